@@ -1,0 +1,3 @@
+from permaudit.cli import main
+
+main()

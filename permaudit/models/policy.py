@@ -1,0 +1,78 @@
+"""What a privacy policy discloses: the policy facts the analyzer produces (SPEC §2, §4)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import model_validator
+
+from permaudit.models.common import SCHEMA_VERSION, Category, Frozen, Party
+
+
+class Status(StrEnum):
+    EXPLICIT = "explicit"
+    VAGUE = "vague"
+    DENIED = "denied"
+    ABSENT = "absent"
+
+
+class Evidence(Frozen):
+    """A quote from the policy. Offsets index the normalised text of the policy."""
+
+    quote: str
+    start: int
+    end: int
+    section: str | None = None
+    # 1-based line in the normalised text, for SARIF locations and editors.
+    line: int | None = None
+
+
+class Purpose(Frozen):
+    id: str
+    text: str
+
+
+class Scope(Frozen):
+    """How much of a category the policy admits to (location; background for health)."""
+
+    precision: Literal["precise", "approximate", "unspecified"] = "unspecified"
+    background: bool = False
+
+
+class CategoryDisclosure(Frozen):
+    status: Status = Status.ABSENT
+    purposes: tuple[Purpose, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    parties: tuple[Party, ...] = ()
+    # Present for location (SPEC §4); also for health, where background collection matters.
+    scope: Scope | None = None
+
+
+class PolicyFacts(Frozen):
+    """Per-category disclosure of one policy. Serialises to SPEC §4 `policy` JSON."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: str
+    sha256: str | None = None
+    # True when the facts come from a reviewed policy map rather than the analyzer.
+    from_map: bool = False
+    categories: dict[Category, CategoryDisclosure]
+
+    @model_validator(mode="after")
+    def _every_category_present(self) -> PolicyFacts:
+        missing = [c.value for c in Category if c not in self.categories]
+        if missing:
+            raise ValueError(f"categories missing: {', '.join(missing)}")
+        return self
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """SPEC §4 `policy` JSON: every category key present, `scope` only where it applies."""
+        data = self.model_dump(mode="json")
+        for disclosure in data["categories"].values():
+            if disclosure["scope"] is None:
+                del disclosure["scope"]
+        return data
+
+    def status(self, category: Category) -> Status:
+        return self.categories[category].status
