@@ -50,7 +50,9 @@ class PermissionCatalog(_Strict):
 def load_data(filename: str) -> Any:
     """Parse one YAML data file shipped inside this package."""
     text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    # A safe loader either way; libyaml's when PyYAML has it (the platform table is ~600 rows).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
 
 
 @cache
