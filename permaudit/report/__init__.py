@@ -1,0 +1,1 @@
+"""Report formats: one module per format behind the `Reporter` protocol (see formats.py)."""
