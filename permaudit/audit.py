@@ -506,7 +506,8 @@ def build_report(
 
     baseline_info: BaselineInfo | None = None
     if baseline is not None:
-        remaining, baseline_info = _compare(remaining, baseline)
+        suppressed = [f for f in all_findings if f not in remaining]
+        remaining, baseline_info = _compare(remaining, baseline, suppressed)
 
     threshold = _fail_threshold(fail_on)
     failing = sum(
@@ -543,7 +544,9 @@ def build_report(
     )
 
 
-def _compare(findings: list[Finding], baseline: Baseline) -> tuple[list[Finding], BaselineInfo]:
+def _compare(
+    findings: list[Finding], baseline: Baseline, suppressed: list[Finding]
+) -> tuple[list[Finding], BaselineInfo]:
     """Mark findings new or known, matching fingerprints with counts, and list the fixed ones.
 
     Counting matters: a baseline holding one finding with some fingerprint must not hide a
@@ -557,6 +560,10 @@ def _compare(findings: list[Finding], baseline: Baseline) -> tuple[list[Finding]
             marked.append(finding.model_copy(update={"baseline": "known"}))
         else:
             marked.append(finding.model_copy(update={"baseline": "new"}))
+    # An ignored finding is still there: not fixed.
+    for finding in suppressed:
+        if available[finding.fingerprint] > 0:
+            available[finding.fingerprint] -= 1
     fixed: list[FixedFinding] = []
     for old in baseline.findings:
         if available[old.fingerprint] > 0:

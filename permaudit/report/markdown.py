@@ -25,6 +25,11 @@ def _cell(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _code(text: str) -> str:
+    """Inside a code span nothing is escaped, so only keep it from ending early."""
+    return "`" + " ".join(text.split()).replace("`", "'") + "`"
+
+
 def _quote(text: str) -> str:
     return "> " + _cell(shorten(text)).replace("\\|", "|")
 
@@ -112,7 +117,7 @@ class MarkdownReporter:
         elif f.rule is not Rule.UNUSED_PERMISSION:
             lines += [f"Policy: _{NOT_MENTIONED}_", ""]
         if f.code_evidence:
-            lines += [f"- code: `{_cell(code_line(e))}`" for e in f.code_evidence[:3]] + [""]
+            lines += [f"- code: {_code(code_line(e))}" for e in f.code_evidence[:3]] + [""]
         if f.remediation:
             lines += [f"**To do:** {_cell(f.remediation)}", ""]
         return lines
