@@ -156,16 +156,18 @@ def _must_exist(path: Path) -> Path:
     return path
 
 
-def _load_app(path: Path, *, evidence: bool) -> AppFacts:
+def _load_app(path: Path) -> AppFacts:
     # Imported here: loading androguard costs a second, and `--help` should not pay for it.
     # (Through importlib until the apk boundary lands on main.)
+    _must_exist(path)
     load_app = importlib.import_module("permaudit.apk").load_app
-    return cast(AppFacts, load_app(_must_exist(path), evidence=evidence))
+    return cast(AppFacts, load_app(path))
 
 
 def _load_policy(path: Path) -> PolicyFacts:
+    _must_exist(path)
     load_policy = importlib.import_module("permaudit.policy").load_policy
-    return cast(PolicyFacts, load_policy(_must_exist(path)))
+    return cast(PolicyFacts, load_policy(path))
 
 
 def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
@@ -217,7 +219,7 @@ def audit(
         config_path, policy_path, format_name, fail_on, min_severity
     )
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
-    app_facts = _load_app(app, evidence=not no_evidence)
+    app_facts = _load_app(app)
     policy_facts = _load_policy(policy)
     report = build_report(
         app_facts,
@@ -228,6 +230,7 @@ def audit(
         ignores=config.ignores(),
         baseline=baseline,
         today=datetime.date.today(),
+        strip_code_evidence=no_evidence,
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
@@ -263,8 +266,8 @@ def diff(
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
-    old_facts = _load_app(old_app, evidence=not no_evidence)
-    new_facts = _load_app(new_app, evidence=not no_evidence)
+    old_facts = _load_app(old_app)
+    new_facts = _load_app(new_app)
     policy_facts = _load_policy(policy)
     today = datetime.date.today()
     # The old release's findings go through the same ignores, so an ignored finding is
@@ -287,6 +290,7 @@ def diff(
         baseline=as_baseline(str(old_app), old_report.findings),
         today=today,
         changes=diff_apps(old_facts, new_facts),
+        strip_code_evidence=no_evidence,
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
