@@ -8,6 +8,7 @@ finished report that every format renders.
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -358,16 +359,16 @@ def _check_unused(out: _Builder, detectable: Collection[str]) -> None:
     app = out.app
     if app.api_evidence is None:
         return
-    used = {e.category for e in app.api_evidence}
+    # The scanner writes one record per permission that would let a call succeed (FINE or
+    # COARSE for most location APIs), so a permission without a record of its own has no use.
+    used = {e.permission for e in app.api_evidence if e.permission}
     for permission in effective_permissions(app):
-        if permission.name not in detectable:
+        if permission.name not in detectable or permission.name in used:
             continue
         if not _is_sensitive_level(_protection_level(permission)):
             continue
         categories = _permission_categories(permission)
-        # Judged per category: location APIs accept FINE or COARSE, so a use of either
-        # keeps both; claiming one unused would be a guess.
-        if not categories or any(c in used for c in categories):
+        if not categories:
             continue
         out.add(
             Rule.UNUSED_PERMISSION,
@@ -382,12 +383,12 @@ def _check_unused(out: _Builder, detectable: Collection[str]) -> None:
 
 
 def _default_detectable() -> frozenset[str]:
-    """Permissions the API table can detect a use of; no table → claim nothing unused."""
+    """Permissions the shipped API table can prove used; without a table, claim nothing."""
     try:
-        from permaudit.catalog import api_permissions  # type: ignore[attr-defined,unused-ignore]
+        tables = importlib.import_module("permaudit.catalog.api_tables")
     except ImportError:
         return frozenset()
-    return frozenset(api_permissions())
+    return frozenset(tables.api_catalog().covered_permissions)
 
 
 def sort_key(finding: Finding) -> tuple[int, int, int, tuple[str, ...]]:

@@ -255,3 +255,24 @@ def test_audit_is_deterministic_and_fingerprints_are_unique() -> None:
     assert first == second
     fingerprints = [f.fingerprint for f in first]
     assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_unused_is_judged_per_permission_record() -> None:
+    # Location evidence names only FINE: COARSE, also detectable, has no use of its own.
+    findings = audit(
+        camera_app(),
+        camera_policy(),
+        detectable_permissions={P + "ACCESS_FINE_LOCATION", P + "ACCESS_COARSE_LOCATION"},
+    )
+    unused = [f.permissions for f in findings if f.rule is Rule.UNUSED_PERMISSION]
+    assert unused == [(P + "ACCESS_COARSE_LOCATION",)]
+
+
+def test_default_detectable_comes_from_the_shipped_api_table() -> None:
+    # With no table shipped yet nothing is claimed; with one, only its permissions are.
+    findings = audit(camera_app(), camera_policy())
+    for finding in findings:
+        if finding.rule is Rule.UNUSED_PERMISSION:
+            from permaudit.catalog.api_tables import api_catalog  # type: ignore[import-not-found,unused-ignore]
+
+            assert finding.permissions[0] in api_catalog().covered_permissions
