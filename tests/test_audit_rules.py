@@ -267,12 +267,3 @@ def test_unused_is_judged_per_permission_record() -> None:
     unused = [f.permissions for f in findings if f.rule is Rule.UNUSED_PERMISSION]
     assert unused == [(P + "ACCESS_COARSE_LOCATION",)]
 
-
-def test_default_detectable_comes_from_the_shipped_api_table() -> None:
-    # With no table shipped yet nothing is claimed; with one, only its permissions are.
-    findings = audit(camera_app(), camera_policy())
-    for finding in findings:
-        if finding.rule is Rule.UNUSED_PERMISSION:
-            from permaudit.catalog.api_tables import api_catalog  # type: ignore[import-not-found,unused-ignore]
-
-            assert finding.permissions[0] in api_catalog().covered_permissions
