@@ -266,4 +266,3 @@ def test_unused_is_judged_per_permission_record() -> None:
     )
     unused = [f.permissions for f in findings if f.rule is Rule.UNUSED_PERMISSION]
     assert unused == [(P + "ACCESS_COARSE_LOCATION",)]
-
