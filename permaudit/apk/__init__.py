@@ -4,7 +4,9 @@ Public API:
 
 - `load_app(path) -> AppFacts` reads an `.apk`, or a bundle (`.apks`, `.xapk`) whose base APK
   it picks, and returns what the manifest asks for. Every user-caused problem raises
-  `InputError(path, problem)`.
+  `InputError(path, problem)`. With `evidence=True` it also scans every classes*.dex for
+  sensitive API references (`api_evidence`, see permaudit.apk.evidence); `progress=True`
+  shows a progress bar on stderr while it does.
 - `ApkArchive` (permaudit.apk.archive): the bounded zip reader everything here goes through.
 """
 
@@ -29,7 +31,7 @@ from permaudit.models import AppFacts  # noqa: E402
 __all__ = ["ApkArchive", "load_app"]
 
 
-def load_app(path: Path) -> AppFacts:
+def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> AppFacts:
     """Read the app at `path` (.apk, .apks or .xapk, detected by content) into `AppFacts`."""
     with ApkArchive.open(path) as outer:
         base, base_name = open_base_apk(outer)
@@ -50,6 +52,10 @@ def load_app(path: Path) -> AppFacts:
                 unresolved = ", ".join(f"@0x{rid:08x}" for rid in sorted(set(resources.unresolved)))
                 warning = f"resource references left unresolved (reported as null): {unresolved}"
                 facts = facts.model_copy(update={"warnings": (*facts.warnings, warning)})
+            if evidence:
+                from permaudit.apk.evidence import with_code_evidence
+
+                facts = with_code_evidence(facts, base, progress=progress)
             return facts
         finally:
             if base is not outer:

@@ -7,6 +7,7 @@ searched for the few method / field / string ids that the API table names (see `
 
 from __future__ import annotations
 
+import re
 import struct
 import sys
 from collections import defaultdict
@@ -15,11 +16,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from permaudit.apk._dex import CodeRef, DexFile, DexFormatError, Wanted
+from permaudit.apk.archive import ApkArchive
 from permaudit.catalog import permission_catalog
 from permaudit.catalog.api_tables import ApiCatalog, ApiEntry, api_catalog, sdk_catalog
-from permaudit.models import ApiEvidence, Category, Party
+from permaudit.errors import InputError
+from permaudit.models import ApiEvidence, AppFacts, Category, Party
 
-__all__ = ["CodeScan", "attribute_party", "scan_app_code", "scan_code"]
+__all__ = ["CodeScan", "attribute_party", "scan_app_code", "scan_code", "with_code_evidence"]
 
 # Second-level labels under which the organisation is the third label (cn.com.vendor.app).
 _GENERIC_SECOND_LEVEL = frozenset({"com", "co", "net", "org", "gov", "edu", "ac"})
@@ -246,3 +249,38 @@ def _progress_bar(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
     ) as bar:
         task = bar.add_task("scan", total=total)
         yield lambda count: bar.advance(task, count)
+
+
+_DEX_NAME = re.compile(r"classes(\d*)\.dex")
+# Largest single DEX read into memory; real ones stay well under 32 MiB (64K-method limit).
+MAX_DEX_BYTES = 256 * 1024 * 1024
+
+
+def dex_entries(archive: ApkArchive) -> list[str]:
+    """classes.dex, classes2.dex, ... in the order the runtime loads them."""
+    found = [(m, name) for name in archive.names() if (m := _DEX_NAME.fullmatch(name))]
+    return [name for m, name in sorted(found, key=lambda item: int(item[0].group(1) or 1))]
+
+
+def with_code_evidence(facts: AppFacts, archive: ApkArchive, *, progress: bool = False) -> AppFacts:
+    """`facts` with `api_evidence` filled from every classes*.dex of `archive`.
+
+    A DEX the archive refuses (beyond the size cap, corrupt entry) or that is not valid DEX is
+    skipped with a warning: the manifest facts stay usable.
+    """
+    warnings: list[str] = []
+
+    def read_all() -> Iterator[tuple[str, bytes]]:
+        for name in dex_entries(archive):
+            try:
+                yield name, archive.read(name, limit=MAX_DEX_BYTES)
+            except InputError as error:
+                warnings.append(f"{name}: skipped ({error.problem})")
+
+    scan = scan_code(read_all(), facts.package, progress=progress)
+    return facts.model_copy(
+        update={
+            "api_evidence": scan.evidence,
+            "warnings": (*facts.warnings, *warnings, *scan.warnings),
+        }
+    )
