@@ -75,7 +75,7 @@ _CONDITIONAL = re.compile(
 )
 # Negated verbs that limit use or sharing, or say a datum is not part of another one.
 _LIMIT = re.compile(
-    r"\b(?:not|never|n't|no)\s+(?:\w+ly\s+)?(?:\w+\s+(?:or|and)\s+)?"
+    r"(?:\b(?:not|never|no)|n't)\s+(?:\w+ly\s+)?(?:any\s+)?(?:\w+\s+(?:or|and)\s+)?"
     r"(?:use|used|using|share|shared|sharing|sell|sold|selling|rent|disclose|disclosed|"
     r"transfer|transferred|provide|provided|give|pass|passed|track|tracked|store|stored|"
     r"save|saved|upload|uploaded|keep|retain|retained|send|sent|display|publish|link|"
@@ -113,7 +113,9 @@ def polarity(sentence: str, mention_start: int, mention_end: int) -> Polarity:
         return Polarity.DISCLOSE
     if _CONDITIONAL.search(clause):
         return Polarity.DISCLOSE
-    before = sentence[start:mention_start]
+    # The mention may start with its own verb ("access your contacts"), so the denial is
+    # looked for up to the end of the mention.
+    before = sentence[start:mention_end]
     after = sentence[mention_end:end]
     denial_before = _ACTIVE_DENIAL.search(before)
     if denial_before and not _LIMIT.search(before, denial_before.end()):

@@ -215,6 +215,10 @@ def _disclosure(
             sentence = sentences[number]
             following = sentences[number + 1].text if number + 1 < len(sentences) else None
             clauses.extend(purpose_clauses(sentence.text, following))
+            if sentence.section and sentence.section != sentence.text:
+                # "(II) Carry out internal data analysis ... to improve our products": the
+                # heading of the list that discloses the data often states its purpose.
+                clauses.extend(purpose_clauses(sentence.section))
             if _THIRD_PARTY.search(sentence.text):
                 parties.add(Party.THIRD_PARTY)
             if _FIRST_PARTY.search(sentence.text) or not _THIRD_PARTY.search(sentence.text):

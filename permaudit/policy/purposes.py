@@ -25,7 +25,8 @@ _MARKER = re.compile(
     r"(?:it|this|them|these|this information|such information|the information) (?:to|for)|"
     r"(?:helps?|allows?|enables?|facilitates?|ensures?) (?:us |you )?(?:to )?|"
     rf"to (?:(?:better|help|further|automatically|continuously|properly) )?(?:{_PURPOSE_VERBS})\b|"
-    r"for (?=\w+ing\b)|for (?:the )?(?:security|safety|analytics|advertising|marketing|"
+    r"(?:function|feature|permission|information)s? (?:for|to)\b|for (?=\w+ing\b)|"
+    r"for (?:the )?(?:security|safety|analytics|advertising|marketing|"
     r"troubleshooting|statistic(?:s|al)|research|analysis|authentication|verification|"
     r"identification|warranty|binding|diagnostic|customer)\b)",
     re.IGNORECASE,

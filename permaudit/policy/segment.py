@@ -48,12 +48,16 @@ def _is_heading(line: str, known: frozenset[str]) -> bool:
     if stripped.startswith("#"):
         return True
     words = bare.split()
+    # Enumerated lines without closing punctuation are headings even when long ("(II) Carry
+    # out internal data analysis ... to improve our products or services").
+    if _ENUMERATOR.match(stripped) and stripped[-1].isalnum() and len(words) <= 22:
+        return bare[0].isupper()
     if len(words) > 14 or len(bare) > 110:
         return False
     if bare.isupper() and len(words) <= 12:
         return True
     if stripped.endswith(":"):
-        return len(words) <= 8
+        return len(words) <= 8 or (bool(_ENUMERATOR.match(stripped)) and len(words) <= 14)
     # A short line without sentence punctuation is a heading ("Collection of personal
     # information", "1.3. Troubleshooting", "I. How We Collect and Use Your Personal
     # Information"), unless it reads like a list item (starts lower-case or ends with ";"/",").
