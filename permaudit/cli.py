@@ -109,9 +109,52 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
 
 
 # --- policy: owned by the policy boundary (permaudit/policy/) --------------------------------
-#
-#
-#
+
+
+@main.command("policy")
+@click.argument("policy", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: category, status, purposes, evidence; json: SPEC §4 policy object.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
+@click.option(
+    "--write-map",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the analysis as a policy map (YAML, reviewed: false) to review and commit.",
+)
+def policy_command(
+    policy: Path, output_format: str, output: Path | None, write_map: Path | None
+) -> None:
+    """Show what a privacy policy discloses, per data category, with evidence.
+
+    POLICY is a policy document (txt, md, html, pdf) or a reviewed policy map (YAML).
+
+    \b
+    Examples:
+      permaudit policy privacy.html
+      permaudit policy privacy.txt --format json -o policy.json
+      permaudit policy privacy.txt --write-map policy_maps/vendor.yaml
+    """
+    from permaudit.policy import load_policy
+    from permaudit.policy.maps import map_from_facts
+    from permaudit.policy.maps import write_map as write_policy_map
+    from permaudit.report.policy_view import render_policy_json, render_policy_table
+
+    if not policy.exists():
+        raise InputError(policy, "no such file")
+    facts = load_policy(policy)
+    if write_map is not None:
+        write_policy_map(map_from_facts(facts), write_map)
+        click.echo(f"permaudit: wrote policy map {write_map} (reviewed: false)", err=True)
+    if output_format == "json":
+        write_output(render_policy_json(facts), output)
+    else:
+        write_output(render_policy_table(facts), output)
 
 
 # --- audit and diff: owned by permaudit/audit.py and permaudit/report/ -----------------------
