@@ -25,12 +25,16 @@ prefers the local header's method and sizes over the central directory's, and it
 
 from __future__ import annotations
 
+import io
 import struct
 import zipfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass
 from typing import BinaryIO
+
+from androguard.core import axml as _axml
+from androguard.core.resources import public as _public
 
 # Chunk types of frameworks/base/libs/androidfw/include/androidfw/ResourceTypes.h.
 RES_STRING_POOL_TYPE = 0x0001
@@ -233,6 +237,7 @@ class _Repair:
 
         pool: bytes | None = None
         resource_map = b""
+        resource_ids: tuple[int, ...] = ()
         pos = header_size
         root = -1
         # ResXMLTree::setTo: chunks before the first XML node.
@@ -253,6 +258,7 @@ class _Repair:
                 ids = raw[pos + chunk_header : pos + size]
                 resource_map = _CHUNK.pack(kind, _CHUNK.size, _CHUNK.size + len(ids) // 4 * 4)
                 resource_map += ids[: len(ids) // 4 * 4]
+                resource_ids = struct.unpack(f"<{len(ids) // 4}I", ids[: len(ids) // 4 * 4])
             else:
                 self.note(f"unknown chunk type 0x{kind:04x} in the binary manifest (skipped)")
             pos += size
@@ -261,6 +267,12 @@ class _Repair:
         if root < 0:
             raise UnreadableError("binary manifest has no XML element")
 
+        renamed = _renamed_attributes(pool, resource_ids)
+        if renamed:
+            self.note(
+                f"string pool names of {renamed} android attribute(s) differ from their "
+                "resource ids (Android reads the ids)"
+            )
         nodes = self.nodes(root, end)
         if not any(node.type == RES_XML_START_ELEMENT_TYPE for node in nodes):
             raise UnreadableError("binary manifest has no XML element")
@@ -366,6 +378,27 @@ class _Repair:
         )
         used = max(ext_at + 20, ext_at + start + attr_size * attr_count)
         return ext + attributes, used
+
+
+def _renamed_attributes(pool: bytes, resource_ids: tuple[int, ...]) -> int:
+    """How many attribute names were garbled while their resource ids still say what they are.
+
+    Obfuscators blank or rename these strings to mislead tools that match attributes by name.
+    """
+    if not resource_ids:
+        return 0
+    known: dict[int, str] = _public.SYSTEM_RESOURCES["attributes"]["inverse"]
+    try:
+        buffer = io.BufferedReader(io.BytesIO(pool))
+        strings = _axml.StringBlock(buffer, _axml.ARSCHeader(buffer))
+        return sum(
+            1
+            for index, resource_id in enumerate(resource_ids)
+            if resource_id in known and strings.getString(index) != known[resource_id]
+        )
+    except Exception:
+        # Only a detector: a pool androguard cannot decode is reported when it is parsed.
+        return 0
 
 
 def repair_manifest(raw: bytes) -> Recovered:
