@@ -31,7 +31,7 @@ import zipfile
 import zlib
 from collections import Counter
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO
 
 from androguard.core import axml as _axml
 from androguard.core.resources import public as _public
@@ -78,7 +78,7 @@ class Recovered:
 # --- zip entries -----------------------------------------------------------------------------
 
 
-def read_member(fp: BinaryIO, info: zipfile.ZipInfo, limit: int) -> Recovered:
+def read_member(fp: IO[bytes], info: zipfile.ZipInfo, limit: int) -> Recovered:
     """Read one entry as libziparchive does; never hold more than ``limit`` bytes of output."""
     name = info.filename
     fp.seek(info.header_offset)
@@ -124,7 +124,7 @@ def _raw_name(info: zipfile.ZipInfo) -> bytes:
 
 
 def _read_data(
-    fp: BinaryIO, info: zipfile.ZipInfo, offset: int, limit: int
+    fp: IO[bytes], info: zipfile.ZipInfo, offset: int, limit: int
 ) -> tuple[bytes, str | None]:
     name = info.filename
     method = info.compress_type
@@ -147,7 +147,7 @@ def _read_data(
     return data, f"{name}: unknown compression method {method}, read as deflate"
 
 
-def _read_stored(fp: BinaryIO, name: str, offset: int, size: int, limit: int) -> bytes:
+def _read_stored(fp: IO[bytes], name: str, offset: int, size: int, limit: int) -> bytes:
     if size > limit:
         raise UnreadableError(f"{name} declares {size} bytes, more than the {limit} allowed")
     fp.seek(offset)
@@ -157,7 +157,7 @@ def _read_stored(fp: BinaryIO, name: str, offset: int, size: int, limit: int) ->
     return data
 
 
-def inflate(fp: BinaryIO, name: str, offset: int, compressed_size: int, limit: int) -> bytes:
+def inflate(fp: IO[bytes], name: str, offset: int, compressed_size: int, limit: int) -> bytes:
     """Inflate a raw deflate stream, stopping as soon as the output would exceed ``limit``.
 
     The declared uncompressed size is not trusted: a zip bomb may declare a small one.

@@ -74,7 +74,7 @@ def run_extract(data: bytes) -> None:
 
 
 SETTINGS = settings(
-    max_examples=30,
+    max_examples=60,
     deadline=2000,
     suppress_health_check=[HealthCheck.too_slow],
     derandomize=True,
