@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import struct
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -75,6 +76,19 @@ def manifest_bomb_forged(tmp: Path) -> Path:
     return write_zip_with_raw_entry(
         tmp / "bomb-forged.apk", entries, MANIFEST, zeros_deflated(1024), 2048
     )
+
+
+def huge_central_directory(tmp: Path) -> Path:
+    """400,000 minimal central directory records (18 MB): zipfile would build a ZipInfo for
+    each, several hundred MB, before anyone could count them."""
+    record = struct.pack(
+        "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0
+    )
+    directory = (record + b"a") * 400_000
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, len(directory), 0, 0)
+    path = tmp / "many-entries.apk"
+    path.write_bytes(directory + end)
+    return path
 
 
 def garbage_manifest(tmp: Path) -> Path:
@@ -149,6 +163,7 @@ CASES: dict[str, Case] = {
     "zip without manifest": Case(no_manifest, "no AndroidManifest.xml"),
     "manifest declares 1 GiB": Case(manifest_bomb_declared, "AndroidManifest.xml"),
     "manifest inflates to 1 GiB, declares 2 KiB": Case(manifest_bomb_forged, "zip bomb"),
+    "central directory of 400,000 entries": Case(huge_central_directory, "central directory"),
     "garbage binary manifest": Case(garbage_manifest, "AndroidManifest.xml"),
     "binary manifest shorter than declared": Case(manifest_larger_than_declared, "binary"),
     "duplicate AndroidManifest.xml": Case(duplicate_manifest, "duplicate"),
