@@ -128,6 +128,10 @@ def _read_data(
 ) -> tuple[bytes, str | None]:
     name = info.filename
     method = info.compress_type
+    if info.file_size > limit:
+        raise UnreadableError(
+            f"{name} declares {info.file_size} bytes, more than the {limit} allowed"
+        )
     if method == zipfile.ZIP_STORED:
         return _read_stored(fp, name, offset, info.file_size, limit), None
     if method == zipfile.ZIP_DEFLATED:
@@ -140,7 +144,7 @@ def _read_data(
     try:
         data = inflate(fp, name, offset, info.compress_size, limit)
     except UnreadableError as error:
-        if "inflates to more than" in str(error):
+        if "inflates beyond" in str(error):
             raise
         data = _read_stored(fp, name, offset, info.file_size, limit)
         return data, f"{name}: unknown compression method {method}, read as stored"
@@ -176,7 +180,7 @@ def inflate(fp: IO[bytes], name: str, offset: int, compressed_size: int, limit: 
             while pending and not inflater.eof:
                 out += inflater.decompress(pending, limit + 1 - len(out))
                 if len(out) > limit:
-                    raise UnreadableError(f"{name} inflates to more than {limit} bytes (zip bomb?)")
+                    raise UnreadableError(f"{name} inflates beyond {limit} bytes (zip bomb?)")
                 pending = inflater.unconsumed_tail
     except zlib.error as error:
         raise UnreadableError(f"{name}: corrupt deflate data ({error})") from None
@@ -224,10 +228,10 @@ class _Repair:
     def run(self) -> bytes:
         raw = self.raw
         if len(raw) < _CHUNK.size:
-            raise UnreadableError("binary manifest is too short")
+            raise UnreadableError("not a binary XML document (too short)")
         kind, header_size, end = _CHUNK.unpack_from(raw, 0)
         if header_size < _CHUNK.size or header_size > end or end > len(raw):
-            raise UnreadableError("binary manifest is not Android binary XML")
+            raise UnreadableError("not a binary XML document")
         if kind != RES_XML_TYPE:
             self.note(f"binary manifest file type is 0x{kind:04x}, not 0x0003 (Android ignores it)")
         if header_size != _CHUNK.size:
