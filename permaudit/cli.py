@@ -66,7 +66,8 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("app", type=click.Path(path_type=Path, dir_okay=True, exists=False))
+# readable=False: an unreadable file must reach ApkArchive.open, which says so in one line.
+@click.argument("app", type=click.Path(path_type=Path, dir_okay=True, exists=False, readable=False))
 @click.option(
     "--format",
     "fmt",
