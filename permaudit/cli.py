@@ -10,6 +10,7 @@ import click
 
 from permaudit import __version__
 from permaudit.errors import InputError
+from permaudit.report.app_view import AppFormat, render_app
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -52,9 +53,42 @@ def main() -> None:
 
 
 # --- extract: owned by the apk boundary (permaudit/apk/) -------------------------------------
-#
-#
-#
+
+
+@main.command()
+@click.argument("app", type=click.Path(path_type=Path, dir_okay=True, exists=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in AppFormat]),
+    default=AppFormat.TABLE.value,
+    show_default=True,
+    help="table: grouped by data category, for people; json: SPEC §4 contract, for tools.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the report to FILE instead of stdout.",
+)
+def extract(app: Path, fmt: str, output: Path | None) -> None:
+    """Show what APP asks for: permissions, sensitive components, features.
+
+    APP is an .apk, or a bundle as downloaded: .apks (split APKs; the base is read) or .xapk
+    (manifest.json plus APKs). Bundles are recognised by content, not by extension.
+
+    \b
+    Examples:
+      permaudit extract app.apk
+      permaudit extract app.xapk --format json -o app.json
+      permaudit extract app.apks --format json | jq '.permissions[].name'
+    """
+    from permaudit.apk import load_app
+
+    facts = load_app(app)
+    color = output is None and sys.stdout.isatty()
+    write_output(render_app(facts, AppFormat(fmt), color=color), output)
 
 
 # --- policy: owned by the policy boundary (permaudit/policy/) --------------------------------

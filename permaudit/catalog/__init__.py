@@ -50,7 +50,9 @@ class PermissionCatalog(_Strict):
 def load_data(filename: str) -> Any:
     """Parse one YAML data file shipped inside this package."""
     text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    # A safe loader either way; libyaml's when PyYAML has it (the platform table is ~600 rows).
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
 
 
 @cache
@@ -61,3 +63,71 @@ def permission_catalog() -> PermissionCatalog:
 def categories_for_permission(name: str) -> tuple[Category, ...]:
     entry = permission_catalog().lookup(name)
     return (entry.category,) if entry else ()
+
+
+# --- protection levels of platform permissions outside the category catalog ----------------
+
+
+class PlatformPermission(_Strict):
+    name: str
+    protection_level: str
+    # Where the level comes from: "framework-res-29" (generated) or the AOSP release named.
+    source: str
+
+
+class PlatformPermissions(_Strict):
+    version: int
+    permissions: tuple[PlatformPermission, ...]
+
+
+@cache
+def platform_permissions() -> PlatformPermissions:
+    return PlatformPermissions.model_validate(load_data("platform_permissions.yaml"))
+
+
+@cache
+def _platform_levels() -> dict[str, str]:
+    return {entry.name: entry.protection_level for entry in platform_permissions().permissions}
+
+
+def platform_protection_level(name: str) -> str | None:
+    """Protection level the Android platform defines for `name`, if it is a platform one."""
+    return _platform_levels().get(name)
+
+
+# --- categories that come from manifest elements other than <uses-permission> ---------------
+
+
+class FeatureSignal(_Strict):
+    prefix: str
+    category: Category
+
+
+class ComponentSignal(_Strict):
+    kind: Literal["notification_listener", "accessibility_service", "queries"]
+    categories: tuple[Category, ...]
+
+
+class ManifestSignals(_Strict):
+    version: int
+    features: tuple[FeatureSignal, ...]
+    components: tuple[ComponentSignal, ...]
+
+
+@cache
+def manifest_signals() -> ManifestSignals:
+    return ManifestSignals.model_validate(load_data("manifest_signals.yaml"))
+
+
+def categories_for_feature(name: str) -> tuple[Category, ...]:
+    """Categories a `<uses-feature>` reveals (SPEC §1 "also from"), e.g. camera features."""
+    found = {s.category for s in manifest_signals().features if name.startswith(s.prefix)}
+    return tuple(sorted(found))
+
+
+def categories_for_component(kind: str) -> tuple[Category, ...]:
+    """Categories a sensitive manifest component gives access to."""
+    for signal in manifest_signals().components:
+        if signal.kind == kind:
+            return signal.categories
+    return ()

@@ -1,0 +1,196 @@
+"""Bounded reader for APKs and the zip bundles that carry them (.apks, .xapk).
+
+`ApkArchive` is the one way the rest of `permaudit.apk` touches a zip. Its contract:
+
+- `ApkArchive.open(path)` checks the file and its central directory up front and raises
+  `InputError(path, problem)` for every user-caused problem: missing path, directory, permission
+  denied, empty file, not a zip, truncated zip.
+- `names()` lists the entries of the central directory, in archive order.
+- `read(name, limit=...)` inflates one entry, located through the central directory, and never
+  returns more than `limit` bytes: an entry that inflates beyond it (a zip bomb, or just a
+  manifest far bigger than any real one) raises `InputError` instead of eating memory.
+- `open_nested(name)` opens an APK stored inside a bundle as another `ApkArchive`.
+
+Every method may raise `InputError`, nothing else, for a broken archive. A tolerant reader for
+tampered APKs (local headers that disagree with the central directory) can be put behind the
+same methods without callers noticing.
+"""
+
+from __future__ import annotations
+
+import io
+import stat
+import zipfile
+import zlib
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from permaudit.errors import InputError
+
+MiB = 1024 * 1024
+
+# Real AndroidManifest.xml files are well under 1 MiB; 8 MiB leaves room for odd ones.
+DEFAULT_READ_LIMIT = 8 * MiB
+# A zip central directory with more entries than this is hostile, not an app.
+MAX_ENTRIES = 200_000
+# A compressed APK inside a bundle is inflated into memory up to this size; stored ones
+# (the usual case for .apks and .xapk) are read in place without copying.
+MAX_NESTED_INFLATED = 512 * MiB
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+
+
+class ApkArchive:
+    """A zip archive (APK, .apks, .xapk) opened for bounded reading. Use `ApkArchive.open`."""
+
+    def __init__(self, label: str, zip_file: zipfile.ZipFile, handle: IO[bytes] | None) -> None:
+        self.label = label
+        self._zip = zip_file
+        self._handle = handle
+        self._infos = {info.filename: info for info in zip_file.infolist()}
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> ApkArchive:
+        """Open `path`, raising `InputError` naming it for anything that is not a usable zip."""
+        path = Path(path)
+        label = str(path)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            raise InputError(label, "no such file") from None
+        except PermissionError:
+            raise InputError(label, "permission denied") from None
+        except OSError as error:
+            raise InputError(label, f"cannot read: {error.strerror or error}") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(label, "is a directory, not an APK")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(label, "not a regular file")
+        if info.st_size == 0:
+            raise InputError(label, "empty file, not an APK")
+        try:
+            handle: IO[bytes] = path.open("rb")
+        except PermissionError:
+            raise InputError(label, "permission denied") from None
+        except OSError as error:
+            raise InputError(label, f"cannot read: {error.strerror or error}") from None
+        try:
+            return cls._from_handle(label, handle)
+        except BaseException:
+            handle.close()
+            raise
+
+    @classmethod
+    def from_bytes(cls, label: str, data: bytes) -> ApkArchive:
+        """Open an archive held in memory; `label` names it in errors (e.g. `app.apks!base.apk`)."""
+        if not data:
+            raise InputError(label, "empty file, not an APK")
+        return cls._from_handle(label, io.BytesIO(data))
+
+    @classmethod
+    def _from_handle(cls, label: str, handle: IO[bytes]) -> ApkArchive:
+        head = handle.read(4)
+        handle.seek(0)
+        try:
+            zip_file = zipfile.ZipFile(handle)
+        except zipfile.BadZipFile:
+            if head == _ZIP_MAGIC:
+                # Starts like a zip but has no readable end record: a cut-off download.
+                raise InputError(label, "truncated or corrupt zip (no central directory)") from None
+            raise InputError(label, "not a zip archive (expected an APK, .apks or .xapk)") from None
+        except (OSError, EOFError, ValueError) as error:
+            raise InputError(label, f"corrupt zip archive: {error}") from None
+        if len(zip_file.infolist()) > MAX_ENTRIES:
+            zip_file.close()
+            raise InputError(label, f"zip has more than {MAX_ENTRIES} entries")
+        if head == _EMPTY_ZIP_MAGIC:
+            zip_file.close()
+            raise InputError(label, "empty zip archive, not an APK")
+        return cls(label, zip_file, handle)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def names(self) -> list[str]:
+        """Entry names from the central directory, in archive order."""
+        return list(self._infos)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._infos
+
+    def size(self, name: str) -> int:
+        """Uncompressed size the central directory declares for `name`."""
+        return self._info(name).file_size
+
+    def read(self, name: str, limit: int = DEFAULT_READ_LIMIT) -> bytes:
+        """Inflate entry `name`, refusing to produce more than `limit` bytes."""
+        info = self._info(name)
+        if info.file_size > limit:
+            raise InputError(
+                self.label, f"{name} declares {info.file_size} bytes, more than the {limit} allowed"
+            )
+        try:
+            with self._zip.open(info) as entry:
+                # Read one byte past the limit: the declared size may lie.
+                data = entry.read(limit + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
+            raise InputError(self.label, f"cannot read {name}: {_describe(error)}") from None
+        except NotImplementedError:
+            raise InputError(self.label, f"cannot read {name}: unsupported compression") from None
+        if len(data) > limit:
+            raise InputError(self.label, f"{name} inflates beyond {limit} bytes (zip bomb?)")
+        return data
+
+    def open_nested(self, name: str) -> ApkArchive:
+        """Open the APK stored as entry `name` of this archive (a split inside a bundle)."""
+        info = self._info(name)
+        label = f"{self.label}!{name}"
+        if info.compress_type == zipfile.ZIP_STORED:
+            # Stored entries are seekable in place: no copy of a possibly large APK.
+            try:
+                handle = self._zip.open(info)
+            except (zipfile.BadZipFile, OSError, ValueError) as error:
+                raise InputError(self.label, f"cannot read {name}: {_describe(error)}") from None
+            if info.file_size == 0:
+                raise InputError(label, "empty file, not an APK")
+            try:
+                return ApkArchive._from_handle(label, handle)
+            except InputError as error:
+                raise InputError(self.label, f"{name}: {error.problem}") from None
+        data = self.read(name, limit=MAX_NESTED_INFLATED)
+        try:
+            return ApkArchive.from_bytes(label, data)
+        except InputError as error:
+            raise InputError(self.label, f"{name}: {error.problem}") from None
+
+    def _info(self, name: str) -> zipfile.ZipInfo:
+        try:
+            return self._infos[name]
+        except KeyError:
+            raise InputError(self.label, f"no {name} in the archive") from None
+
+    # -- lifetime -----------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._zip.close()
+        if self._handle is not None:
+            self._handle.close()
+
+    def __enter__(self) -> ApkArchive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error) or type(error).__name__
+    return text.splitlines()[0] if text else type(error).__name__

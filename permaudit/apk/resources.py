@@ -1,0 +1,61 @@
+"""Resolve `@string/...`-style references in the manifest through `resources.arsc`."""
+
+from __future__ import annotations
+
+from androguard.core import axml as _axml
+
+from permaudit.apk.archive import ApkArchive
+from permaudit.errors import InputError
+
+RESOURCES = "resources.arsc"
+# resources.arsc of large apps reaches tens of MiB; beyond this, references stay unresolved.
+_RESOURCES_LIMIT = 64 * 1024 * 1024
+
+
+class ResourceTable:
+    """Lazily parsed resource table of one APK; a reference it cannot resolve gives None."""
+
+    def __init__(self, archive: ApkArchive) -> None:
+        self._archive = archive
+        self._parser: _axml.ARSCParser | None = None
+        self._loaded = False
+        self.unresolved: list[int] = []
+
+    def resolve(self, resource_id: int) -> str | None:
+        value = self._lookup(resource_id)
+        if value is None:
+            self.unresolved.append(resource_id)
+        return value
+
+    def _lookup(self, resource_id: int) -> str | None:
+        if resource_id >> 24 == 0x01:
+            # A framework resource (@android:string/...): its value lives on the device.
+            return None
+        parser = self._load()
+        if parser is None:
+            return None
+        try:
+            default = _axml.ARSCResTableConfig.default_config()
+            found = parser.get_resolved_res_configs(resource_id, default)
+            if not found:
+                found = parser.get_resolved_res_configs(resource_id)
+        except Exception:
+            # androguard raises assorted errors on odd tables; an unresolved value is honest.
+            return None
+        for _config, value in found:
+            if isinstance(value, str):
+                return value
+        return None
+
+    def _load(self) -> _axml.ARSCParser | None:
+        if not self._loaded:
+            self._loaded = True
+            if RESOURCES in self._archive:
+                try:
+                    data = self._archive.read(RESOURCES, limit=_RESOURCES_LIMIT)
+                    self._parser = _axml.ARSCParser(data)
+                except InputError:
+                    self._parser = None
+                except Exception:
+                    self._parser = None
+        return self._parser
