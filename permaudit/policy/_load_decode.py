@@ -166,7 +166,8 @@ def _utf8_with_legacy_bytes(data: bytes) -> Decoded | None:
             valid_non_ascii += len(line) - len(text.encode("ascii", errors="ignore"))
     if valid_non_ascii < 6 or valid_non_ascii < 0.05 * legacy_size:
         return None
-    fallback = _guess_legacy(b"\n".join(legacy)).encoding if legacy_size >= 16 else "cp1252"
+    # A few stray bytes say nothing about their encoding; cp1252 (Word's) is the usual source.
+    fallback = _guess_legacy(b"\n".join(legacy)).encoding if legacy_size >= 32 else "cp1252"
     decoded = [
         text if text is not None else _decode_leniently(line, fallback)
         for text, line in zip(utf8_lines, lines, strict=True)

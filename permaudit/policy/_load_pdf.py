@@ -141,5 +141,6 @@ def _outline_titles(reader: PdfReader) -> tuple[str, ...]:
 
 
 def _one_line(error: Exception) -> str:
-    message = " ".join(str(error).split()) or type(error).__name__
-    return message[:160]
+    # Messages may quote bytes of the hostile file; keep terminal escapes out of stderr.
+    message = "".join(c if c.isprintable() else " " for c in str(error)[:400])
+    return " ".join(message.split())[:160] or type(error).__name__

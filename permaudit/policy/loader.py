@@ -27,8 +27,6 @@ from typing import Literal
 from permaudit.errors import InputError
 from permaudit.models import Frozen
 from permaudit.policy._load_decode import UndecodableError, decode_policy_bytes
-from permaudit.policy._load_html import NoVisibleTextError, html_visible_text, markdown_to_html
-from permaudit.policy._load_pdf import PdfProblem, pdf_text
 
 MiB = 1024 * 1024
 DEFAULT_MAX_BYTES = 64 * MiB
@@ -104,6 +102,9 @@ def load_policy_text(
         raise InputError(path, "empty file")
 
     if _is_pdf(data):
+        # Imported on use: pypdf and lxml cost a tenth of a second that plain text need not pay.
+        from permaudit.policy._load_pdf import PdfProblem, pdf_text
+
         try:
             text, headings = pdf_text(data, max_chars)
         except PdfProblem as problem:
@@ -139,6 +140,12 @@ def load_policy_text(
     control_characters = _count_control_characters(path, raw)
 
     if policy_format in ("html", "markdown"):
+        from permaudit.policy._load_html import (
+            NoVisibleTextError,
+            html_visible_text,
+            markdown_to_html,
+        )
+
         html = markdown_to_html(raw) if policy_format == "markdown" else raw
         try:
             text, headings = html_visible_text(html)
