@@ -18,7 +18,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(BIN)/permaudit extract samples/ipcam-demo.apk
+	$(BIN)/permaudit audit samples/ipcam-demo.apk --policy samples/privacy-policy.md --fail-on none
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

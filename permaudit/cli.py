@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
+import importlib
+import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
 from permaudit import __version__
+from permaudit.audit import as_baseline, build_report, diff_apps, exit_code
+from permaudit.audit import audit as run_audit
+from permaudit.baseline import load_baseline
+from permaudit.config import Config, discover_config, load_config
 from permaudit.errors import InputError
+from permaudit.models import AppFacts, AuditReport, FailOn, PolicyFacts, Severity
 from permaudit.report.app_view import AppFormat, render_app
+from permaudit.report.formats import Format as _Format
+from permaudit.report.formats import reporter_for
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -98,6 +108,223 @@ def extract(app: Path, fmt: str, output: Path | None) -> None:
 
 
 # --- audit and diff: owned by permaudit/audit.py and permaudit/report/ -----------------------
-#
-#
-#
+
+_FORMAT_CHOICE = click.Choice([f.value for f in _Format])
+_FAIL_ON_CHOICE = click.Choice(["error", "warning", "note", "none"])
+_SEVERITY_CHOICE = click.Choice(["error", "warning", "note"])
+
+
+def _report_options(command: Any) -> Any:
+    """Options shared by `audit` and `diff`; defaults come from the configuration file."""
+    for option in reversed(
+        [
+            click.option(
+                "--policy",
+                "policy_path",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml). "
+                "Default: `policy` of the configuration.",
+            ),
+            click.option(
+                "--format",
+                "format_name",
+                type=_FORMAT_CHOICE,
+                help="Report format (default: terminal).",
+            ),
+            click.option(
+                "-o",
+                "--output",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="Write the report to FILE instead of stdout.",
+            ),
+            click.option(
+                "--fail-on",
+                type=_FAIL_ON_CHOICE,
+                help="Exit 1 when a (new) finding is at or above this severity (default: error).",
+            ),
+            click.option(
+                "--min-severity",
+                type=_SEVERITY_CHOICE,
+                help="Show only findings at or above this severity; the exit code still sees all "
+                "(default: note).",
+            ),
+            click.option(
+                "--no-evidence",
+                is_flag=True,
+                help="Skip the scan of the app's code (faster; no code evidence, no "
+                "unused_permission findings).",
+            ),
+            click.option(
+                "--config",
+                "config_path",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="Configuration file (default: permaudit.toml or [tool.permaudit] in "
+                "pyproject.toml, searched from the working directory upward).",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _settings(
+    config_path: Path | None,
+    policy_path: Path | None,
+    format_name: str | None,
+    fail_on: str | None,
+    min_severity: str | None,
+) -> tuple[Config, Path, _Format, FailOn, Severity]:
+    config = load_config(_must_exist(config_path)) if config_path else discover_config()
+    policy = policy_path or config.policy_path()
+    if policy is None:
+        raise click.UsageError("no policy: give --policy POLICY or set `policy` in the config")
+    fmt = _Format(format_name or config.format or "terminal")
+    gate = cast(FailOn, fail_on or config.fail_on or "error")
+    shown = Severity(min_severity or config.min_severity or "note")
+    return config, policy, fmt, gate, shown
+
+
+def _must_exist(path: Path) -> Path:
+    if not path.is_file():
+        raise InputError(path, "no such file" if not path.exists() else "not a regular file")
+    return path
+
+
+def _load_app(path: Path) -> AppFacts:
+    # Imported here: loading androguard costs a second, and `--help` should not pay for it.
+    # (Through importlib until the apk boundary lands on main.)
+    _must_exist(path)
+    load_app = importlib.import_module("permaudit.apk").load_app
+    return cast(AppFacts, load_app(path))
+
+
+def _load_policy(path: Path) -> PolicyFacts:
+    _must_exist(path)
+    load_policy = importlib.import_module("permaudit.policy").load_policy
+    return cast(PolicyFacts, load_policy(path))
+
+
+def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
+    interactive = output is None and sys.stdout.isatty()
+    width = shutil.get_terminal_size((100, 24)).columns if interactive else 100
+    reporter = reporter_for(fmt, color=interactive, width=width)
+    write_output(reporter.render(report), output)
+
+
+@main.command()
+@click.argument("app", type=click.Path(path_type=Path, dir_okay=False))
+@_report_options
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="An earlier `--format json` report: its findings are known and do not fail the run.",
+)
+@click.pass_context
+def audit(
+    ctx: click.Context,
+    app: Path,
+    policy_path: Path | None,
+    format_name: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    min_severity: str | None,
+    no_evidence: bool,
+    config_path: Path | None,
+    baseline_path: Path | None,
+) -> None:
+    """Audit APP against its privacy policy and report every mismatch with evidence.
+
+    \b
+    Exit codes:
+      0  nothing (new) at or above --fail-on
+      1  findings at or above --fail-on
+      2  bad usage or unreadable input (one line on stderr)
+
+    \b
+    Examples:
+      permaudit audit app.apk --policy privacy.html
+      permaudit audit app.apk --policy privacy.md --format sarif -o permaudit.sarif
+      permaudit audit app.apk --policy privacy.md --fail-on warning --min-severity warning
+      permaudit audit app.apk --policy privacy.md --format json -o baseline.json
+      permaudit audit app.apk --policy privacy.md --baseline baseline.json
+    """
+    config, policy, fmt, gate, shown = _settings(
+        config_path, policy_path, format_name, fail_on, min_severity
+    )
+    baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
+    app_facts = _load_app(app)
+    policy_facts = _load_policy(policy)
+    report = build_report(
+        app_facts,
+        policy_facts,
+        run_audit(app_facts, policy_facts),
+        fail_on=gate,
+        min_severity=shown,
+        ignores=config.ignores(),
+        baseline=baseline,
+        today=datetime.date.today(),
+        strip_code_evidence=no_evidence,
+    )
+    _emit(report, fmt, output)
+    ctx.exit(exit_code(report))
+
+
+@main.command()
+@click.argument("old_app", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new_app", type=click.Path(path_type=Path, dir_okay=False))
+@_report_options
+@click.pass_context
+def diff(
+    ctx: click.Context,
+    old_app: Path,
+    new_app: Path,
+    policy_path: Path | None,
+    format_name: str | None,
+    output: Path | None,
+    fail_on: str | None,
+    min_severity: str | None,
+    no_evidence: bool,
+    config_path: Path | None,
+) -> None:
+    """Review a release: what NEW_APP asks for that OLD_APP did not, and the findings it adds.
+
+    Findings of the old release are "known"; only findings new in NEW_APP count toward the
+    exit code, so a release gate fails only on what the release changed.
+
+    \b
+    Examples:
+      permaudit diff app-1.4.apk app-1.5.apk --policy privacy.md
+      permaudit diff app-1.4.apk app-1.5.apk --policy privacy.md --format markdown -o pr.md
+    """
+    config, policy, fmt, gate, shown = _settings(
+        config_path, policy_path, format_name, fail_on, min_severity
+    )
+    old_facts = _load_app(old_app)
+    new_facts = _load_app(new_app)
+    policy_facts = _load_policy(policy)
+    today = datetime.date.today()
+    # The old release's findings go through the same ignores, so an ignored finding is
+    # neither "fixed" nor "new" merely because of the comparison.
+    old_report = build_report(
+        old_facts,
+        policy_facts,
+        run_audit(old_facts, policy_facts),
+        fail_on="none",
+        ignores=config.ignores(),
+        today=today,
+    )
+    report = build_report(
+        new_facts,
+        policy_facts,
+        run_audit(new_facts, policy_facts),
+        fail_on=gate,
+        min_severity=shown,
+        ignores=config.ignores(),
+        baseline=as_baseline(str(old_app), old_report.findings),
+        today=today,
+        changes=diff_apps(old_facts, new_facts),
+        strip_code_evidence=no_evidence,
+    )
+    _emit(report, fmt, output)
+    ctx.exit(exit_code(report))

@@ -10,7 +10,22 @@ from permaudit.models.app import (
     Permission,
 )
 from permaudit.models.common import SCHEMA_VERSION, Category, Frozen, Party
-from permaudit.models.findings import Finding, Rule, Severity, fingerprint
+from permaudit.models.findings import (
+    RULE_DOCS,
+    AppChanges,
+    AuditReport,
+    BaselineInfo,
+    BaselineState,
+    FailOn,
+    Finding,
+    FixedFinding,
+    IgnoreOutcome,
+    Rule,
+    RuleDoc,
+    Severity,
+    Summary,
+    fingerprint,
+)
 from permaudit.models.policy import (
     CategoryDisclosure,
     Evidence,
@@ -21,25 +36,35 @@ from permaudit.models.policy import (
 )
 
 __all__ = [
+    "RULE_DOCS",
     "SCHEMA_VERSION",
     "ApiEvidence",
+    "AppChanges",
     "AppFacts",
+    "AuditReport",
+    "BaselineInfo",
+    "BaselineState",
     "Category",
     "CategoryDisclosure",
     "Component",
     "ComponentKind",
     "DeclaredPermission",
     "Evidence",
+    "FailOn",
     "Feature",
     "Finding",
+    "FixedFinding",
     "Frozen",
+    "IgnoreOutcome",
     "Party",
     "Permission",
     "PolicyFacts",
     "Purpose",
     "Rule",
+    "RuleDoc",
     "Scope",
     "Severity",
     "Status",
+    "Summary",
     "fingerprint",
 ]

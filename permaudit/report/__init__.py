@@ -1,1 +1,2 @@
-"""Reporters: one module per output format, each rendering finished results to text."""
+"""Reporters: one module per output format. Audit formats sit behind the `Reporter`
+protocol in formats.py; app_view and policy_view render extract and policy results."""

@@ -43,3 +43,9 @@ def test_versions_match_aapt_badging(app: str) -> None:
         assert data["min_sdk"] is None
     if "targetSdkVersion" in badging and "sdkVersion" in badging:
         assert str(data["target_sdk"]) == badging["targetSdkVersion"]
+
+
+def test_every_fixture_source_is_built() -> None:
+    sources = FIXTURES.parent / "src"
+    for app_dir in sources.iterdir():
+        assert (FIXTURES / f"{app_dir.name}.apk").is_file(), f"unbuilt: {app_dir}"

@@ -1,0 +1,42 @@
+"""The `--format` choices and the reporter behind each. Adding a format is one module + one case."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import assert_never
+
+from permaudit.report.interface import Reporter
+
+
+class Format(StrEnum):
+    TERMINAL = "terminal"
+    JSON = "json"
+    SARIF = "sarif"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+def reporter_for(fmt: Format, *, color: bool = False, width: int = 100) -> Reporter:
+    """The reporter of one format; `color` and `width` only matter to the terminal report."""
+    # Imported per branch so that `--format json` does not pay for rich or jinja2.
+    if fmt is Format.TERMINAL:
+        from permaudit.report.terminal import TerminalReporter
+
+        return TerminalReporter(color=color, width=width)
+    if fmt is Format.JSON:
+        from permaudit.report.json import JsonReporter
+
+        return JsonReporter()
+    if fmt is Format.SARIF:
+        from permaudit.report.sarif import SarifReporter
+
+        return SarifReporter()
+    if fmt is Format.MARKDOWN:
+        from permaudit.report.markdown import MarkdownReporter
+
+        return MarkdownReporter()
+    if fmt is Format.HTML:
+        from permaudit.report.html import HtmlReporter
+
+        return HtmlReporter()
+    assert_never(fmt)

@@ -1,0 +1,97 @@
+"""`--format html`: one self-contained file a compliance officer can open and send on.
+
+No external assets (inline CSS, no scripts, no fonts or images from the network); every value
+from the APK or the policy goes through jinja2 autoescaping, since both are untrusted input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+
+from permaudit.audit import category_label, component_label, effective_permissions
+from permaudit.catalog import categories_for_permission
+from permaudit.models import AuditReport, Category, Evidence, Purpose, Severity, Status
+from permaudit.report.common import (
+    NOT_MENTIONED,
+    SEVERITIES,
+    app_title,
+    code_line,
+    evidence_location,
+    gate_line,
+    permissions_text,
+    plural,
+    short_permission,
+)
+
+
+@dataclass(frozen=True)
+class _CategoryRow:
+    """One data category: what the app asks for beside what the policy says about it."""
+
+    category: Category
+    label: str
+    permissions: tuple[str, ...]
+    status: Status
+    purposes: tuple[Purpose, ...]
+    evidence: tuple[Evidence, ...]
+
+
+def _category_rows(report: AuditReport) -> list[_CategoryRow]:
+    requested: dict[Category, set[str]] = {}
+    for permission in effective_permissions(report.app):
+        for category in permission.categories or categories_for_permission(permission.name):
+            requested.setdefault(category, set()).add(short_permission(permission.name))
+    for component in report.app.components:
+        for category in component.categories:
+            requested.setdefault(category, set()).add(short_permission(component_label(component)))
+    rows = []
+    for category in Category:
+        disclosure = report.policy.categories[category]
+        if category not in requested and disclosure.status is Status.ABSENT:
+            continue
+        rows.append(
+            _CategoryRow(
+                category=category,
+                label=category_label(category),
+                permissions=tuple(sorted(requested.get(category, ()))),
+                status=disclosure.status,
+                purposes=disclosure.purposes,
+                evidence=disclosure.evidence,
+            )
+        )
+    return rows
+
+
+_ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.PackageLoader("permaudit.report", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+class HtmlReporter:
+    def render(self, report: AuditReport) -> str:
+        template = _ENVIRONMENT.get_template("report.html.j2")
+        s = report.summary
+        return template.render(
+            report=report,
+            title=app_title(report),
+            gate=gate_line(report),
+            counts=[
+                (Severity.ERROR, plural(s.error, "error")),
+                (Severity.WARNING, plural(s.warning, "warning")),
+                (Severity.NOTE, plural(s.note, "note")),
+            ],
+            severities=SEVERITIES,
+            rows=_category_rows(report),
+            not_mentioned=NOT_MENTIONED,
+            category_label=category_label,
+            permissions_text=permissions_text,
+            evidence_location=evidence_location,
+            code_line=code_line,
+        )

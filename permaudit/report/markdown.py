@@ -1,0 +1,123 @@
+"""`--format markdown`: a compact report for a pull-request comment (GitHub-flavoured)."""
+
+from __future__ import annotations
+
+from permaudit.models import AuditReport, Finding, Rule, Severity
+from permaudit.report.common import (
+    NOT_MENTIONED,
+    SEVERITIES,
+    app_title,
+    category_label,
+    code_line,
+    evidence_location,
+    gate_line,
+    permissions_text,
+    plural,
+    shorten,
+)
+
+_ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.NOTE: "🔵"}
+
+
+def _cell(text: str) -> str:
+    """Table cells: no line breaks, no column separators, no HTML."""
+    text = " ".join(text.split()).replace("|", "\\|")
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _code(text: str) -> str:
+    """Inside a code span nothing is escaped, so only keep it from ending early."""
+    return "`" + " ".join(text.split()).replace("`", "'") + "`"
+
+
+def _quote(text: str) -> str:
+    return "> " + _cell(shorten(text)).replace("\\|", "|")
+
+
+class MarkdownReporter:
+    def render(self, report: AuditReport) -> str:
+        s = report.summary
+        lines = [
+            f"## permaudit: `{app_title(report)}` vs `{_cell(report.policy.source)}`",
+            "",
+            " · ".join(
+                f"{_ICON[sev]} {plural(n, sev.value)}"
+                for sev, n in zip(SEVERITIES, (s.error, s.warning, s.note), strict=True)
+            )
+            + f" — **{gate_line(report)}**",
+        ]
+        notes = []
+        if report.baseline is not None:
+            notes.append(
+                f"baseline `{report.baseline.source}`: {s.new} new, {s.known} known, "
+                f"{s.fixed} fixed"
+            )
+        if s.hidden:
+            notes.append(f"{s.hidden} below `{report.min_severity.value}` not shown")
+        if s.ignored:
+            notes.append(f"{s.ignored} ignored by configuration")
+        expired = [i for i in report.ignores if i.status == "expired"]
+        if expired:
+            notes.append(f"{plural(len(expired), 'ignore')} expired")
+        if notes:
+            lines += ["", "_" + "; ".join(notes) + "_"]
+        if report.changes is not None:
+            lines += ["", *self._changes(report)]
+        if report.findings:
+            lines += [
+                "",
+                "| | Rule | Category | Permissions | Finding |",
+                "|---|---|---|---|---|",
+            ]
+            for f in report.findings:
+                state = f" ({f.baseline})" if f.baseline else ""
+                lines.append(
+                    f"| {_ICON[f.severity]} | `{f.rule.value}`{state} | "
+                    f"{_cell(category_label(f.category))} | {_cell(permissions_text(f))} | "
+                    f"{_cell(f.message)} |"
+                )
+            lines += ["", "<details><summary>Evidence and what to do</summary>", ""]
+            for f in report.findings:
+                lines += self._details(f)
+            lines += ["</details>"]
+        else:
+            lines += ["", "No findings to show. ✅"]
+        if report.baseline is not None and report.baseline.fixed:
+            lines += ["", f"**Fixed since baseline ({len(report.baseline.fixed)})**", ""]
+            lines += [f"- `{x.rule}` {_cell(x.message)}" for x in report.baseline.fixed]
+        return "\n".join(lines) + "\n"
+
+    @staticmethod
+    def _changes(report: AuditReport) -> list[str]:
+        changes = report.changes
+        assert changes is not None
+        old = changes.old_version_name or changes.old_source
+        lines = [f"**Changes since {_cell(old)}** (`{_cell(changes.old_source)}`)", ""]
+        rows = [
+            *(f"- ➕ permission `{p}`" for p in changes.added_permissions),
+            *(f"- ➖ permission `{p}`" for p in changes.removed_permissions),
+            *(f"- ➕ component `{_cell(c)}`" for c in changes.added_components),
+            *(f"- ➖ component `{_cell(c)}`" for c in changes.removed_components),
+        ]
+        return lines + (rows or ["- no permission or component changes"])
+
+    @staticmethod
+    def _details(f: Finding) -> list[str]:
+        lines = [
+            f"#### {_ICON[f.severity]} `{f.rule.value}` — {_cell(category_label(f.category))}",
+            "",
+            f"{_cell(f.message)}. Permissions: {_cell(permissions_text(f))}",
+            "",
+        ]
+        if f.policy_evidence:
+            for evidence in f.policy_evidence[:2]:
+                where = evidence_location(evidence)
+                lines.append(_quote(evidence.quote) + (f" _({_cell(where)})_" if where else ""))
+                lines.append("")
+        elif f.rule is not Rule.UNUSED_PERMISSION:
+            lines += [f"Policy: _{NOT_MENTIONED}_", ""]
+        if f.code_evidence:
+            lines += [f"- code: {_code(code_line(e))}" for e in f.code_evidence[:3]] + [""]
+        if f.remediation:
+            lines += [f"**To do:** {_cell(f.remediation)}", ""]
+        return lines

@@ -1,0 +1,132 @@
+"""`--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+One result per finding with exactly one location (GitHub shows only the first location of a
+result): findings about what the policy says point at the policy file and line of the quote;
+findings about what the APK asks for point at the APK (the decoded manifest has no file of its
+own in the repository). `partialFingerprints` carries the finding fingerprint, so code scanning
+tracks a finding across runs even when the policy text moves.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+
+from permaudit import __version__
+from permaudit.models import RULE_DOCS, AuditReport, Finding, Rule
+from permaudit.report.common import NOT_MENTIONED, permissions_text, shorten
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "permauditFingerprint/v1"
+# Rules whose finding is about a sentence of the policy: located at that sentence.
+_POLICY_LOCATED = frozenset(
+    {
+        Rule.CONTRADICTED,
+        Rule.VAGUE,
+        Rule.PURPOSE_MISSING,
+        Rule.SCOPE_EXCEEDED,
+        Rule.UNREQUESTED_DISCLOSURE,
+    }
+)
+_RULE_INDEX = {rule: index for index, rule in enumerate(RULE_DOCS)}
+
+
+def _artifact(path: str) -> dict[str, Any]:
+    """A path as the user gave it: relative paths resolve against the repository root."""
+    windows = PureWindowsPath(path)
+    if windows.drive and windows.is_absolute():
+        return {"uri": windows.as_uri()}
+    posix = PurePosixPath(path.replace("\\", "/"))
+    if posix.is_absolute():
+        return {"uri": posix.as_uri()}
+    return {"uri": posix.as_posix(), "uriBaseId": "%SRCROOT%"}
+
+
+def _location(report: AuditReport, finding: Finding) -> dict[str, Any]:
+    if finding.rule in _POLICY_LOCATED and finding.policy_evidence:
+        evidence = finding.policy_evidence[0]
+        region: dict[str, Any] = {"startLine": evidence.line or 1}
+        region["snippet"] = {"text": shorten(evidence.quote, 500)}
+        artifact = _artifact(report.policy.source)
+        description = "privacy policy"
+    else:
+        region = {"startLine": 1}
+        artifact = _artifact(report.app.source)
+        description = f"AndroidManifest.xml: {permissions_text(finding)}"
+    return {
+        "physicalLocation": {"artifactLocation": artifact, "region": region},
+        "message": {"text": description},
+    }
+
+
+def _message(finding: Finding) -> str:
+    if finding.policy_evidence:
+        policy = f"Policy: “{shorten(finding.policy_evidence[0].quote, 300)}”"
+    else:
+        policy = f"Policy: {NOT_MENTIONED}."
+    parts = [finding.message + ".", f"Permissions: {permissions_text(finding)}.", policy]
+    if finding.code_evidence:
+        first = finding.code_evidence[0]
+        parts.append(f"Code: {first.caller_class}.{first.caller_method} calls {first.api}.")
+    if finding.remediation:
+        parts.append(f"To do: {finding.remediation}")
+    return " ".join(parts)
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    doc = RULE_DOCS[rule]
+    return {
+        "id": rule.value,
+        "name": doc.name,
+        "shortDescription": {"text": doc.summary},
+        "fullDescription": {"text": doc.help},
+        "help": {"text": doc.help, "markdown": f"**{doc.summary}**\n\n{doc.help}"},
+        "defaultConfiguration": {"level": doc.default_severity.value},
+        "properties": {"tags": ["privacy", "android", "permissions"], "precision": "medium"},
+    }
+
+
+def _result(report: AuditReport, finding: Finding) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.rule.value,
+        "ruleIndex": _RULE_INDEX[finding.rule],
+        "level": finding.severity.value,
+        "message": {"text": _message(finding)},
+        "locations": [_location(report, finding)],
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        "properties": {
+            "category": finding.category.value if finding.category else None,
+            "permissions": list(finding.permissions),
+        },
+    }
+    if finding.baseline is not None:
+        result["baselineState"] = "new" if finding.baseline == "new" else "unchanged"
+    return result
+
+
+class SarifReporter:
+    def render(self, report: AuditReport) -> str:
+        sarif = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "permaudit",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "rules": [_rule(rule) for rule in RULE_DOCS],
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": [_result(report, f) for f in report.findings],
+                    "properties": {
+                        "package": report.app.package,
+                        "summary": report.summary.model_dump(mode="json"),
+                    },
+                }
+            ],
+        }
+        return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
