@@ -32,6 +32,10 @@ def _rss_mib() -> float:
 
 def _child(path: str, unlimited: bool) -> None:
     sys.path.insert(0, str(ROOT))
+    # The loader imports pypdf and lxml on first use; import them here so that the figures
+    # are the cost of loading, not of importing.
+    import permaudit.policy._load_html
+    import permaudit.policy._load_pdf  # noqa: F401
     from permaudit.errors import InputError
     from permaudit.policy.loader import load_policy_text
 
