@@ -178,7 +178,15 @@ def _code_evidence(
     }
     ordered = sorted(
         matching,
-        key=lambda e: (e.party.value, e.sdk or "", e.caller_class, e.caller_method, e.api, e.dex),
+        key=lambda e: (
+            e.party.value,
+            e.sdk or "",
+            e.caller_class,
+            e.caller_method,
+            e.api,
+            e.dex,
+            e.permission or "",
+        ),
     )
     return tuple(ordered[:MAX_CODE_EVIDENCE])
 

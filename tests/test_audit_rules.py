@@ -327,3 +327,24 @@ def test_unused_is_judged_per_permission_record() -> None:
     )
     unused = [f.permissions for f in findings if f.rule is Rule.UNUSED_PERMISSION]
     assert unused == [(P + "ACCESS_COARSE_LOCATION",)]
+
+
+def test_code_evidence_order_does_not_depend_on_hashing() -> None:
+    # One call site, one record per permission that lets the call succeed: the records differ
+    # only by permission, which must therefore decide their order (it was left to set order,
+    # so reports changed with PYTHONHASHSEED).
+    permissions = [P + name for name in ("A", "B", "C", "D", "E", "F")]
+    records = tuple(
+        ApiEvidence(
+            api="Landroid/os/Environment;->getExternalStoragePublicDirectory",
+            permission=name,
+            category=Category.STORAGE,
+            caller_class="com.x.AlbumSaver",
+            caller_method="snapshotDir()V",
+            party=Party.FIRST_PARTY,
+        )
+        for name in permissions
+    )
+    app = _app(perm("WRITE_EXTERNAL_STORAGE", Category.STORAGE), api_evidence=records[::-1])
+    (finding,) = audit(app, _policy(), detectable_permissions=())
+    assert [e.permission for e in finding.code_evidence] == permissions
