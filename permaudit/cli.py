@@ -66,7 +66,8 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("app", type=click.Path(path_type=Path, dir_okay=True, exists=False))
+# readable=False: an unreadable file must reach ApkArchive.open, which says so in one line.
+@click.argument("app", type=click.Path(path_type=Path, dir_okay=True, exists=False, readable=False))
 @click.option(
     "--format",
     "fmt",
@@ -82,7 +83,13 @@ def main() -> None:
     default=None,
     help="Write the report to FILE instead of stdout.",
 )
-def extract(app: Path, fmt: str, output: Path | None) -> None:
+@click.option(
+    "--evidence",
+    is_flag=True,
+    help="Also scan the app's code (every classes*.dex) for calls to sensitive APIs: which "
+    "class and method makes each, and whether it is the app's own code or a bundled SDK.",
+)
+def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     """Show what APP asks for: permissions, sensitive components, features.
 
     APP is an .apk, or a bundle as downloaded: .apks (split APKs; the base is read), .xapk
@@ -94,18 +101,62 @@ def extract(app: Path, fmt: str, output: Path | None) -> None:
       permaudit extract app.apk
       permaudit extract app.xapk --format json -o app.json
       permaudit extract app.apks --format json | jq '.permissions[].name'
+      permaudit extract app.apk --evidence --format json | jq '.api_evidence'
     """
     from permaudit.apk import load_app
 
-    facts = load_app(app)
+    facts = load_app(app, evidence=evidence, progress=evidence and sys.stderr.isatty())
     color = output is None and sys.stdout.isatty()
     write_output(render_app(facts, AppFormat(fmt), color=color), output)
 
 
 # --- policy: owned by the policy boundary (permaudit/policy/) --------------------------------
-#
-#
-#
+
+
+@main.command("policy")
+@click.argument("policy", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: category, status, purposes, evidence; json: SPEC §4 policy object.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
+@click.option(
+    "--write-map",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the analysis as a policy map (YAML, reviewed: false) to review and commit.",
+)
+def policy_command(
+    policy: Path, output_format: str, output: Path | None, write_map: Path | None
+) -> None:
+    """Show what a privacy policy discloses, per data category, with evidence.
+
+    POLICY is a policy document (txt, md, html, pdf) or a reviewed policy map (YAML).
+
+    \b
+    Examples:
+      permaudit policy privacy.html
+      permaudit policy privacy.txt --format json -o policy.json
+      permaudit policy privacy.txt --write-map policy_maps/vendor.yaml
+    """
+    from permaudit.policy import load_policy
+    from permaudit.policy.maps import map_from_facts
+    from permaudit.policy.maps import write_map as write_policy_map
+    from permaudit.report.policy_view import render_policy_json, render_policy_table
+
+    if not policy.exists():
+        raise InputError(policy, "no such file")
+    facts = load_policy(policy)
+    if write_map is not None:
+        write_policy_map(map_from_facts(facts), write_map)
+        click.echo(f"permaudit: wrote policy map {write_map} (reviewed: false)", err=True)
+    if output_format == "json":
+        write_output(render_policy_json(facts), output)
+    else:
+        write_output(render_policy_table(facts), output)
 
 
 # --- audit and diff: owned by permaudit/audit.py and permaudit/report/ -----------------------

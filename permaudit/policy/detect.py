@@ -1,0 +1,251 @@
+"""Category detection: lexicon matches → polarity → per-category status, evidence, purposes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from permaudit.models import Category, CategoryDisclosure, Evidence, Party, Purpose, Scope, Status
+from permaudit.policy.denials import Polarity, defined_term, denied_term, polarity
+from permaudit.policy.lexicon import CompiledLexicon, lexicon
+from permaudit.policy.purposes import map_purposes, purpose_clauses
+from permaudit.policy.segment import Sentence, SentenceIndex
+
+_MAX_EVIDENCE = 8
+_MAX_QUOTE = 360
+
+_THIRD_PARTY = re.compile(
+    r"\bthird[- ]part(?:y|ies)\b|\bpartners?\b|\badvertis(?:ers|ing (?:networks?|partners?|"
+    r"companies|providers?))\b|\bad networks?\b|\banalytics (?:providers?|services?|companies|"
+    r"partners?|tools?)\b|\bsdks?\b|\bservice providers?\b|\bvendors?\b|\baffiliat(?:es|ed)\b|"
+    r"\b(?:google|facebook|firebase|flurry|admob|crashlytics|umeng|jpush|getui)\b",
+    re.IGNORECASE,
+)
+_FIRST_PARTY = re.compile(r"\b(?:we|us|our|the app|the application|the software)\b", re.I)
+_PRECISE = re.compile(
+    r"(?<!non-)(?<!non )(?<!not )(?<!less )\b(?:precise|precisely|exact|fine-grained|"
+    r"fine location|specific (?:geo-?)?location|accurate location|detailed location|"
+    r"street-level|real-time (?:geo-?)?location|"
+    r"ACCESS_FINE_LOCATION)\b",
+    re.IGNORECASE,
+)
+_APPROXIMATE = re.compile(
+    r"\b(?:approximate|approximately|coarse|general location|imprecise|rough|city|country|"
+    r"region|zip code|postal code|ip address|ip-based|cell towers?|ACCESS_COARSE_LOCATION)\b",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:background|when (?:the app|the application|you are not using|it is) (?:is )?"
+    r"(?:closed|not in use|not running)|even when you are not using|at all times|continuously)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Mention:
+    sentence: int
+    start: int  # offset in the normalised text
+    end: int
+    explicit: bool
+    polarity: Polarity
+
+
+@dataclass(slots=True)
+class _CategoryState:
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    if pattern is None:
+        return []
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+# Masks are phrases a few words long; they are only looked for around a candidate match,
+# which is much cheaper than scanning the whole policy for every mask.
+_MASK_WINDOW = 160
+
+
+def _masked(lowered: str, start: int, end: int, masks: list[re.Pattern[str] | None]) -> bool:
+    window_start = max(0, start - _MASK_WINDOW)
+    window_end = min(len(lowered), end + _MASK_WINDOW)
+    for mask in masks:
+        if mask is None:
+            continue
+        for match in mask.finditer(lowered, window_start, window_end):
+            if match.start() < end and start < match.end():
+                return True
+            if match.start() >= end:
+                break
+    return False
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower-case text without changing offsets (a few characters lower to two)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _category_matches(
+    lowered: str, lex: CompiledLexicon, category: Category
+) -> list[tuple[int, int, bool]]:
+    """Unmasked matches (start, end, explicit) of one category; the longer of overlaps wins."""
+    compiled = lex.categories[category]
+    masks = [lex.global_masks, compiled.masks]
+    candidates = [(s, e, True) for s, e in _spans(compiled.explicit, lowered)]
+    candidates += [(s, e, False) for s, e in _spans(compiled.vague, lowered)]
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    kept: list[tuple[int, int, bool]] = []
+    for start, end, explicit in candidates:
+        if _masked(lowered, start, end, masks):
+            continue
+        if kept and start < kept[-1][1]:
+            # Overlap: keep the longer span (umbrella phrases absorb the words inside them).
+            if end - start > kept[-1][1] - kept[-1][0]:
+                kept[-1] = (start, end, explicit)
+            continue
+        kept.append((start, end, explicit))
+    return kept
+
+
+def _quote(text: str, sentence: Sentence, mention: _Mention) -> Evidence:
+    start, end = sentence.start, sentence.end
+    if end - start > _MAX_QUOTE:
+        # Window of the long sentence around the mention, cut at word boundaries.
+        half = _MAX_QUOTE // 2
+        start = max(sentence.start, mention.start - half)
+        end = min(sentence.end, mention.end + half)
+        while start > sentence.start and not text[start - 1].isspace():
+            start += 1
+        while end < sentence.end and not text[end].isspace():
+            end -= 1
+    return Evidence(
+        quote=text[start:end], start=start, end=end, section=sentence.section, line=sentence.line
+    )
+
+
+def analyze_sentences(
+    text: str, sentences: Sequence[Sentence]
+) -> dict[Category, CategoryDisclosure]:
+    """Per-category disclosure of a normalised policy text split into `sentences`."""
+    lex = lexicon()
+    index = SentenceIndex(sentences)
+    lowered = _lower_same_length(text)
+
+    # Definitions of "sensitive/personal information" and denials of the defined term.
+    definitions: dict[int, tuple[str, int]] = {}
+    denied_terms: set[str] = set()
+    for number, sentence in enumerate(sentences):
+        definition = defined_term(sentence.text)
+        if definition is not None:
+            definitions[number] = definition
+        term = denied_term(sentence.text)
+        if term is not None:
+            denied_terms.add(term)
+
+    polarity_cache: dict[tuple[int, int], Polarity] = {}
+    states: dict[Category, _CategoryState] = {}
+    for category in Category:
+        state = _CategoryState()
+        for start, end, explicit in _category_matches(lowered, lex, category):
+            found = index.at(start)
+            if found is None:
+                continue
+            number, sentence = found, sentences[found]
+            key = (number, start)
+            mention_polarity = polarity_cache.get(key)
+            if mention_polarity is None:
+                mention_polarity = polarity(
+                    sentence.text, start - sentence.start, end - sentence.start
+                )
+                definition = definitions.get(number)
+                if definition is not None and start - sentence.start >= definition[1] - 40:
+                    term_kind = definition[0]
+                    if term_kind in denied_terms:
+                        mention_polarity = Polarity.DENY
+                    elif term_kind == "sensitive" and mention_polarity is Polarity.DISCLOSE:
+                        # Legal boilerplate defining sensitive data is not a disclosure.
+                        mention_polarity = Polarity.NEUTRAL
+                polarity_cache[key] = mention_polarity
+            state.mentions.append(_Mention(number, start, end, explicit, mention_polarity))
+        states[category] = state
+
+    return {
+        category: _disclosure(text, sentences, category, states[category]) for category in Category
+    }
+
+
+def _disclosure(
+    text: str, sentences: Sequence[Sentence], category: Category, state: _CategoryState
+) -> CategoryDisclosure:
+    disclosing = [m for m in state.mentions if m.polarity is Polarity.DISCLOSE]
+    denying = [m for m in state.mentions if m.polarity is Polarity.DENY]
+    if any(m.explicit for m in disclosing):
+        status = Status.EXPLICIT
+        # Explicit evidence first; umbrella terms only add noise once a specific term is there.
+        disclosing = [m for m in disclosing if m.explicit]
+    elif disclosing:
+        status = Status.VAGUE
+    elif denying:
+        status = Status.DENIED
+    else:
+        status = Status.ABSENT
+    if status is Status.ABSENT:
+        return CategoryDisclosure(scope=Scope() if category is Category.LOCATION else None)
+
+    relevant = disclosing if disclosing else denying
+    evidence: list[Evidence] = []
+    seen_sentences: list[int] = []
+    for mention in relevant:
+        if mention.sentence in seen_sentences:
+            continue
+        seen_sentences.append(mention.sentence)
+        if len(evidence) < _MAX_EVIDENCE:
+            evidence.append(_quote(text, sentences[mention.sentence], mention))
+
+    purposes: list[Purpose] = []
+    parties: set[Party] = set()
+    scope: Scope | None = None
+    if disclosing:
+        clauses: list[str] = []
+        for number in seen_sentences:
+            sentence = sentences[number]
+            following = sentences[number + 1].text if number + 1 < len(sentences) else None
+            clauses.extend(purpose_clauses(sentence.text, following))
+            if sentence.section and sentence.section != sentence.text:
+                # "(II) Carry out internal data analysis ... to improve our products": the
+                # heading of the list that discloses the data often states its purpose.
+                clauses.extend(purpose_clauses(sentence.section))
+            if _THIRD_PARTY.search(sentence.text):
+                parties.add(Party.THIRD_PARTY)
+            if _FIRST_PARTY.search(sentence.text) or not _THIRD_PARTY.search(sentence.text):
+                parties.add(Party.FIRST_PARTY)
+        purposes = map_purposes(clauses)
+        if category in (Category.LOCATION, Category.HEALTH):
+            scope = _scope(category, [sentences[n].text for n in seen_sentences])
+    elif category is Category.LOCATION:
+        scope = Scope()
+    return CategoryDisclosure(
+        status=status,
+        purposes=tuple(purposes),
+        evidence=tuple(evidence),
+        parties=tuple(sorted(parties, key=lambda p: p.value)),
+        scope=scope,
+    )
+
+
+def _scope(category: Category, texts: list[str]) -> Scope:
+    joined = "\n".join(texts)
+    background = bool(_BACKGROUND.search(joined))
+    if category is not Category.LOCATION:
+        return Scope(background=background)
+    if _PRECISE.search(joined):
+        precision = "precise"
+    elif _APPROXIMATE.search(joined):
+        precision = "approximate"
+    else:
+        precision = "unspecified"
+    return Scope(precision=precision, background=background)

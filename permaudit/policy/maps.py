@@ -1,0 +1,167 @@
+"""Policy maps: the analysis of a policy as reviewable YAML (policy_maps/*.yaml).
+
+`permaudit policy POLICY --write-map FILE` writes one with `reviewed: false`; a person reads
+the policy, corrects statuses/purposes/evidence, writes why in `note`, and sets
+`reviewed: true`. Wherever a policy is accepted, a map is accepted too: `load_policy` detects
+a map by its content (a YAML mapping with `map_version`, `source` and `categories`).
+
+Schema (version 1):
+
+    map_version: 1
+    source: privacy.txt          # the policy file the map describes
+    sha256: 3f2a...              # of that file's text, to notice when the policy changes
+    reviewed: false
+    categories:                  # every category of SPEC §1; a missing one means absent
+      location:
+        status: explicit         # explicit | vague | denied | absent
+        purposes: [{id: wifi_provisioning, text: "..."}]
+        evidence: [{quote: "...", start: 10, end: 90, section: "...", line: 3}]
+        parties: [first_party]
+        scope: {precision: unspecified, background: false}
+        note: "why the reviewer decided so"
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from permaudit.errors import InputError
+from permaudit.models import (
+    Category,
+    CategoryDisclosure,
+    Evidence,
+    Party,
+    PolicyFacts,
+    Purpose,
+    Scope,
+    Status,
+)
+
+MAP_VERSION = 1
+_MAP_KEYS = frozenset({"map_version", "source", "categories"})
+# A map is small; anything much larger is not one, and must not be parsed as YAML at length.
+_MAX_MAP_BYTES = 2_000_000
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class MapCategory(_Strict):
+    status: Status = Status.ABSENT
+    purposes: tuple[Purpose, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    parties: tuple[Party, ...] = ()
+    scope: Scope | None = None
+    note: str | None = None
+
+
+class PolicyMap(_Strict):
+    map_version: int = Field(MAP_VERSION, ge=1, le=MAP_VERSION)
+    source: str
+    sha256: str | None = None
+    reviewed: bool = False
+    categories: dict[Category, MapCategory] = Field(default_factory=dict)
+
+    def to_facts(self, path: str) -> PolicyFacts:
+        categories: dict[Category, CategoryDisclosure] = {}
+        for category in Category:
+            entry = self.categories.get(category, MapCategory())
+            scope = entry.scope
+            if scope is None and category is Category.LOCATION:
+                scope = Scope()
+            categories[category] = CategoryDisclosure(
+                status=entry.status,
+                purposes=entry.purposes,
+                evidence=entry.evidence,
+                parties=entry.parties,
+                scope=scope,
+            )
+        return PolicyFacts(source=path, sha256=self.sha256, from_map=True, categories=categories)
+
+
+def map_from_facts(
+    facts: PolicyFacts, *, notes: dict[Category, str] | None = None, reviewed: bool = False
+) -> PolicyMap:
+    notes = notes or {}
+    return PolicyMap(
+        source=Path(facts.source).name,
+        sha256=facts.sha256,
+        reviewed=reviewed,
+        categories={
+            category: MapCategory(
+                status=disclosure.status,
+                purposes=disclosure.purposes,
+                evidence=disclosure.evidence,
+                parties=disclosure.parties,
+                scope=disclosure.scope,
+                note=notes.get(category),
+            )
+            for category, disclosure in facts.categories.items()
+        },
+    )
+
+
+class _MapDumper(yaml.SafeDumper):
+    """Block style, long quotes wrapped, keys in schema order."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_MapDumper.add_representer(str, _str_representer)
+
+
+def render_map(policy_map: PolicyMap) -> str:
+    data = policy_map.model_dump(mode="json", exclude_none=True)
+    header = (
+        "# permaudit policy map: correct statuses/purposes/evidence against the policy, say why\n"
+        "# in `note`, then set `reviewed: true`. Schema: permaudit/policy/maps.py.\n"
+    )
+    body = yaml.dump(data, Dumper=_MapDumper, sort_keys=False, allow_unicode=True, width=100)
+    return header + body
+
+
+def write_map(policy_map: PolicyMap, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_map(policy_map), encoding="utf-8")
+    except OSError as error:
+        raise InputError(path, f"cannot write policy map: {error.strerror or error}") from None
+
+
+def _location(error: dict[str, Any]) -> str:
+    return ".".join(str(part) for part in error["loc"]) or "(top level)"
+
+
+def parse_map(data: dict[str, Any], path: Path) -> PolicyMap:
+    try:
+        return PolicyMap.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise InputError(
+            path, f"invalid policy map: {_location(dict(first))}: {first['msg']}"
+        ) from None
+
+
+def read_map_if_map(path: Path) -> PolicyFacts | None:
+    """Facts of `path` when it is a policy map (by content); None when it is something else."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_MAX_MAP_BYTES + 1)
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    if len(head) > _MAX_MAP_BYTES or b"map_version" not in head[:4096]:
+        return None
+    try:
+        data = yaml.safe_load(head.decode("utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or not set(data) >= _MAP_KEYS:
+        return None
+    return parse_map(data, path).to_facts(str(path))

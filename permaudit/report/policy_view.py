@@ -1,0 +1,59 @@
+"""Views of `PolicyFacts` for `permaudit policy`: a rich table, or SPEC §4 JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from rich.console import Console
+from rich.table import Table
+
+from permaudit.models import PolicyFacts, Status
+
+_STATUS_STYLE = {
+    Status.EXPLICIT: "green",
+    Status.VAGUE: "yellow",
+    Status.DENIED: "red",
+    Status.ABSENT: "dim",
+}
+_QUOTE_CHARS = 110
+
+
+def render_policy_json(facts: PolicyFacts) -> str:
+    return json.dumps(facts.to_json_dict(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+
+
+def _short(quote: str) -> str:
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= _QUOTE_CHARS else quote[: _QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
+    table = Table(title=f"Policy: {facts.source}" + (" (reviewed map)" if facts.from_map else ""))
+    table.add_column("category", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("purposes")
+    table.add_column("evidence")
+    for category, disclosure in facts.categories.items():
+        style = _STATUS_STYLE[disclosure.status]
+        status = disclosure.status.value
+        if disclosure.scope is not None and disclosure.status in (Status.EXPLICIT, Status.VAGUE):
+            extra: list[str] = [disclosure.scope.precision] if category.value == "location" else []
+            if disclosure.scope.background:
+                extra.append("background")
+            if extra:
+                status += f" ({', '.join(extra)})"
+        purposes = ", ".join(p.id for p in disclosure.purposes) or (
+            "-" if disclosure.status in (Status.ABSENT, Status.DENIED) else "none stated"
+        )
+        evidence = ""
+        if disclosure.evidence:
+            first = disclosure.evidence[0]
+            where = f"line {first.line}: " if first.line else ""
+            evidence = f"{where}{_short(first.quote)}"
+            if len(disclosure.evidence) > 1:
+                evidence += f" (+{len(disclosure.evidence) - 1} more)"
+        table.add_row(category.value, f"[{style}]{status}[/{style}]", purposes, evidence)
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, force_terminal=False, no_color=True).print(table)
+    return buffer.getvalue()

@@ -1,0 +1,165 @@
+"""Focused checks of each trap and denial form of SPEC §2 on short policies."""
+
+from __future__ import annotations
+
+import pytest
+
+from permaudit.errors import InputError
+from permaudit.models import Category, Party, Status
+from permaudit.policy import analyze_text
+from permaudit.policy.normalise import normalise
+from permaudit.policy.segment import segment
+
+C = Category
+INTRO = "This privacy policy explains what our app collects and why. "
+
+
+def status(text: str, category: Category) -> Status:
+    return analyze_text(INTRO + text, source="t").status(category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # product names, "contact us", own contact information, retention, channels, boilerplate
+        ("Welcome to our IP cameras and wireless network cameras.", C.CAMERA, Status.ABSENT),
+        ("This policy covers the Smart Watch and its app.", C.HEALTH, Status.ABSENT),
+        ("If you have questions, contact us at help@example.com.", C.CONTACTS, Status.ABSENT),
+        ("We collect your email address or other contact information.", C.CONTACTS, Status.ABSENT),
+        ("We keep data in secure storage for 6 months.", C.STORAGE, Status.ABSENT),
+        (
+            "We will inform you by email, letter, phone calls, push notifications.",
+            C.NOTIFICATIONS,
+            Status.ABSENT,
+        ),
+        (
+            "We will inform you by email, letter, phone calls, push notifications.",
+            C.PHONE,
+            Status.ABSENT,
+        ),
+        ("Matters related to public safety, public health are exempt.", C.HEALTH, Status.ABSENT),
+        # explicit wording
+        ("We access your address book to invite friends.", C.CONTACTS, Status.EXPLICIT),
+        (
+            "We read the Wi-Fi name (SSID) to configure the device.",
+            C.LOCAL_NETWORK,
+            Status.EXPLICIT,
+        ),
+        (
+            "We need the storage permission to save photos to your gallery.",
+            C.STORAGE,
+            Status.EXPLICIT,
+        ),
+        ("The watch measures your heart rate and sleep data.", C.HEALTH, Status.EXPLICIT),
+        ("We read the IMEI of your phone.", C.DEVICE_ID, Status.EXPLICIT),
+        ("We use the camera to scan QR codes.", C.CAMERA, Status.EXPLICIT),
+        # umbrella terms
+        ("We collect device information such as the model.", C.DEVICE_ID, Status.VAGUE),
+        ("We collect network status (WiFi) and time zone.", C.LOCAL_NETWORK, Status.VAGUE),
+        ("We collect sensor data to improve the app.", C.SENSORS, Status.VAGUE),
+    ],
+)
+def test_traps_and_wording(text: str, category: Category, expected: Status) -> None:
+    assert status(text, category) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not collect your location.",
+        "The app does not access your contacts or address book.",
+        "We never collect precise location data.",
+        "Your location is not collected.",
+        "We have no access to your contacts.",
+        "We no longer collect your location.",
+    ],
+)
+def test_direct_denials(text: str) -> None:
+    category = C.LOCATION if "location" in text else C.CONTACTS
+    assert status(text, category) is Status.DENIED
+
+
+def test_denial_through_definition() -> None:
+    text = (
+        "Sensitive information includes racial origin, biometric data and health information. "
+        "We do not collect and process sensitive personal information."
+    )
+    assert status(text, C.HEALTH) is Status.DENIED
+
+
+def test_sensitive_definition_alone_is_not_a_disclosure() -> None:
+    text = "Sensitive information includes health information and political beliefs."
+    assert status(text, C.HEALTH) is Status.ABSENT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # limits on use or sharing: neither disclosure nor denial
+        ("We will not use this information to track your location.", Status.ABSENT),
+        ("We will not share your location with third parties.", Status.ABSENT),
+        # statement about another datum
+        ("Sensor data doesn't involve any personal location information.", Status.ABSENT),
+        # user choices and conditionals still disclose
+        (
+            "We use your location. You can choose not to grant the location permission.",
+            Status.EXPLICIT,
+        ),
+        ("We will not collect your location without your consent.", Status.EXPLICIT),
+        ("If you refuse, location features will not work.", Status.EXPLICIT),
+        # denied only if nowhere disclosed
+        (
+            "We collect your GPS location. We do not collect your location in the background.",
+            Status.EXPLICIT,
+        ),
+        # a question states nothing
+        ("Does the app collect your precise location?", Status.ABSENT),
+    ],
+)
+def test_negations_that_are_not_denials(text: str, expected: Status) -> None:
+    assert status(text, C.LOCATION) is expected
+
+
+def test_location_scope_and_party() -> None:
+    facts = analyze_text(
+        INTRO + "Our advertising partners may collect your precise location in the background.",
+        source="t",
+    )
+    location = facts.categories[C.LOCATION]
+    assert location.scope is not None
+    assert (location.scope.precision, location.scope.background) == ("precise", True)
+    assert Party.THIRD_PARTY in location.parties
+    approx = analyze_text(INTRO + "We collect your approximate location.", source="t")
+    assert approx.categories[C.LOCATION].scope is not None
+    assert approx.categories[C.LOCATION].scope.precision == "approximate"
+
+
+def test_purposes_keep_their_text() -> None:
+    facts = analyze_text(
+        INTRO + "When you use Wi-Fi-related functions, we access your location permission "
+        "to obtain the Wi-Fi name (SSID) during device network configuration.",
+        source="t",
+    )
+    purposes = {p.id: p.text for p in facts.categories[C.LOCATION].purposes}
+    assert "wifi_provisioning" in purposes
+    assert "SSID" in purposes["wifi_provisioning"]
+
+
+def test_no_recognisable_text_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        analyze_text("  \n 12 34 \n", source="empty.txt")
+
+
+def test_normalise_inline_numbering_and_scraping_markers() -> None:
+    text = normalise(
+        "{bullet list}.\n{list item} COLLECTION OF DATA.\nWe help you: 1. How we collect "
+        "data 2. How we use it. (I) Registration. (1) We collect your phone number."
+    )
+    assert "{" not in text
+    assert "\n1. How we collect" in text
+    assert "\n(I) Registration." in text
+    assert "\n(1) We collect" in text
+    sentences = segment(text)
+    assert sentences[0].text == "COLLECTION OF DATA."
+    assert sentences[0].section == "COLLECTION OF DATA."
+    assert all(text[s.start : s.end] == s.text for s in sentences)
