@@ -481,7 +481,6 @@ def build_report(
     baseline: Baseline | None = None,
     today: datetime.date,
     changes: AppChanges | None = None,
-    strip_code_evidence: bool = False,
 ) -> AuditReport:
     """Apply ignores, the baseline, the severity filter and the gate. Pure: `today` is given."""
     all_findings = list(findings)
@@ -517,8 +516,6 @@ def build_report(
         if threshold is not None and f.severity.rank >= threshold and f.baseline != "known"
     )
     shown = [f for f in remaining if f.severity.rank >= min_severity.rank]
-    if strip_code_evidence:
-        shown = [f.model_copy(update={"code_evidence": ()}) for f in shown]
     counts: Counter[Severity] = Counter(f.severity for f in shown)
     summary = Summary(
         error=counts[Severity.ERROR],
@@ -533,7 +530,7 @@ def build_report(
         failing=failing,
     )
     return AuditReport(
-        app=app.model_copy(update={"api_evidence": None}) if strip_code_evidence else app,
+        app=app,
         policy=policy,
         findings=tuple(shown),
         summary=summary,
