@@ -82,6 +82,19 @@ def test_dex_entries_of_an_aab_are_the_base_module_code(bundle: str) -> None:
         assert archive.read("base/dex/classes2.dex") == apk.read("classes2.dex")
 
 
+@pytest.mark.parametrize("bundle", BUNDLES)
+def test_code_evidence_of_an_aab_is_the_apks_from_base_dex(bundle: str) -> None:
+    apk = load_app(FIXTURES / "watch.apk", evidence=True)
+    facts = load_app(FIXTURES / bundle, evidence=True)
+    assert facts.api_evidence
+    assert {e.dex for e in facts.api_evidence} == {"base/dex/classes.dex", "base/dex/classes2.dex"}
+    as_in_apk = [
+        e.model_copy(update={"dex": e.dex.removeprefix("base/dex/")}) for e in facts.api_evidence
+    ]
+    assert as_in_apk == list(apk.api_evidence)
+    assert facts.warnings == apk.warnings == ()
+
+
 def test_dex_entries_follow_load_order_not_archive_order(tmp_path: Path) -> None:
     path = tmp_path / "multidex.apk"
     with zipfile.ZipFile(path, "w") as archive:
