@@ -266,3 +266,45 @@ def test_unused_is_judged_per_permission_record() -> None:
     )
     unused = [f.permissions for f in findings if f.rule is Rule.UNUSED_PERMISSION]
     assert unused == [(P + "ACCESS_COARSE_LOCATION",)]
+
+
+def test_code_evidence_shows_each_call_site_once_under_the_requested_permission() -> None:
+    from permaudit.audit import audit
+    from permaudit.models import (
+        ApiEvidence,
+        AppFacts,
+        Category,
+        CategoryDisclosure,
+        Party,
+        Permission,
+        PolicyFacts,
+    )
+
+    api = "Landroid/location/LocationManager;->getLastKnownLocation(Ljava/lang/String;)"
+    site = {
+        "api": api,
+        "category": Category.LOCATION,
+        "caller_class": "com.vendor.cam.Setup",
+        "caller_method": "scan()V",
+        "party": Party.FIRST_PARTY,
+    }
+    app = AppFacts(
+        source="a.apk",
+        package="com.vendor.cam",
+        permissions=(
+            Permission(
+                name="android.permission.ACCESS_COARSE_LOCATION",
+                protection_level="dangerous",
+                categories=(Category.LOCATION,),
+            ),
+        ),
+        api_evidence=(
+            ApiEvidence(permission="android.permission.ACCESS_FINE_LOCATION", **site),
+            ApiEvidence(permission="android.permission.ACCESS_COARSE_LOCATION", **site),
+        ),
+    )
+    policy = PolicyFacts(source="p.txt", categories={c: CategoryDisclosure() for c in Category})
+    (finding,) = [f for f in audit(app, policy) if f.category is Category.LOCATION]
+    assert [e.permission for e in finding.code_evidence] == [
+        "android.permission.ACCESS_COARSE_LOCATION"
+    ]
