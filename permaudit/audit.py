@@ -169,24 +169,28 @@ def _requests(app: AppFacts) -> dict[Category, _CategoryRequest]:
 def _code_evidence(
     app: AppFacts, category: Category, *, third_party_only: bool = False
 ) -> tuple[ApiEvidence, ...]:
+    """One record per call site of the category's APIs, first-party code first.
+
+    The scanner writes a record per permission that lets a call succeed (FINE and COARSE for
+    most location calls); a finding shows each call site once, under the permission the app
+    actually requests when there is a choice.
+    """
     if not app.api_evidence:
         return ()
-    matching = {
-        e
-        for e in app.api_evidence
-        if e.category is category and (not third_party_only or e.party is Party.THIRD_PARTY)
-    }
+    requested = {p.name for p in effective_permissions(app)}
+    by_site: dict[tuple[str, str, str, str], ApiEvidence] = {}
+    for record in app.api_evidence:
+        if record.category is not category:
+            continue
+        if third_party_only and record.party is not Party.THIRD_PARTY:
+            continue
+        site = (record.dex, record.caller_class, record.caller_method, record.api)
+        kept = by_site.get(site)
+        if kept is None or (kept.permission not in requested and record.permission in requested):
+            by_site[site] = record
     ordered = sorted(
-        matching,
-        key=lambda e: (
-            e.party.value,
-            e.sdk or "",
-            e.caller_class,
-            e.caller_method,
-            e.api,
-            e.dex,
-            e.permission or "",
-        ),
+        by_site.values(),
+        key=lambda e: (e.party.value, e.sdk or "", e.caller_class, e.caller_method, e.api, e.dex),
     )
     return tuple(ordered[:MAX_CODE_EVIDENCE])
 

@@ -329,22 +329,43 @@ def test_unused_is_judged_per_permission_record() -> None:
     assert unused == [(P + "ACCESS_COARSE_LOCATION",)]
 
 
-def test_code_evidence_order_does_not_depend_on_hashing() -> None:
-    # One call site, one record per permission that lets the call succeed: the records differ
-    # only by permission, which must therefore decide their order (it was left to set order,
-    # so reports changed with PYTHONHASHSEED).
-    permissions = [P + name for name in ("A", "B", "C", "D", "E", "F")]
-    records = tuple(
-        ApiEvidence(
-            api="Landroid/os/Environment;->getExternalStoragePublicDirectory",
-            permission=name,
-            category=Category.STORAGE,
-            caller_class="com.x.AlbumSaver",
-            caller_method="snapshotDir()V",
-            party=Party.FIRST_PARTY,
-        )
-        for name in permissions
+def test_code_evidence_shows_each_call_site_once_under_the_requested_permission() -> None:
+    from permaudit.audit import audit
+    from permaudit.models import (
+        ApiEvidence,
+        AppFacts,
+        Category,
+        CategoryDisclosure,
+        Party,
+        Permission,
+        PolicyFacts,
     )
-    app = _app(perm("WRITE_EXTERNAL_STORAGE", Category.STORAGE), api_evidence=records[::-1])
-    (finding,) = audit(app, _policy(), detectable_permissions=())
-    assert [e.permission for e in finding.code_evidence] == permissions
+
+    api = "Landroid/location/LocationManager;->getLastKnownLocation(Ljava/lang/String;)"
+    site = {
+        "api": api,
+        "category": Category.LOCATION,
+        "caller_class": "com.vendor.cam.Setup",
+        "caller_method": "scan()V",
+        "party": Party.FIRST_PARTY,
+    }
+    app = AppFacts(
+        source="a.apk",
+        package="com.vendor.cam",
+        permissions=(
+            Permission(
+                name="android.permission.ACCESS_COARSE_LOCATION",
+                protection_level="dangerous",
+                categories=(Category.LOCATION,),
+            ),
+        ),
+        api_evidence=(
+            ApiEvidence(permission="android.permission.ACCESS_FINE_LOCATION", **site),
+            ApiEvidence(permission="android.permission.ACCESS_COARSE_LOCATION", **site),
+        ),
+    )
+    policy = PolicyFacts(source="p.txt", categories={c: CategoryDisclosure() for c in Category})
+    (finding,) = [f for f in audit(app, policy) if f.category is Category.LOCATION]
+    assert [e.permission for e in finding.code_evidence] == [
+        "android.permission.ACCESS_COARSE_LOCATION"
+    ]
