@@ -370,13 +370,18 @@ def _check_third_party(
         return
     sdks = sorted({e.sdk or e.caller_class.rsplit(".", 1)[0] for e in evidence})
     label = category_label(category)
+    if disclosure.status in (Status.EXPLICIT, Status.VAGUE):
+        gap = "the policy names no third party receiving it"
+    elif disclosure.status is Status.DENIED:
+        gap = "the policy says it is not collected"
+    else:
+        gap = "the policy never mentions it"
     out.add(
         Rule.THIRD_PARTY_UNDISCLOSED,
         Severity.WARNING,
         category,
         request.permissions,
-        f"Third-party SDK code ({', '.join(sdks)}) uses {label} but the policy names no third "
-        "party receiving it",
+        f"Third-party SDK code ({', '.join(sdks)}) uses {label} but {gap}",
         f"Name the third parties that receive {label} (the SDK providers) in the policy, or "
         "remove the SDK.",
         code_evidence=evidence,
@@ -448,9 +453,8 @@ def audit(
             _check_requested(out, category, request, disclosure)
         elif _used_without_permission(app, category):
             # No permission to request, yet the data is read (an SDK reading the Android ID):
-            # the disclosure is not stale, but who receives the data must still be named.
-            if disclosure.status in (Status.EXPLICIT, Status.VAGUE):
-                _check_third_party(out, category, request or _CategoryRequest(), disclosure)
+            # a disclosure is not stale, and an SDK collecting it must be named either way.
+            _check_third_party(out, category, request or _CategoryRequest(), disclosure)
         elif request is None and disclosure.status is Status.EXPLICIT:
             out.add(
                 Rule.UNREQUESTED_DISCLOSURE,

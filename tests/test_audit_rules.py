@@ -265,6 +265,15 @@ def test_sdk_reading_android_id_without_a_permission_is_a_third_party_finding() 
     assert audit(app, shared, detectable_permissions=()) == ()
 
 
+def test_sdk_reading_android_id_against_a_policy_silent_on_device_ids() -> None:
+    # Issue 5: an analytics SDK reading a device identifier needs a third-party disclosure,
+    # whether or not the app requests a permission for it.
+    app = _app(api_evidence=(_sdk_call('"android_id"', None),))
+    findings = audit(app, _policy(), detectable_permissions=())
+    assert _rules(findings) == [("third_party_undisclosed", "device_id", "warning")]
+    assert "the policy never mentions it" in findings[0].message
+
+
 def test_sdk_calls_needing_a_permission_the_app_lacks_are_no_use() -> None:
     # Without the Android ID read, nothing of the category is collected: the disclosure is
     # unrequested, exactly as with no code at all.
