@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from permaudit.apk.tolerant import UnreadableError, inflate, repair_manifest
-from tests.apk.hostile_support import BASE_APK, zeros_deflated
+from tests.hostile_support import BASE_APK, zeros_deflated
 
 
 def base_manifest() -> bytes:
