@@ -96,8 +96,9 @@ def main() -> None:
 def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     """Show what APP asks for: permissions, sensitive components, features.
 
-    APP is an .apk, or a bundle as downloaded: .apks (split APKs; the base is read) or .xapk
-    (manifest.json plus APKs). Bundles are recognised by content, not by extension.
+    APP is an .apk, or a bundle as downloaded: .apks (split APKs; the base is read), .xapk
+    (manifest.json plus APKs) or an Android App Bundle .aab (its base module). Bundles are
+    recognised by content, not by extension.
 
     \b
     Examples:
