@@ -119,16 +119,22 @@ def run_permaudit(*args: str, drop_file_access: bool = False) -> Run:
         )
 
 
-def invoke_permaudit(*args: str) -> Run:
-    """Run the command in-process (click's CliRunner), timed and with its allocation peak."""
-    tracemalloc.start()
+def invoke_permaudit(*args: str, trace_memory: bool = True) -> Run:
+    """Run the command in-process (click's CliRunner), timed and with its allocation peak.
+
+    tracemalloc makes a run 3-6x slower: property tests with many examples turn it off
+    (`peak_mb` is then 0) and rely on the table's child-process rows for memory.
+    """
+    if trace_memory:
+        tracemalloc.start()
     start = time.monotonic()
     try:
         result = CliRunner().invoke(main, list(args))
         seconds = time.monotonic() - start
-        _, peak = tracemalloc.get_traced_memory()
+        peak = tracemalloc.get_traced_memory()[1] if trace_memory else 0
     finally:
-        tracemalloc.stop()
+        if trace_memory:
+            tracemalloc.stop()
     # CliRunner catches everything; only the command's own exit is not a crash.
     crash = None if isinstance(result.exception, SystemExit | None) else result.exception
     return Run(

@@ -54,6 +54,8 @@ GOOD_POLICY = POLICY_FIXTURES / "demo_policy.txt"
 SEEDS = ROOT / ".." / "shared" / "seeds"
 POLICY_MAP = ROOT / "policy_maps" / "smartmi.yaml"
 MANIFEST = "AndroidManifest.xml"
+AAB = FIXTURES / "apk" / "watch.aab"
+AAB_MANIFEST = "base/manifest/AndroidManifest.xml"
 GIB = 1 << 30
 
 
@@ -199,8 +201,8 @@ def unreadable(source: Path, name: str) -> Callable[[Path], Path]:
 # --- builders: APKs --------------------------------------------------------------------------
 
 
-def _base_entries(without: str = "") -> list[tuple[str, bytes]]:
-    with zipfile.ZipFile(BASE_APK) as archive:
+def _base_entries(without: str = "", source: Path = BASE_APK) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(source) as archive:
         return [(i.filename, archive.read(i)) for i in archive.infolist() if i.filename != without]
 
 
@@ -215,11 +217,14 @@ def no_manifest(directory: Path) -> Path:
     return _zip(directory / "no-manifest.apk", _base_entries(without=MANIFEST))
 
 
-def bomb(name: str, entry: str, declared_size: int) -> Callable[[Path], Path]:
-    """`entry` inflates to 1 GiB of zeros (1 MiB on disk) and declares `declared_size`."""
+def bomb(
+    name: str, entry: str, declared_size: int, source: Path = BASE_APK
+) -> Callable[[Path], Path]:
+    """`source` with `entry` inflating to 1 GiB of zeros (1 MiB on disk), declaring
+    `declared_size`."""
 
     def build(directory: Path) -> Path:
-        entries = _base_entries(without=entry)
+        entries = _base_entries(without=entry, source=source)
         return write_zip_with_raw_entry(
             directory / name, entries, entry, zeros_deflated(1024), declared_size
         )
@@ -235,6 +240,13 @@ def nested_bomb(directory: Path) -> Path:
     others = [entry for entry in entries if entry[0] != apk]
     target = directory / "bomb.xapk"
     return write_zip_with_raw_entry(target, others, apk, zeros_deflated(1024), 4096)
+
+
+def aab_garbage_manifest(directory: Path) -> Path:
+    """An .aab whose manifest (aapt2 protobuf XML) is random bytes."""
+    entries = _base_entries(without=AAB_MANIFEST, source=AAB)
+    garbage = (AAB_MANIFEST, random.Random(3).randbytes(3000))
+    return _zip(directory / "garbage.aab", [*entries, garbage])
 
 
 def huge_central_directory(directory: Path) -> Path:
@@ -470,6 +482,22 @@ CASES: list[Case] = [
         process=True,
     ),
     Case(
+        "apk-aab-manifest-bomb",
+        bomb("bomb.aab", AAB_MANIFEST, 2048, source=AAB),
+        extract,
+        2,
+        "base/manifest/AndroidManifest.xml inflates beyond",
+        process=True,
+    ),
+    Case(
+        "apk-aab-garbage-manifest",
+        aab_garbage_manifest,
+        extract,
+        2,
+        "not an aapt2 protobuf XML document",
+        process=True,
+    ),
+    Case(
         "apk-central-directory-400000-entries",
         huge_central_directory,
         extract,
@@ -517,6 +545,14 @@ CASES: list[Case] = [
         audit_app_json,
         0,
         check=shows("classes.dex: skipped", "zip bomb"),
+        process=True,
+    ),
+    Case(
+        "audit-aab-dex-bomb",
+        bomb("dex-bomb.aab", "base/dex/classes.dex", 2048, source=AAB),
+        audit_app_json,
+        0,
+        check=shows("base/dex/classes.dex: skipped", "zip bomb"),
         process=True,
     ),
     # Tampered but installable: exit 0, the untampered APK's facts, tampered: true, a warning.
