@@ -14,6 +14,7 @@ from bisect import bisect_right
 from permaudit.models import CategoryDisclosure, Evidence, PolicyFacts
 
 _WORD = re.compile(r"\w+")
+_NEWLINE = re.compile("\n")
 _GAP = r"(?:[^\w<&]|<[^<>]{0,300}>|&#?\w{1,10};)+"
 # Enough words to make a match unambiguous in practice without paying for whole sentences.
 _WORDS_MATCHED = 8
@@ -22,7 +23,7 @@ _WORDS_MATCHED = 8
 class LineLocator:
     def __init__(self, text: str) -> None:
         self.text = text
-        self._newlines = [index for index, char in enumerate(text) if char == "\n"]
+        self._newlines = [match.start() for match in _NEWLINE.finditer(text)]
         self._cache: dict[tuple[str, float], int | None] = {}
 
     def line_of(self, quote: str, relative_position: float) -> int | None:
