@@ -66,7 +66,8 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("app", type=click.Path(path_type=Path, dir_okay=True, exists=False))
+# readable=False: an unreadable file must reach ApkArchive.open, which says so in one line.
+@click.argument("app", type=click.Path(path_type=Path, dir_okay=True, exists=False, readable=False))
 @click.option(
     "--format",
     "fmt",
@@ -82,7 +83,13 @@ def main() -> None:
     default=None,
     help="Write the report to FILE instead of stdout.",
 )
-def extract(app: Path, fmt: str, output: Path | None) -> None:
+@click.option(
+    "--evidence",
+    is_flag=True,
+    help="Also scan the app's code (every classes*.dex) for calls to sensitive APIs: which "
+    "class and method makes each, and whether it is the app's own code or a bundled SDK.",
+)
+def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     """Show what APP asks for: permissions, sensitive components, features.
 
     APP is an .apk, or a bundle as downloaded: .apks (split APKs; the base is read) or .xapk
@@ -93,10 +100,11 @@ def extract(app: Path, fmt: str, output: Path | None) -> None:
       permaudit extract app.apk
       permaudit extract app.xapk --format json -o app.json
       permaudit extract app.apks --format json | jq '.permissions[].name'
+      permaudit extract app.apk --evidence --format json | jq '.api_evidence'
     """
     from permaudit.apk import load_app
 
-    facts = load_app(app)
+    facts = load_app(app, evidence=evidence, progress=evidence and sys.stderr.isatty())
     color = output is None and sys.stdout.isatty()
     write_output(render_app(facts, AppFormat(fmt), color=color), output)
 

@@ -21,11 +21,11 @@ from __future__ import annotations
 import io
 import stat
 import zipfile
-import zlib
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from permaudit.apk.tolerant import UnreadableError, read_member
 from permaudit.errors import InputError
 
 MiB = 1024 * 1024
@@ -34,6 +34,11 @@ MiB = 1024 * 1024
 DEFAULT_READ_LIMIT = 8 * MiB
 # A zip central directory with more entries than this is hostile, not an app.
 MAX_ENTRIES = 200_000
+# zipfile turns every central directory record into a ZipInfo (~10x its size) before we can
+# count them, and trusts the directory's size, not its entry count: bound the size up front.
+MAX_CENTRAL_DIRECTORY = 16 * MiB
+# The end record sits in the last 22 bytes, plus a comment of at most 64 KiB.
+_END_RECORD_SEARCH = 22 + 0xFFFF
 # A compressed APK inside a bundle is inflated into memory up to this size; stored ones
 # (the usual case for .apks and .xapk) are read in place without copying.
 MAX_NESTED_INFLATED = 512 * MiB
@@ -50,6 +55,8 @@ class ApkArchive:
         self._zip = zip_file
         self._handle = handle
         self._infos = {info.filename: info for info in zip_file.infolist()}
+        # What reading found tampered (headers that disagree, unknown methods...), per entry.
+        self.tamper_warnings: list[str] = []
 
     # -- construction -------------------------------------------------------------------
 
@@ -94,6 +101,7 @@ class ApkArchive:
     @classmethod
     def _from_handle(cls, label: str, handle: IO[bytes]) -> ApkArchive:
         head = handle.read(4)
+        _check_central_directory_size(label, handle)
         handle.seek(0)
         try:
             zip_file = zipfile.ZipFile(handle)
@@ -110,6 +118,14 @@ class ApkArchive:
         if head == _EMPTY_ZIP_MAGIC:
             zip_file.close()
             raise InputError(label, "empty zip archive, not an APK")
+        duplicate = _first_duplicate(zip_file.infolist())
+        if duplicate is not None:
+            zip_file.close()
+            # Which copy a tool reads is how the Master Key bug (CVE-2013-4787) hid code from
+            # signature checks; since then libziparchive refuses such archives outright.
+            raise InputError(
+                label, f"duplicate zip entry {duplicate} (Android refuses to install such APKs)"
+            )
         return cls(label, zip_file, handle)
 
     # -- reading ------------------------------------------------------------------------
@@ -126,23 +142,24 @@ class ApkArchive:
         return self._info(name).file_size
 
     def read(self, name: str, limit: int = DEFAULT_READ_LIMIT) -> bytes:
-        """Inflate entry `name`, refusing to produce more than `limit` bytes."""
+        """Inflate entry `name`, refusing to produce more than `limit` bytes.
+
+        Reads as Android does (permaudit.apk.tolerant): method and sizes from the central
+        directory, whatever the local header says. Tampering found on the way is recorded
+        in `tamper_warnings` rather than refused, since Android installs such APKs.
+        """
         info = self._info(name)
-        if info.file_size > limit:
-            raise InputError(
-                self.label, f"{name} declares {info.file_size} bytes, more than the {limit} allowed"
-            )
+        handle = self._handle if self._handle is not None else self._zip.fp
+        if handle is None:
+            raise InputError(self.label, f"cannot read {name}: archive is closed")
         try:
-            with self._zip.open(info) as entry:
-                # Read one byte past the limit: the declared size may lie.
-                data = entry.read(limit + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
+            recovered = read_member(handle, info, limit)
+        except UnreadableError as error:
+            raise InputError(self.label, str(error)) from None
+        except OSError as error:
             raise InputError(self.label, f"cannot read {name}: {_describe(error)}") from None
-        except NotImplementedError:
-            raise InputError(self.label, f"cannot read {name}: unsupported compression") from None
-        if len(data) > limit:
-            raise InputError(self.label, f"{name} inflates beyond {limit} bytes (zip bomb?)")
-        return data
+        self.tamper_warnings.extend(recovered.warnings)
+        return recovered.data
 
     def open_nested(self, name: str) -> ApkArchive:
         """Open the APK stored as entry `name` of this archive (a split inside a bundle)."""
@@ -189,6 +206,33 @@ class ApkArchive:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _check_central_directory_size(label: str, handle: IO[bytes]) -> None:
+    """Refuse a central directory too large to parse, before zipfile parses it."""
+    end = handle.seek(0, io.SEEK_END)
+    handle.seek(max(0, end - _END_RECORD_SEARCH))
+    tail = handle.read(_END_RECORD_SEARCH)
+    at = tail.rfind(_EMPTY_ZIP_MAGIC)
+    if at < 0 or len(tail) - at < 22:
+        return  # zipfile reports the missing end record
+    entries = int.from_bytes(tail[at + 10 : at + 12], "little")
+    size = int.from_bytes(tail[at + 12 : at + 16], "little")
+    if entries != 0xFFFF and entries > MAX_ENTRIES:
+        raise InputError(label, f"zip has more than {MAX_ENTRIES} entries")
+    if size != 0xFFFFFFFF and size > MAX_CENTRAL_DIRECTORY:
+        raise InputError(
+            label, f"zip central directory is larger than {MAX_CENTRAL_DIRECTORY} bytes"
+        )
+
+
+def _first_duplicate(infos: list[zipfile.ZipInfo]) -> str | None:
+    seen: set[str] = set()
+    for info in infos:
+        if info.filename in seen:
+            return info.filename
+        seen.add(info.filename)
+    return None
 
 
 def _describe(error: BaseException) -> str:

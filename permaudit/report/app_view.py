@@ -47,6 +47,8 @@ def render_table(app: AppFacts, *, color: bool = False, width: int = 100) -> str
         console.print(_features_table(app))
     if app.declared_permissions:
         console.print(_declared_table(app))
+    if app.api_evidence is not None:
+        console.print(_evidence_table(app))
     for warning in app.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
     return buffer.getvalue()
@@ -131,6 +133,35 @@ def _declared_table(app: AppFacts) -> Table:
     table.add_column("protection")
     for declared in app.declared_permissions:
         table.add_row(declared.name, declared.protection_level)
+    return table
+
+
+def _evidence_table(app: AppFacts) -> Table | Text:
+    """One row per call site; the permissions that would let it succeed are joined."""
+    evidence = app.api_evidence or ()
+    if not evidence:
+        return Text("Code evidence: no code references a sensitive API")
+    rows: dict[tuple[str, str, str, str, str], list[str]] = {}
+    for item in evidence:
+        party = f"{item.party.value}\n{item.sdk}" if item.sdk else item.party.value
+        caller = f"{item.caller_class}.{item.caller_method.split('(')[0]}"
+        api = item.api.split("(")[0].split(":")[0]
+        api = api.removeprefix("L").replace("/", ".").replace(";->", ".")
+        key = (item.category.value, api, caller, party, item.dex)
+        rows.setdefault(key, [])
+        if item.permission:
+            rows[key].append(_short(item.permission))
+    table = Table(title="Code evidence (sensitive API calls)", title_justify="left", expand=True)
+    table.add_column("category", no_wrap=True)
+    table.add_column("permissions", no_wrap=True)  # READ_PRIVILEGED_PHONE_STATE is the widest
+    table.add_column("api / caller", overflow="fold", ratio=1)
+    table.add_column("party", min_width=11, max_width=16)
+    previous = None
+    for (category, api, caller, party, _dex), permissions in rows.items():
+        call = Text(api)
+        call.append(f"\n{caller}", style="dim")  # the caller, under the API it calls
+        table.add_row(category if category != previous else "", "\n".join(permissions), call, party)
+        previous = category
     return table
 
 

@@ -1,0 +1,345 @@
+"""Benchmark: code evidence by permaudit vs androguard's AnalyzeAPK + xref lookup.
+
+Generates (once, cached under benchmarks/out/) a large multi-dex APK: several thousand
+smali classes assembled with `smali a`, a manifest packaged by `aapt` against Debian's
+framework-res. Then, in the same run and each in its own subprocess:
+
+  1. androguard: AnalyzeAPK + find_methods/find_fields/find_strings + xref lookup of every
+     API in permaudit's table;
+  2. permaudit: `python -m permaudit extract APP --evidence --format json` (or, before the
+     extract command knows --evidence, the library scan of every classes*.dex);
+
+checks that both find the same (caller class, caller method, api) set, and prints wall time
+and peak RSS (os.wait4 rusage of each child) with the ratios. Targets: >= 10x faster and
+<= 1/3 of androguard's peak memory.
+
+    /work/venv/bin/python benchmarks/evidence_bench.py [--classes 4000] [--rebuild]
+
+Needs smali, aapt and android-framework-res (Debian); skips with a message without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+FRAMEWORK = Path("/usr/share/android-framework-res/framework-res.apk")
+PACKAGE = "com.bench.smartcam"
+
+# (smali call, class holding the call site's receiver type) for generated sensitive calls.
+_SENSITIVE_CALLS = [
+    "invoke-static {v0}, Landroid/hardware/Camera;->open(I)Landroid/hardware/Camera;",
+    "invoke-virtual {v1}, Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;",
+    "invoke-virtual {v1}, Landroid/net/wifi/WifiManager;->getScanResults()Ljava/util/List;",
+    "invoke-virtual {v1}, Landroid/net/wifi/WifiManager;->startScan()Z",
+    "invoke-virtual {v1}, Landroid/media/AudioRecord;->startRecording()V",
+    "invoke-virtual {v1}, Landroid/bluetooth/BluetoothAdapter;->getBondedDevices()Ljava/util/Set;",
+    "invoke-virtual {v1}, Landroid/bluetooth/BluetoothAdapter;->startDiscovery()Z",
+    "invoke-virtual {v1, v2}, Landroid/location/LocationManager;->getLastKnownLocation"
+    "(Ljava/lang/String;)Landroid/location/Location;",
+    "invoke-virtual {v1}, Landroid/accounts/AccountManager;->getAccounts()"
+    "[Landroid/accounts/Account;",
+]
+_SENSITIVE_FIELDS = [
+    "sget-object v1, Landroid/provider/ContactsContract$Contacts;->CONTENT_URI:Landroid/net/Uri;",
+    "sget-object v1, Landroid/provider/CallLog$Calls;->CONTENT_URI:Landroid/net/Uri;",
+]
+_SENSITIVE_STRINGS = ['const-string v1, "android_id"', 'const-string v1, "content://sms/inbox"']
+# Packages of generated classes: the app, its organisation, SDKs, obfuscated code.
+_PACKAGES = [
+    "com/bench/smartcam/ui",
+    "com/bench/smartcam/device",
+    "com/bench/common/net",
+    "com/umeng/analytics/pro",
+    "com/tencent/bugly/crashreport",
+    "cn/jpush/android/service",
+    "com/amap/api/location/core",
+    "androidx/core/internal",
+    "a/b",
+    "c/d",
+]
+
+
+def _method_body(rng: random.Random, klass: str, index: int, peers: list[str]) -> list[str]:
+    """A method of ordinary code: arithmetic, strings, calls into peer classes, a switch."""
+    lines = [f".method public static m{index}(II)I", "    .registers 8"]
+    for step in range(rng.randint(6, 14)):
+        choice = rng.random()
+        if choice < 0.3:
+            lines += [
+                f"    add-int/lit8 v0, p0, {rng.randint(1, 100)}",
+                "    mul-int v1, v0, p1",
+                f"    xor-int/lit16 v1, v1, {rng.randint(1, 30000)}",
+            ]
+        elif choice < 0.5:
+            lines += [
+                f'    const-string v2, "{klass.rsplit("/", 1)[-1]}.m{index}.s{step}"',
+                "    invoke-virtual {v2}, Ljava/lang/String;->length()I",
+                "    move-result v3",
+                "    add-int/2addr v0, v3",
+            ]
+        elif choice < 0.8:
+            peer = rng.choice(peers)
+            lines += [
+                f"    const/16 v4, {rng.randint(0, 300)}",
+                f"    invoke-static {{v4, p1}}, L{peer};->m{rng.randint(0, 7)}(II)I",
+                "    move-result v0",
+            ]
+        else:
+            lines += [
+                "    new-instance v5, Ljava/lang/StringBuilder;",
+                "    invoke-direct {v5}, Ljava/lang/StringBuilder;-><init>()V",
+                "    invoke-virtual {v5, p0}, Ljava/lang/StringBuilder;->append(I)"
+                "Ljava/lang/StringBuilder;",
+                "    invoke-virtual {v5}, Ljava/lang/StringBuilder;->toString()Ljava/lang/String;",
+                "    move-result-object v2",
+            ]
+    lines += [
+        "    packed-switch p0, :sw",
+        "    const/4 v0, 0x0",
+        "    return v0",
+        "    :c0",
+        "    const/4 v0, 0x1",
+        "    return v0",
+        "    :c1",
+        "    return p1",
+        "    :sw",
+        "    .packed-switch 0x0",
+        "        :c0",
+        "        :c1",
+        "    .end packed-switch",
+        ".end method",
+        "",
+    ]
+    return lines
+
+
+def _sensitive_method(rng: random.Random) -> list[str]:
+    statement = rng.choice(_SENSITIVE_CALLS + _SENSITIVE_FIELDS + _SENSITIVE_STRINGS)
+    return [
+        ".method public sensitive(Ljava/lang/Object;)V",
+        "    .registers 4",
+        "    const/4 v0, 0x0",
+        '    const-string v2, "gps"',
+        "    check-cast p1, Ljava/lang/Object;",
+        *(["    move-object v1, p1"] if "sget" not in statement else []),
+        f"    {statement}",
+        "    return-void",
+        ".end method",
+        "",
+    ]
+
+
+def generate_smali(directory: Path, classes: int, dex_count: int, seed: int = 7) -> None:
+    """Write `classes` smali classes split over smali/, smali_classes2/, ..."""
+    rng = random.Random(seed)
+    names = [f"{_PACKAGES[i % len(_PACKAGES)]}/C{i:05d}" for i in range(classes)]
+    for dex in range(dex_count):
+        folder = directory / ("smali" if dex == 0 else f"smali_classes{dex + 1}")
+        own = names[dex::dex_count]
+        for klass in own:
+            path = folder / f"{klass}.smali"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            peers = rng.sample(own, 6)
+            lines = [f".class public L{klass};", ".super Ljava/lang/Object;", ""]
+            for index in range(8):
+                lines += _method_body(rng, klass, index, peers)
+            if rng.random() < 0.08:
+                lines += _sensitive_method(rng)
+            path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def build_apk(source: Path, apk: Path) -> None:
+    """smali each smali*/ folder into classes*.dex; aapt packages the manifest; zip them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        unsigned = work / "base.apk"
+        subprocess.run(
+            ["aapt", "package", "-f", "-M", str(source / "AndroidManifest.xml"), "-I",
+             str(FRAMEWORK), "-F", str(unsigned)],
+            check=True,
+        )  # fmt: skip
+        with zipfile.ZipFile(unsigned, "a", zipfile.ZIP_DEFLATED) as archive:
+            for folder in sorted(source.glob("smali*")):
+                suffix = folder.name.removeprefix("smali").removeprefix("_classes")
+                dex = work / f"classes{suffix}.dex"
+                subprocess.run(
+                    ["smali", "a", "-j", str(os.cpu_count() or 1), "-o", str(dex), str(folder)],
+                    check=True,
+                )
+                archive.write(dex, dex.name)
+        apk.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(unsigned, apk)
+
+
+def ensure_apk(classes: int, rebuild: bool) -> Path:
+    apk = OUT / f"evidence-bench-{classes}.apk"
+    if apk.exists() and not rebuild:
+        return apk
+    source = OUT / f"evidence-bench-{classes}-src"
+    shutil.rmtree(source, ignore_errors=True)
+    source.mkdir(parents=True)
+    (source / "AndroidManifest.xml").write_text(
+        f'<manifest xmlns:android="http://schemas.android.com/apk/res/android" '
+        f'package="{PACKAGE}" android:versionCode="1" android:versionName="1.0">\n'
+        '  <uses-sdk android:minSdkVersion="24" android:targetSdkVersion="33" />\n'
+        '  <uses-permission android:name="android.permission.CAMERA" />\n'
+        '  <uses-permission android:name="android.permission.READ_PHONE_STATE" />\n'
+        '  <application android:label="Bench" />\n</manifest>\n',
+        encoding="utf-8",
+    )
+    generate_smali(source, classes, dex_count=max(2, classes // 2500))
+    print(f"building {apk.name} from {classes} classes (cached afterwards)...", file=sys.stderr)
+    build_apk(source, apk)
+    shutil.rmtree(source)
+    return apk
+
+
+# Both children print a JSON list of [caller_class, caller_method, api] on stdout.
+_ANDROGUARD_CHILD = r"""
+import json, re, sys
+from loguru import logger
+logger.remove()
+from androguard.misc import AnalyzeAPK
+from permaudit.catalog.api_tables import api_catalog
+_, _, dx = AnalyzeAPK(sys.argv[1])
+found = set()
+def name(analysis_class):
+    return analysis_class.name[1:-1].replace("/", ".")
+def signature(method):
+    return method.name + method.descriptor.replace(" ", "")
+for entry in api_catalog().apis:
+    if entry.int_arg is not None:
+        continue  # androguard has no constant tracking; compared separately below
+    if entry.kind == "method":
+        for method in dx.find_methods(classname="^" + re.escape(entry.class_descriptor) + "$",
+                                      methodname="^" + re.escape(entry.member_name) + "$"):
+            descriptor = method.descriptor.replace(" ", "")
+            if entry.descriptor not in (None, descriptor):
+                continue
+            api = f"{entry.class_descriptor}->{entry.member_name}{descriptor}"
+            for caller_class, caller, _ in method.get_xref_from():
+                found.add((name(caller_class), signature(caller), api))
+    elif entry.kind == "field":
+        for field in dx.find_fields(classname="^" + re.escape(entry.class_descriptor) + "$",
+                                    fieldname="^" + re.escape(entry.member_name) + "$"):
+            f = field.get_field()
+            api = f"{entry.class_descriptor}->{f.get_name()}:{f.get_descriptor()}"
+            for caller_class, caller in field.get_xref_read():
+                found.add((name(caller_class), signature(caller), api))
+    else:
+        pattern = "^" + re.escape(entry.api) + ("" if entry.match == "prefix" else "$")
+        for string in dx.find_strings(pattern):
+            for caller_class, caller in string.get_xref_from():
+                found.add((name(caller_class), signature(caller), '"' + string.get_value() + '"'))
+json.dump(sorted(found), sys.stdout)
+"""
+
+_PERMAUDIT_LIBRARY_CHILD = r"""
+import json, re, sys, zipfile
+from permaudit.apk.evidence import scan_app_code
+with zipfile.ZipFile(sys.argv[1]) as apk:
+    dex = [(n, apk.read(n)) for n in apk.namelist() if re.fullmatch(r"classes\d*\.dex", n)]
+evidence = scan_app_code(dex, sys.argv[2])
+json.dump(sorted({(e.caller_class, e.caller_method, e.api) for e in evidence}), sys.stdout)
+"""
+
+
+def _permaudit_command(apk: Path) -> tuple[list[str], bool]:
+    """The extract CLI when it supports --evidence, else the library entry point."""
+    help_text = subprocess.run(
+        [sys.executable, "-m", "permaudit", "extract", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stdout
+    if "--evidence" in help_text:
+        return [
+            sys.executable, "-m", "permaudit", "extract", str(apk), "--evidence", "--format",
+            "json",
+        ], True  # fmt: skip
+    return [sys.executable, "-c", _PERMAUDIT_LIBRARY_CHILD, str(apk), PACKAGE], False
+
+
+def measure(command: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in bytes and stdout of one child process."""
+    with tempfile.TemporaryFile() as stdout:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=stdout, cwd=ROOT)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        stdout.seek(0)
+        output = stdout.read().decode("utf-8")
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"child failed ({child.returncode}): {' '.join(command[:4])}")
+    return wall, usage.ru_maxrss * 1024, output  # ru_maxrss is in KiB on Linux
+
+
+def _callers_from_extract(output: str) -> set[tuple[str, str, str]]:
+    evidence = json.loads(output)["api_evidence"]
+    return {(e["caller_class"], e["caller_method"], e["api"]) for e in evidence}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--classes", type=int, default=4000)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    missing = [tool for tool in ("smali", "aapt") if shutil.which(tool) is None]
+    if missing or not FRAMEWORK.exists():
+        what = ", ".join(missing + ([] if FRAMEWORK.exists() else [str(FRAMEWORK)]))
+        print(f"evidence_bench: skipped, needs Debian's smali, aapt, framework-res ({what})")
+        return 0
+    apk = ensure_apk(args.classes, args.rebuild)
+    with zipfile.ZipFile(apk) as archive:
+        dex_sizes = [i.file_size for i in archive.infolist() if i.filename.endswith(".dex")]
+    print(
+        f"APK: {apk.relative_to(ROOT)}  {args.classes} classes, {len(dex_sizes)} DEX files, "
+        f"{sum(dex_sizes) / 1e6:.1f} MB of DEX"
+    )
+
+    command, via_cli = _permaudit_command(apk)
+    ours_wall, ours_rss, ours_out = measure(command)
+    ours = _callers_from_extract(ours_out) if via_cli else {tuple(x) for x in json.loads(ours_out)}
+    theirs_wall, theirs_rss, theirs_out = measure(
+        [sys.executable, "-c", _ANDROGUARD_CHILD, str(apk)]
+    )
+    theirs = {tuple(x) for x in json.loads(theirs_out)}
+    # androguard cannot filter getDefaultSensor by sensor-type constant, and it keeps no
+    # xrefs for fields defined outside the app (ContactsContract$Contacts->CONTENT_URI...):
+    # compare what both can see, count the field reads only permaudit finds.
+    field_reads = {item for item in ours if ";->" in item[2] and ":" in item[2].split("->")[1]}
+    ours = {item for item in ours if "SensorManager;->" not in item[2]} - field_reads
+
+    label = "permaudit extract --evidence" if via_cli else "permaudit scan_app_code"
+    print(f"{'':32} {'wall s':>8} {'peak MB':>9}")
+    print(f"{'androguard AnalyzeAPK + xrefs':32} {theirs_wall:8.2f} {theirs_rss / 1e6:9.1f}")
+    print(f"{label:32} {ours_wall:8.2f} {ours_rss / 1e6:9.1f}")
+    speedup = theirs_wall / ours_wall
+    memory = ours_rss / theirs_rss
+    print(f"speed-up {speedup:.1f}x (target >= 10x); memory {memory:.2f} of androguard (<= 0.33)")
+    same = ours == theirs
+    print(f"same callers: {same} ({len(ours)} (caller class, method, api) triples)")
+    print(f"framework field reads only permaudit reports: {len(field_reads)}")
+    if not same:
+        for item in sorted(ours - theirs)[:10]:
+            print("  only permaudit:", item)
+        for item in sorted(theirs - ours)[:10]:
+            print("  only androguard:", item)
+    return 0 if same and speedup >= 10 and memory <= 1 / 3 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

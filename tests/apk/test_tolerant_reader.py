@@ -1,0 +1,67 @@
+"""permaudit.apk.tolerant on its own: bounded inflate and the binary-manifest repair."""
+
+from __future__ import annotations
+
+import io
+import random
+import tracemalloc
+import zipfile
+
+import pytest
+
+from permaudit.apk.tolerant import UnreadableError, inflate, repair_manifest
+from tests.apk.hostile_support import BASE_APK, zeros_deflated
+
+
+def base_manifest() -> bytes:
+    with zipfile.ZipFile(BASE_APK) as archive:
+        return archive.read("AndroidManifest.xml")
+
+
+def test_inflate_stops_at_the_cap_without_inflating_the_rest() -> None:
+    bomb = zeros_deflated(1024)  # 1 GiB of zeros
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnreadableError, match="inflates beyond"):
+            inflate(io.BytesIO(bomb), "classes.dex", 0, len(bomb), 1 << 20)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20
+
+
+def test_inflate_rejects_a_cut_off_stream() -> None:
+    stream = zeros_deflated(2)
+    with pytest.raises(UnreadableError, match="truncated"):
+        inflate(io.BytesIO(stream[:-4]), "x", 0, len(stream) - 4, 1 << 24)
+
+
+def test_untampered_manifest_comes_back_unchanged() -> None:
+    raw = base_manifest()
+    repaired = repair_manifest(raw)
+    assert repaired.data == raw
+    assert repaired.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"\x03\x00\x08\x00", random.Random(1).randbytes(2048), b"<?xml version='1.0'?>"],
+)
+def test_garbage_is_unreadable(garbage: bytes) -> None:
+    with pytest.raises(UnreadableError):
+        repair_manifest(garbage)
+
+
+def test_truncated_manifest_is_refused_or_repaired_never_crashes() -> None:
+    """Cut anywhere, with the declared size fixed up so the chunk walk reaches the cut."""
+    raw = base_manifest()
+    outcomes = set()
+    for end in range(8, len(raw), 4):
+        cut = raw[:4] + end.to_bytes(4, "little") + raw[8:end]
+        try:
+            repair_manifest(cut)
+        except UnreadableError:
+            outcomes.add("refused")
+        else:
+            outcomes.add("read")
+    assert outcomes == {"refused", "read"}
