@@ -163,3 +163,28 @@ def test_normalise_inline_numbering_and_scraping_markers() -> None:
     assert sentences[0].text == "COLLECTION OF DATA."
     assert sentences[0].section == "COLLECTION OF DATA."
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # precise location is an umbrella over Wi-Fi positioning: vague, never explicit
+        ("We may collect your precise geographic location.", Status.VAGUE),
+        ("We collect precise information about the location of your device.", Status.VAGUE),
+        ("Partners may collect your specific geolocation.", Status.VAGUE),
+        # Wi-Fi positioning named: explicit
+        ("We locate you using GPS, Wi-Fi access points and cell towers.", Status.EXPLICIT),
+        ("We collect information about nearby wireless networks.", Status.EXPLICIT),
+        # not precise, or not the user's whereabouts
+        ("Partners obtain your non-precise location information.", Status.ABSENT),
+        ("Partners obtain your non- precise location information.", Status.ABSENT),
+        ("We share your approximate location, but not your exact location.", Status.ABSENT),
+        ("Locale (specific location where a given language is spoken).", Status.ABSENT),
+        ("Tell us the exact location where such material may be found.", Status.ABSENT),
+        ("We offer specific location-based services.", Status.ABSENT),
+        # a denial of precise location denies the Wi-Fi positioning it covers
+        ("This app does not collect precise information about your location.", Status.DENIED),
+    ],
+)
+def test_local_network_wifi_location_wording(text: str, expected: Status) -> None:
+    assert status(text, C.LOCAL_NETWORK) is expected
