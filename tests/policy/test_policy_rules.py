@@ -188,3 +188,33 @@ def test_normalise_inline_numbering_and_scraping_markers() -> None:
 )
 def test_local_network_wifi_location_wording(text: str, expected: Status) -> None:
     assert status(text, C.LOCAL_NETWORK) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our systems may automatically collect your unique User Device number.",
+        "We collect your mobile device unique ID and IP address.",
+        "Providers collect cookies and devices' unique identifiers.",
+        "This data may include your mobile carrier, device and application IDs.",
+        "We will create and assign to your device an identifier similar to an account number.",
+        "There may be times where the serial numbers etc., of devices are collected.",
+        "The app may store a unique identifier of their device for analytics.",
+        "Partners use hardware-based identifiers to measure advertising.",
+        "We may collect your email address and ID for advertising.",
+    ],
+)
+def test_device_id_variants_are_explicit(text: str) -> None:
+    assert status(text, C.DEVICE_ID) is Status.EXPLICIT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please quote your order number or customer ID.",
+        "We use a session identifier to keep you signed in.",
+        "We collect the telephone number you give us.",
+    ],
+)
+def test_other_numbers_are_not_device_ids(text: str) -> None:
+    assert status(text, C.DEVICE_ID) is Status.ABSENT
