@@ -104,6 +104,21 @@ def _unmasked(
     return kept
 
 
+# "This information may include friends or contact lists": a sentence that opens by pointing
+# back ("this information", "such data") is read together with the sentence before it.
+_POINTS_BACK = re.compile(r"(?:this|these|such|that|the above|this type of|these types of) ")
+
+
+def _context(lowered: str, sentences: Sequence[Sentence], number: int) -> str:
+    """Lower-cased text a context rule reads for a mention in sentence `number`."""
+    sentence = sentences[number]
+    text = lowered[sentence.start : sentence.end]
+    if number > 0 and _POINTS_BACK.match(text):
+        previous = sentences[number - 1]
+        return lowered[previous.start : previous.end] + "\n" + text
+    return text
+
+
 def _quote(text: str, sentence: Sentence, mention: _Mention) -> Evidence:
     start, end = sentence.start, sentence.end
     if end - start > _MAX_QUOTE:
@@ -145,11 +160,16 @@ def analyze_sentences(
     for category in Category:
         state = _CategoryState()
         masks = [lex.global_masks, lex.categories[category].masks]
+        compiled = lex.categories[category]
         for start, end, explicit in _unmasked(lowered, all_matches[category], masks):
             found = index.at(start)
             if found is None:
                 continue
             number, sentence = found, sentences[found]
+            if compiled.context_masks is not None and compiled.masked_by_context(
+                _context(lowered, sentences, number)
+            ):
+                continue
             key = (number, start)
             mention_polarity = polarity_cache.get(key)
             if mention_polarity is None:

@@ -218,3 +218,46 @@ def test_device_id_variants_are_explicit(text: str) -> None:
 )
 def test_other_numbers_are_not_device_ids(text: str) -> None:
     assert status(text, C.DEVICE_ID) is Status.ABSENT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # contacts of a social network or sign-in account are not the phone's address book
+        (
+            "Linking your Facebook account lets us obtain information from your Facebook "
+            "account, such as your friends or contacts and profile picture.",
+            Status.ABSENT,
+        ),
+        ("You may invite your contacts from a Sign-in Service to play.", Status.ABSENT),
+        (
+            "You grant us permission to compile information from such social networks. "
+            "This information may include friends or contact lists and photos.",
+            Status.ABSENT,
+        ),
+        ("Data may include your contacts on that service and your age.", Status.ABSENT),
+        ("Use the app to meet new friends and make new contacts!", Status.ABSENT),
+        # ... unless the sentence points at the device's address book
+        (
+            "We may send invitations to your social networking friends or contacts in your "
+            "address book.",
+            Status.EXPLICIT,
+        ),
+        (
+            "If you log in with Facebook, we read the contacts stored on your phone.",
+            Status.EXPLICIT,
+        ),
+        # the address book named by where it lives
+        ("We only read the contact numbers on your device to block spam.", Status.EXPLICIT),
+    ],
+)
+def test_contacts_source_context(text: str, expected: Status) -> None:
+    assert status(text, C.CONTACTS) is expected
+
+
+def test_denial_then_definition_in_one_sentence() -> None:
+    text = (
+        "We do NOT collect any Personal Information about you, which means personally "
+        "identifiable information, such as your name, calendar entries, contact entries, etc."
+    )
+    assert status(text, C.CONTACTS) is Status.DENIED
