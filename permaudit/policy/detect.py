@@ -67,11 +67,16 @@ def _masked(lowered: str, start: int, end: int, masks: list[re.Pattern[str] | No
     for mask in masks:
         if mask is None:
             continue
-        for match in mask.finditer(lowered, window_start, window_end):
-            if match.start() < end and start < match.end():
-                return True
-            if match.start() >= end:
+        # Overlapping search: "located at any location" holds two masks, "located at" and
+        # "at any location", and the first must not hide the second.
+        position = window_start
+        while True:
+            match = mask.search(lowered, position, window_end)
+            if match is None or match.start() >= end:
                 break
+            if start < match.end():
+                return True
+            position = match.start() + 1
     return False
 
 

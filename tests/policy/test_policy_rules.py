@@ -261,3 +261,23 @@ def test_denial_then_definition_in_one_sentence() -> None:
         "identifiable information, such as your name, calendar entries, contact entries, etc."
     )
     assert status(text, C.CONTACTS) is Status.DENIED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two masks overlap ("located at", "at any location"): the second still applies
+        "We process data on servers which may be located at any location worldwide.",
+        "We may transfer your information to locations around the world.",
+        "Customer Data may be stored in locations other than your country.",
+        "Laws may differ from those in the country where you are located.",
+        "The location of the arbitration shall be set by the AAA Rules.",
+        "We log application usage information, including in-game location.",
+        "Links to other websites or locations are for your convenience.",
+        "Anything you post in these locations can be read by anyone.",
+        "Cookies remember your preferred language or location.",
+        "We give no guarantees regarding positioning of ads.",
+    ],
+)
+def test_places_that_are_not_the_users_location(text: str) -> None:
+    assert status(text, C.LOCATION) is Status.ABSENT
