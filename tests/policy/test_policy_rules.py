@@ -273,6 +273,7 @@ def test_denial_then_definition_in_one_sentence() -> None:
         "Laws may differ from those in the country where you are located.",
         "The location of the arbitration shall be set by the AAA Rules.",
         "We log application usage information, including in-game location.",
+        "Ads are chosen by the advertisement's in game location and length.",
         "Links to other websites or locations are for your convenience.",
         "Anything you post in these locations can be read by anyone.",
         "Cookies remember your preferred language or location.",
@@ -281,3 +282,8 @@ def test_denial_then_definition_in_one_sentence() -> None:
 )
 def test_places_that_are_not_the_users_location(text: str) -> None:
     assert status(text, C.LOCATION) is Status.ABSENT
+
+
+def test_geo_locational_information_is_location() -> None:
+    text = "We may collect your zip code of residence and other geo-locational information."
+    assert status(text, C.LOCATION) is Status.EXPLICIT
