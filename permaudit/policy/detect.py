@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from permaudit.models import Category, CategoryDisclosure, Evidence, Party, Purpose, Scope, Status
 from permaudit.policy.denials import Polarity, defined_term, denied_term, polarity
-from permaudit.policy.lexicon import CompiledLexicon, lexicon
+from permaudit.policy.lexicon import lexicon
 from permaudit.policy.purposes import map_purposes, purpose_clauses
 from permaudit.policy.segment import Sentence, SentenceIndex
 
@@ -56,12 +56,6 @@ class _CategoryState:
     mentions: list[_Mention] = field(default_factory=list)
 
 
-def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
-    if pattern is None:
-        return []
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
 # Masks are phrases a few words long; they are only looked for around a candidate match,
 # which is much cheaper than scanning the whole policy for every mask.
 _MASK_WINDOW = 160
@@ -89,23 +83,22 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _category_matches(
-    lowered: str, lex: CompiledLexicon, category: Category
+def _unmasked(
+    lowered: str,
+    candidates: list[tuple[int, int, bool]],
+    masks: list[re.Pattern[str] | None],
 ) -> list[tuple[int, int, bool]]:
     """Unmasked matches (start, end, explicit) of one category; the longer of overlaps wins."""
-    compiled = lex.categories[category]
-    masks = [lex.global_masks, compiled.masks]
-    candidates = [(s, e, True) for s, e in _spans(compiled.explicit, lowered)]
-    candidates += [(s, e, False) for s, e in _spans(compiled.vague, lowered)]
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int, bool]] = []
     for start, end, explicit in candidates:
+        if kept and start < kept[-1][1] and end - start <= kept[-1][1] - kept[-1][0]:
+            # Inside a longer match: umbrella phrases absorb the words inside them.
+            continue
         if _masked(lowered, start, end, masks):
             continue
         if kept and start < kept[-1][1]:
-            # Overlap: keep the longer span (umbrella phrases absorb the words inside them).
-            if end - start > kept[-1][1] - kept[-1][0]:
-                kept[-1] = (start, end, explicit)
+            kept[-1] = (start, end, explicit)
             continue
         kept.append((start, end, explicit))
     return kept
@@ -148,9 +141,11 @@ def analyze_sentences(
 
     polarity_cache: dict[tuple[int, int], Polarity] = {}
     states: dict[Category, _CategoryState] = {}
+    all_matches = lex.matches(lowered)
     for category in Category:
         state = _CategoryState()
-        for start, end, explicit in _category_matches(lowered, lex, category):
+        masks = [lex.global_masks, lex.categories[category].masks]
+        for start, end, explicit in _unmasked(lowered, all_matches[category], masks):
             found = index.at(start)
             if found is None:
                 continue
