@@ -163,3 +163,48 @@ def test_normalise_inline_numbering_and_scraping_markers() -> None:
     assert sentences[0].text == "COLLECTION OF DATA."
     assert sentences[0].section == "COLLECTION OF DATA."
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # every verb that says the app never gets the data, not only "collect"
+        ("We do not read your text messages or your call history.", {C.SMS, C.PHONE}),
+        ("We do not request, read or store your SMS messages.", {C.SMS}),
+        ("We never ask for access to your contacts.", {C.CONTACTS}),
+        ("The App does not need the calendar permission.", {C.CALENDAR}),
+        ("Your contacts are never uploaded or accessed.", {C.CONTACTS}),
+        ("We do not read information from your address book.", {C.CONTACTS}),
+        # the negation distributes over a list
+        (
+            "We do not collect your location, contacts or call logs.",
+            {C.LOCATION, C.CONTACTS, C.PHONE},
+        ),
+        # a bare "does not use X" (no reference to collected data, no purpose) is a denial
+        ("The App does not use your phone's health or fitness data.", {C.HEALTH}),
+        ("We do not use your heart rate data at all.", {C.HEALTH}),
+    ],
+)
+def test_denial_verbs_and_lists(text: str, denied: set[Category]) -> None:
+    facts = analyze_text(INTRO + text, source="t")
+    got = {c for c, d in facts.categories.items() if d.status is Status.DENIED}
+    assert got == denied
+    assert all(d.status is Status.ABSENT for c, d in facts.categories.items() if c not in denied)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # use limits: a purpose, or data already in hand
+        "We do not use your location for advertising.",
+        "We will not use this information to track your location.",
+        # retention limits
+        "Your contacts are not stored on our servers.",
+        # the mention is in an adverbial of another datum's denial
+        "Audio from your phone is not recorded or stored by us after it has been played "
+        "on the camera.",
+    ],
+)
+def test_limits_are_neither_disclosure_nor_denial(text: str) -> None:
+    facts = analyze_text(INTRO + text, source="t")
+    assert all(d.status is Status.ABSENT for d in facts.categories.values())
