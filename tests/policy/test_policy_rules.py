@@ -193,8 +193,34 @@ def test_denial_verbs_and_lists(text: str, denied: set[Category]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # precise location is an umbrella over Wi-Fi positioning: vague, never explicit
+        ("We may collect your precise geographic location.", Status.VAGUE),
+        ("We collect precise information about the location of your device.", Status.VAGUE),
+        ("Partners may collect your specific geolocation.", Status.VAGUE),
+        # Wi-Fi positioning named: explicit
+        ("We locate you using GPS, Wi-Fi access points and cell towers.", Status.EXPLICIT),
+        ("We collect information about nearby wireless networks.", Status.EXPLICIT),
+        # not precise, or not the user's whereabouts
+        ("Partners obtain your non-precise location information.", Status.ABSENT),
+        ("Partners obtain your non- precise location information.", Status.ABSENT),
+        ("We share your approximate location, but not your exact location.", Status.ABSENT),
+        ("Locale (specific location where a given language is spoken).", Status.ABSENT),
+        ("Tell us the exact location where such material may be found.", Status.ABSENT),
+        ("We offer specific location-based services.", Status.ABSENT),
+        # a denial of precise location denies the Wi-Fi positioning it covers
+        ("This app does not collect precise information about your location.", Status.DENIED),
+    ],
+)
+def test_local_network_wifi_location_wording(text: str, expected: Status) -> None:
+    assert status(text, C.LOCAL_NETWORK) is expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
+<<<<<<< HEAD
         # use limits: a purpose, or data already in hand
         "We do not use your location for advertising.",
         "We will not use this information to track your location.",
@@ -208,3 +234,30 @@ def test_denial_verbs_and_lists(text: str, denied: set[Category]) -> None:
 def test_limits_are_neither_disclosure_nor_denial(text: str) -> None:
     facts = analyze_text(INTRO + text, source="t")
     assert all(d.status is Status.ABSENT for d in facts.categories.values())
+=======
+        "Our systems may automatically collect your unique User Device number.",
+        "We collect your mobile device unique ID and IP address.",
+        "Providers collect cookies and devices' unique identifiers.",
+        "This data may include your mobile carrier, device and application IDs.",
+        "We will create and assign to your device an identifier similar to an account number.",
+        "There may be times where the serial numbers etc., of devices are collected.",
+        "The app may store a unique identifier of their device for analytics.",
+        "Partners use hardware-based identifiers to measure advertising.",
+        "We may collect your email address and ID for advertising.",
+    ],
+)
+def test_device_id_variants_are_explicit(text: str) -> None:
+    assert status(text, C.DEVICE_ID) is Status.EXPLICIT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please quote your order number or customer ID.",
+        "We use a session identifier to keep you signed in.",
+        "We collect the telephone number you give us.",
+    ],
+)
+def test_other_numbers_are_not_device_ids(text: str) -> None:
+    assert status(text, C.DEVICE_ID) is Status.ABSENT
+>>>>>>> policy-acc
