@@ -220,7 +220,6 @@ def test_local_network_wifi_location_wording(text: str, expected: Status) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-<<<<<<< HEAD
         # use limits: a purpose, or data already in hand
         "We do not use your location for advertising.",
         "We will not use this information to track your location.",
@@ -234,7 +233,11 @@ def test_local_network_wifi_location_wording(text: str, expected: Status) -> Non
 def test_limits_are_neither_disclosure_nor_denial(text: str) -> None:
     facts = analyze_text(INTRO + text, source="t")
     assert all(d.status is Status.ABSENT for d in facts.categories.values())
-=======
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Our systems may automatically collect your unique User Device number.",
         "We collect your mobile device unique ID and IP address.",
         "Providers collect cookies and devices' unique identifiers.",
@@ -260,4 +263,3 @@ def test_device_id_variants_are_explicit(text: str) -> None:
 )
 def test_other_numbers_are_not_device_ids(text: str) -> None:
     assert status(text, C.DEVICE_ID) is Status.ABSENT
->>>>>>> policy-acc
