@@ -241,7 +241,8 @@ def term_key(term: str) -> str:
 
 def defined_term(sentence: str) -> tuple[str, int] | None:
     """(term kind, offset where the definition's list starts) when `sentence` defines a term."""
-    match = _DEFINED_TERM.search(sentence)
+    # The term starts within 60 characters, so the definition ends well before 260.
+    match = _DEFINED_TERM.search(sentence, 0, 260)
     if match is None:
         return None
     # A definition names the term near the start: "Sensitive information includes ...",
@@ -253,5 +254,8 @@ def defined_term(sentence: str) -> tuple[str, int] | None:
 
 def denied_term(sentence: str) -> str | None:
     """Kind of defined term this sentence denies collecting ("we do not collect PI.")."""
+    lowered = sentence.lower()
+    if "not" not in lowered and "n't" not in lowered:
+        return None
     match = _TERM_DENIAL.search(sentence)
     return term_key(match.group("term")) if match else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from permaudit.models import Category, CategoryDisclosure, Evidence, Party, Purpose, Scope, Status
 from permaudit.policy.denials import Polarity, defined_term, denied_term, polarity
 from permaudit.policy.lexicon import lexicon
-from permaudit.policy.purposes import map_purposes, purpose_clauses
+from permaudit.policy.purposes import disclosure_purposes
 from permaudit.policy.segment import Sentence, SentenceIndex
 
 _MAX_EVIDENCE = 8
@@ -205,20 +205,13 @@ def _disclosure(
     parties: set[Party] = set()
     scope: Scope | None = None
     if disclosing:
-        clauses: list[str] = []
+        purposes = disclosure_purposes(sentences, seen_sentences)
         for number in seen_sentences:
             sentence = sentences[number]
-            following = sentences[number + 1].text if number + 1 < len(sentences) else None
-            clauses.extend(purpose_clauses(sentence.text, following))
-            if sentence.section and sentence.section != sentence.text:
-                # "(II) Carry out internal data analysis ... to improve our products": the
-                # heading of the list that discloses the data often states its purpose.
-                clauses.extend(purpose_clauses(sentence.section))
             if _THIRD_PARTY.search(sentence.text):
                 parties.add(Party.THIRD_PARTY)
             if _FIRST_PARTY.search(sentence.text) or not _THIRD_PARTY.search(sentence.text):
                 parties.add(Party.FIRST_PARTY)
-        purposes = map_purposes(clauses)
         if category in (Category.LOCATION, Category.HEALTH):
             scope = _scope(category, [sentences[n].text for n in seen_sentences])
     elif category is Category.LOCATION:

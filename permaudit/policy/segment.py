@@ -74,6 +74,9 @@ class Sentence:
     text: str  # the sentence with line breaks turned into spaces (same length as end - start)
     line: int  # 1-based line in the normalised text where the sentence starts
     section: str | None
+    # Paragraph (or list item, or heading) the sentence belongs to: sentences with the same
+    # block number are neighbours that may explain each other.
+    block: int = 0
 
 
 def section_name(line: str) -> str:
@@ -175,6 +178,27 @@ def _split_chunk(chunk: str) -> list[tuple[int, int]]:
     return result
 
 
+def _marked_heading(line: str, known: frozenset[str]) -> bool:
+    if line.startswith("#") or line.lower() in known:
+        return True
+    if line[-1] in _TERMINAL and line[-1] != "?":
+        return False
+    return bool(_SECTION_ENUMERATOR.match(line) or (_ENUMERATOR.match(line) and "(" in line[:2]))
+
+
+def _wrap_width(runs: list[list[tuple[int, str]]]) -> int:
+    """Column a hard-wrapped policy is wrapped at; 0 when its paragraphs are not wrapped.
+
+    Estimated over the whole document (lines of multi-line paragraphs, 90th percentile), so a
+    short paragraph of two lines is judged by the same width as the rest.
+    """
+    lengths = sorted(len(line) for run in runs if len(run) > 1 for _, line in run)
+    if len(lengths) < 2:
+        return 0
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+    return width if width <= _MAX_WRAP_WIDTH else 0
+
+
 def _continues(previous: str, line: str, width: int) -> bool:
     """Whether `line` continues the sentence of `previous` (a hard wrap), both stripped."""
     if _LIST_ITEM.match(line):
@@ -189,7 +213,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if last in _TERMINAL or last == ":" or previous.endswith(('."', ".'", ".)", '?"', '!"')):
         return False
     # Filled to (near) the wrap width: the break was the editor's, not the author's.
-    return width <= _MAX_WRAP_WIDTH and len(previous) >= _SOFT_WRAP_MIN_RATIO * width
+    return width > 0 and len(previous) >= _SOFT_WRAP_MIN_RATIO * width
 
 
 def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
@@ -198,6 +222,7 @@ def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
     sentences: list[Sentence] = []
     section: str | None = None
     line_starts: list[int] = []
+    blocks: list[int] = []
 
     def emit(chunk_start: int, chunk_end: int) -> None:
         chunk = text[chunk_start:chunk_end]
@@ -208,7 +233,10 @@ def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
             if multiline:
                 piece = piece.replace("\n", " ")
             number = bisect.bisect_right(line_starts, absolute)
-            sentences.append(Sentence(absolute, chunk_start + end, piece, number, section))
+            sentences.append(
+                Sentence(absolute, chunk_start + end, piece, number, section, len(blocks))
+            )
+        blocks.append(chunk_start)
 
     # Runs of non-blank lines: (start offset, stripped line) per line.
     runs: list[list[tuple[int, str]]] = []
@@ -226,8 +254,8 @@ def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
     if current:
         runs.append(current)
 
+    width = _wrap_width(runs)
     for run in runs:
-        width = max(len(line) for _, line in run) if len(run) > 1 else 0
         chunk_start: int | None = None
         chunk_end = 0
         previous: str | None = None
@@ -249,18 +277,19 @@ def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
                 chunk_start = None
             following = run[position + 1][1] if position + 1 < len(run) else None
             heading = _is_heading(line, known) and (
-                # The first line of a wrapped paragraph is not a heading.
+                # The first line of a wrapped paragraph is not a heading, unless it is marked
+                # as one (Markdown, known from the loader, section number, capitals).
                 following is None
-                or line.startswith("#")
-                or line.lower() in known
                 or not _continues(line, following, width)
+                or (not following[0].islower() and _marked_heading(line, known))
             )
             previous, previous_heading = line, heading
             if heading:
                 section = section_name(line)
                 # The heading is also text ("Location information: ..." headings carry meaning).
                 number = bisect.bisect_right(line_starts, line_start)
-                sentences.append(Sentence(line_start, line_end, line, number, section))
+                sentences.append(Sentence(line_start, line_end, line, number, section, len(blocks)))
+                blocks.append(line_start)
                 continue
             chunk_start, chunk_end = line_start, line_end
         if chunk_start is not None:
