@@ -85,6 +85,8 @@ _CONDITIONAL = re.compile(
     r"(?:refuse|refusing|refusal|denying|decline|declining) (?:to provide|to grant|this|the|"
     r"these|such|permission|access)|opt(?:-| )out|"
     r"not (?:be able|able) to|will not (?:be able|work)|may not (?:work|function)|"
+    r"(?:when|while|even when|even if|whether or not) (?:you|users?|the user)(?:'re| are| is)? "
+    r"not (?:using|running|actively|in)|"
     r"not (?:mandatory|required|obligatory) (?:for you )?to (?:provide|grant|give))",
     re.IGNORECASE,
 )

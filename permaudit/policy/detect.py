@@ -35,11 +35,20 @@ _APPROXIMATE = re.compile(
     r"region|zip code|postal code|ip address|ip-based|cell towers?|ACCESS_COARSE_LOCATION)\b",
     re.IGNORECASE,
 )
+# Background use: "in the background", "even when the app is closed / not in use", "all the
+# time". Foreground-only wording ("only while you use the app") needs no pattern: background
+# is False unless a disclosing clause says otherwise.
 _BACKGROUND = re.compile(
-    r"\b(?:background|when (?:the app|the application|you are not using|it is) (?:is )?"
-    r"(?:closed|not in use|not running)|even when you are not using|at all times|continuously)\b",
+    r"\b(?:(?:in|into|from) the background|background (?:location|mode|access|collection|"
+    r"tracking|permission|updates?)|(?:even |also )?when (?:the app|the application|it|"
+    r"our app|the software) (?:is )?(?:closed|not in use|not running|not open|not being used|"
+    r"in the background|running in the background)|(?:even |also )?when you(?:'re| are)? not "
+    r"(?:using|actively using|running) (?:it|the app|the application|our app)|all the time|"
+    r"at all times|continuously|24/7|around the clock|always-on)\b",
     re.IGNORECASE,
 )
+# "never in the background", "not when the app is closed", "no background location".
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|without)\b(?:\W+\w+){0,2}\W*$|n't\s+$", re.I)
 
 
 @dataclass(slots=True)
@@ -225,14 +234,28 @@ def _disclosure(
     )
 
 
+def _disclosed(pattern: re.Pattern[str], texts: list[str]) -> bool:
+    """Whether some match of `pattern` in `texts` is stated, not negated or denied.
+
+    "We only use approximate location, and we do not collect your precise location" states
+    approximate and denies precise; "never in the background" is not background use.
+    """
+    for text in texts:
+        for match in pattern.finditer(text):
+            if _NEGATED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                continue
+            if polarity(text, match.start(), match.end()) is Polarity.DISCLOSE:
+                return True
+    return False
+
+
 def _scope(category: Category, texts: list[str]) -> Scope:
-    joined = "\n".join(texts)
-    background = bool(_BACKGROUND.search(joined))
+    background = _disclosed(_BACKGROUND, texts)
     if category is not Category.LOCATION:
         return Scope(background=background)
-    if _PRECISE.search(joined):
+    if _disclosed(_PRECISE, texts):
         precision = "precise"
-    elif _APPROXIMATE.search(joined):
+    elif _disclosed(_APPROXIMATE, texts):
         precision = "approximate"
     else:
         precision = "unspecified"

@@ -263,3 +263,40 @@ def test_device_id_variants_are_explicit(text: str) -> None:
 )
 def test_other_numbers_are_not_device_ids(text: str) -> None:
     assert status(text, C.DEVICE_ID) is Status.ABSENT
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "background"),
+    [
+        (
+            "We only use approximate location, and we do not collect your precise location.",
+            "approximate",
+            False,
+        ),
+        (
+            "We collect your approximate location but not your precise location.",
+            "approximate",
+            False,
+        ),
+        ("We collect your precise location in the background.", "precise", True),
+        ("We collect your location even when the app is closed.", "unspecified", True),
+        ("We use your location when you are not using the app.", "unspecified", True),
+        ("We collect GPS location all the time.", "unspecified", True),
+        (
+            "We collect your location only while you use the app, never in the background.",
+            "unspecified",
+            False,
+        ),
+        (
+            "We collect your location only while you use the app. We do not collect location "
+            "in the background.",
+            "unspecified",
+            False,
+        ),
+    ],
+)
+def test_location_scope_wording(text: str, precision: str, background: bool) -> None:
+    location = analyze_text(INTRO + text, source="t").categories[C.LOCATION]
+    assert location.status is Status.EXPLICIT
+    assert location.scope is not None
+    assert (location.scope.precision, location.scope.background) == (precision, background)
