@@ -201,14 +201,17 @@ def _disclosure(
         return CategoryDisclosure(scope=Scope() if category is Category.LOCATION else None)
 
     relevant = disclosing if disclosing else denying
-    evidence: list[Evidence] = []
     seen_sentences: list[int] = []
+    quoted: list[_Mention] = []
     for mention in relevant:
         if mention.sentence in seen_sentences:
             continue
         seen_sentences.append(mention.sentence)
-        if len(evidence) < _MAX_EVIDENCE:
-            evidence.append(_quote(text, sentences[mention.sentence], mention))
+        quoted.append(mention)
+    # Sentences first, in policy order; a heading ("2.1 Camera") only proves the topic, so it
+    # is quoted after them.
+    quoted.sort(key=lambda m: sentences[m.sentence].heading)
+    evidence = [_quote(text, sentences[m.sentence], m) for m in quoted[:_MAX_EVIDENCE]]
 
     purposes: list[Purpose] = []
     parties: set[Party] = set()

@@ -80,7 +80,6 @@ def purpose_clauses(sentence: str) -> tuple[str, ...]:
     spans: list[tuple[int, int]] = []
     when = _WHEN.search(sentence)
     if when:
-        clauses.append(_fold(when.group(0)))
         spans.append(when.span())
     for match in _MARKER.finditer(sentence):
         if any(start <= match.start() < end for start, end in spans):
@@ -91,6 +90,10 @@ def purpose_clauses(sentence: str) -> tuple[str, ...]:
         spans.append((match.start(), end))
         if len(clauses) >= _MAX_CLAUSES:
             break
+    if when and not any(_clause_ids(clause) for clause in clauses):
+        # The situation ("If you use the snapshot button while watching live view, the App
+        # uses the camera to take photos") is the purpose only when no clause states one.
+        clauses.insert(0, _fold(when.group(0)))
     return tuple(clauses)
 
 

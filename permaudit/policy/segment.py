@@ -77,6 +77,7 @@ class Sentence:
     # Paragraph (or list item, or heading) the sentence belongs to: sentences with the same
     # block number are neighbours that may explain each other.
     block: int = 0
+    heading: bool = False
 
 
 def section_name(line: str) -> str:

@@ -300,3 +300,30 @@ def test_location_scope_wording(text: str, precision: str, background: bool) -> 
     assert location.status is Status.EXPLICIT
     assert location.scope is not None
     assert (location.scope.precision, location.scope.background) == (precision, background)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # the connected camera the app sets up is not the phone's camera
+        ("When you add a camera, you may give it a name.", C.CAMERA, Status.ABSENT),
+        ("The App streams your voice to the camera's speaker.", C.CAMERA, Status.ABSENT),
+        ("Recordings are kept on the microSD card inside the camera.", C.CAMERA, Status.ABSENT),
+        ("We send the Wi-Fi password to the camera over Bluetooth.", C.CAMERA, Status.ABSENT),
+        ("We deliver firmware updates to your cameras.", C.CAMERA, Status.ABSENT),
+        ("The App uses your phone's camera to scan the QR code.", C.CAMERA, Status.EXPLICIT),
+        ("The App needs access to your camera.", C.CAMERA, Status.EXPLICIT),
+        # the connected device's own identifiers are not the phone's device id
+        (
+            "The App only reads the device serial and binding code the QR code contains.",
+            C.DEVICE_ID,
+            Status.ABSENT,
+        ),
+        ("We record the serial number of the camera you add.", C.DEVICE_ID, Status.ABSENT),
+        ("The App reads the watch's MAC address to pair with it.", C.DEVICE_ID, Status.ABSENT),
+        ("We collect your device's serial number and IMEI.", C.DEVICE_ID, Status.EXPLICIT),
+        ("We collect the serial number of your device.", C.DEVICE_ID, Status.EXPLICIT),
+    ],
+)
+def test_connected_device_is_not_the_phone(text: str, category: Category, expected: Status) -> None:
+    assert status(text, category) is expected
