@@ -58,6 +58,71 @@ _MAX_CLAUSE = 220
 _MAX_CLAUSES = 5
 
 
+# Words before "to <verb>" that make it part of the main verb, not a purpose clause.
+_TO_IS_NOT_PURPOSE = frozenset(
+    (
+        "need",
+        "needs",
+        "needed",
+        "have",
+        "has",
+        "had",
+        "want",
+        "wants",
+        "wanted",
+        "going",
+        "able",
+        "unable",
+        "about",
+        "agree",
+        "agrees",
+        "agreed",
+        "choose",
+        "chooses",
+        "chose",
+        "refuse",
+        "refuses",
+        "try",
+        "tries",
+        "plan",
+        "plans",
+        "intend",
+        "intends",
+        "wish",
+        "continue",
+        "continues",
+        "likely",
+        "seem",
+        "seems",
+        "ought",
+        "tend",
+        "tends",
+        "allowed",
+        "permitted",
+        "entitled",
+        "required",
+        "obliged",
+        "authorized",
+        "authorised",
+        "asked",
+        "ask",
+        "asks",
+        "request",
+        "requests",
+        "start",
+        "begin",
+        "fail",
+        "fails",
+    )
+)
+_LAST_WORD = re.compile(r"([\w']+)\W*$")
+
+
+def _word_before(sentence: str, position: int) -> str:
+    found = _LAST_WORD.search(sentence, max(0, position - 20), position)
+    return found.group(1).lower() if found else ""
+
+
 def _fold(text: str) -> str:
     return " ".join(text.split())
 
@@ -82,6 +147,12 @@ def purpose_clauses(sentence: str) -> tuple[str, ...]:
     if when:
         spans.append(when.span())
     for match in _MARKER.finditer(sentence):
+        if match.group(0)[:3].lower() == "to " and _word_before(sentence, match.start()) in (
+            _TO_IS_NOT_PURPOSE
+        ):
+            # "we need to access your photo library": the verb of the collection, not its
+            # purpose.
+            continue
         if any(start <= match.start() < end for start, end in spans):
             # Inside a clause already taken ("to list ... and to suggest ...").
             continue

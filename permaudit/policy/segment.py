@@ -187,6 +187,22 @@ def _marked_heading(line: str, known: frozenset[str]) -> bool:
     return bool(_SECTION_ENUMERATOR.match(line) or (_ENUMERATOR.match(line) and "(" in line[:2]))
 
 
+def _enumerator_shape(line: str) -> str:
+    found = _ENUMERATOR.match(line)
+    if found is None:
+        return ""
+    return re.sub(r"\d+", "9", re.sub(r"[IVXivx]+", "I", found.group(0).strip()))
+
+
+def _table_of_contents(headings: list[str]) -> bool:
+    """Three or more headings in a row, numbered alike ("1. ...", "2. ...", "3. ..."), with no
+    text between them: a table of contents, not nested sections."""
+    if len(headings) < 3:
+        return False
+    shapes = {_enumerator_shape(h) for h in headings}
+    return len(shapes) == 1 and "" not in shapes
+
+
 def _wrap_width(runs: list[list[tuple[int, str]]]) -> int:
     """Column a hard-wrapped policy is wrapped at; 0 when its paragraphs are not wrapped.
 
@@ -256,6 +272,8 @@ def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
         runs.append(current)
 
     width = _wrap_width(runs)
+    heading_run: list[str] = []
+    section_before_run: str | None = None
     for run in runs:
         chunk_start: int | None = None
         chunk_end = 0
@@ -289,9 +307,19 @@ def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
                 section = section_name(line)
                 # The heading is also text ("Location information: ..." headings carry meaning).
                 number = bisect.bisect_right(line_starts, line_start)
-                sentences.append(Sentence(line_start, line_end, line, number, section, len(blocks)))
+                sentences.append(
+                    Sentence(line_start, line_end, line, number, section, len(blocks), True)
+                )
                 blocks.append(line_start)
+                if not heading_run:
+                    section_before_run = sentences[-2].section if len(sentences) > 1 else None
+                heading_run.append(line)
                 continue
+            if heading_run:
+                if _table_of_contents(heading_run):
+                    # The body after a table of contents is not in its last entry's section.
+                    section = section_before_run
+                heading_run.clear()
             chunk_start, chunk_end = line_start, line_end
         if chunk_start is not None:
             emit(chunk_start, chunk_end)

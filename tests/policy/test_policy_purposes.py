@@ -96,3 +96,8 @@ def test_data_words_outside_the_purpose_clause_are_not_purposes() -> None:
     # "Wi-Fi name" names data, not a purpose; the clause says why: analytics.
     text = "We collect the Wi-Fi name and your IMEI for analytics."
     assert set(purposes(text, C.DEVICE_ID)) == {"analytics"}
+
+
+def test_to_after_need_is_the_collection_verb_not_a_purpose() -> None:
+    text = "We need to access your photo library to identify the device type from the QR code."
+    assert set(purposes(text, C.STORAGE)) == {"device_setup"}

@@ -131,3 +131,18 @@ def test_first_line_of_a_wrapped_paragraph_is_not_a_heading() -> None:
         "around you and to suggest the time zone.",
         "Intro",
     )
+
+
+def test_body_after_a_table_of_contents_is_not_in_its_last_entry() -> None:
+    text = (
+        "This policy covers the following: 1. How we collect data? 2. How we share data? "
+        "3. How we protect data?\nWe understand the importance of your data. We collect your "
+        "IMEI."
+    )
+    sentences = _sentences(text)
+    assert sentences[-1] == ("We collect your IMEI.", None)
+
+
+def test_nested_headings_are_not_a_table_of_contents() -> None:
+    text = "I. Collection\n1. Account\n1.1 Registration\nWe collect your phone number."
+    assert _sentences(text)[-1] == ("We collect your phone number.", "1.1 Registration")
