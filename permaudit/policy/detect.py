@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from permaudit.models import Category, CategoryDisclosure, Evidence, Party, Purpose, Scope, Status
 from permaudit.policy.denials import Polarity, defined_term, denied_term, polarity
 from permaudit.policy.lexicon import lexicon
-from permaudit.policy.purposes import map_purposes, purpose_clauses
+from permaudit.policy.purposes import disclosure_purposes
 from permaudit.policy.segment import Sentence, SentenceIndex
 
 _MAX_EVIDENCE = 8
@@ -35,11 +35,20 @@ _APPROXIMATE = re.compile(
     r"region|zip code|postal code|ip address|ip-based|cell towers?|ACCESS_COARSE_LOCATION)\b",
     re.IGNORECASE,
 )
+# Background use: "in the background", "even when the app is closed / not in use", "all the
+# time". Foreground-only wording ("only while you use the app") needs no pattern: background
+# is False unless a disclosing clause says otherwise.
 _BACKGROUND = re.compile(
-    r"\b(?:background|when (?:the app|the application|you are not using|it is) (?:is )?"
-    r"(?:closed|not in use|not running)|even when you are not using|at all times|continuously)\b",
+    r"\b(?:(?:in|into|from) the background|background (?:location|mode|access|collection|"
+    r"tracking|permission|updates?)|(?:even |also )?when (?:the app|the application|it|"
+    r"our app|the software) (?:is )?(?:closed|not in use|not running|not open|not being used|"
+    r"in the background|running in the background)|(?:even |also )?when you(?:'re| are)? not "
+    r"(?:using|actively using|running) (?:it|the app|the application|our app)|all the time|"
+    r"at all times|continuously|24/7|around the clock|always-on)\b",
     re.IGNORECASE,
 )
+# "never in the background", "not when the app is closed", "no background location".
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|without)\b(?:\W+\w+){0,2}\W*$|n't\s+$", re.I)
 
 
 @dataclass(slots=True)
@@ -217,33 +226,29 @@ def _disclosure(
         return CategoryDisclosure(scope=Scope() if category is Category.LOCATION else None)
 
     relevant = disclosing if disclosing else denying
-    evidence: list[Evidence] = []
     seen_sentences: list[int] = []
+    quoted: list[_Mention] = []
     for mention in relevant:
         if mention.sentence in seen_sentences:
             continue
         seen_sentences.append(mention.sentence)
-        if len(evidence) < _MAX_EVIDENCE:
-            evidence.append(_quote(text, sentences[mention.sentence], mention))
+        quoted.append(mention)
+    # Sentences first, in policy order; a heading ("2.1 Camera") only proves the topic, so it
+    # is quoted after them.
+    quoted.sort(key=lambda m: sentences[m.sentence].heading)
+    evidence = [_quote(text, sentences[m.sentence], m) for m in quoted[:_MAX_EVIDENCE]]
 
     purposes: list[Purpose] = []
     parties: set[Party] = set()
     scope: Scope | None = None
     if disclosing:
-        clauses: list[str] = []
+        purposes = disclosure_purposes(sentences, seen_sentences)
         for number in seen_sentences:
             sentence = sentences[number]
-            following = sentences[number + 1].text if number + 1 < len(sentences) else None
-            clauses.extend(purpose_clauses(sentence.text, following))
-            if sentence.section and sentence.section != sentence.text:
-                # "(II) Carry out internal data analysis ... to improve our products": the
-                # heading of the list that discloses the data often states its purpose.
-                clauses.extend(purpose_clauses(sentence.section))
             if _THIRD_PARTY.search(sentence.text):
                 parties.add(Party.THIRD_PARTY)
             if _FIRST_PARTY.search(sentence.text) or not _THIRD_PARTY.search(sentence.text):
                 parties.add(Party.FIRST_PARTY)
-        purposes = map_purposes(clauses)
         if category in (Category.LOCATION, Category.HEALTH):
             scope = _scope(category, [sentences[n].text for n in seen_sentences])
     elif category is Category.LOCATION:
@@ -257,14 +262,28 @@ def _disclosure(
     )
 
 
+def _disclosed(pattern: re.Pattern[str], texts: list[str]) -> bool:
+    """Whether some match of `pattern` in `texts` is stated, not negated or denied.
+
+    "We only use approximate location, and we do not collect your precise location" states
+    approximate and denies precise; "never in the background" is not background use.
+    """
+    for text in texts:
+        for match in pattern.finditer(text):
+            if _NEGATED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                continue
+            if polarity(text, match.start(), match.end()) is Polarity.DISCLOSE:
+                return True
+    return False
+
+
 def _scope(category: Category, texts: list[str]) -> Scope:
-    joined = "\n".join(texts)
-    background = bool(_BACKGROUND.search(joined))
+    background = _disclosed(_BACKGROUND, texts)
     if category is not Category.LOCATION:
         return Scope(background=background)
-    if _PRECISE.search(joined):
+    if _disclosed(_PRECISE, texts):
         precision = "precise"
-    elif _APPROXIMATE.search(joined):
+    elif _disclosed(_APPROXIMATE, texts):
         precision = "approximate"
     else:
         precision = "unspecified"

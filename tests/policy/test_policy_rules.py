@@ -166,6 +166,33 @@ def test_normalise_inline_numbering_and_scraping_markers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # every verb that says the app never gets the data, not only "collect"
+        ("We do not read your text messages or your call history.", {C.SMS, C.PHONE}),
+        ("We do not request, read or store your SMS messages.", {C.SMS}),
+        ("We never ask for access to your contacts.", {C.CONTACTS}),
+        ("The App does not need the calendar permission.", {C.CALENDAR}),
+        ("Your contacts are never uploaded or accessed.", {C.CONTACTS}),
+        ("We do not read information from your address book.", {C.CONTACTS}),
+        # the negation distributes over a list
+        (
+            "We do not collect your location, contacts or call logs.",
+            {C.LOCATION, C.CONTACTS, C.PHONE},
+        ),
+        # a bare "does not use X" (no reference to collected data, no purpose) is a denial
+        ("The App does not use your phone's health or fitness data.", {C.HEALTH}),
+        ("We do not use your heart rate data at all.", {C.HEALTH}),
+    ],
+)
+def test_denial_verbs_and_lists(text: str, denied: set[Category]) -> None:
+    facts = analyze_text(INTRO + text, source="t")
+    got = {c for c, d in facts.categories.items() if d.status is Status.DENIED}
+    assert got == denied
+    assert all(d.status is Status.ABSENT for c, d in facts.categories.items() if c not in denied)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # precise location is an umbrella over Wi-Fi positioning: vague, never explicit
@@ -188,6 +215,24 @@ def test_normalise_inline_numbering_and_scraping_markers() -> None:
 )
 def test_local_network_wifi_location_wording(text: str, expected: Status) -> None:
     assert status(text, C.LOCAL_NETWORK) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # use limits: a purpose, or data already in hand
+        "We do not use your location for advertising.",
+        "We will not use this information to track your location.",
+        # retention limits
+        "Your contacts are not stored on our servers.",
+        # the mention is in an adverbial of another datum's denial
+        "Audio from your phone is not recorded or stored by us after it has been played "
+        "on the camera.",
+    ],
+)
+def test_limits_are_neither_disclosure_nor_denial(text: str) -> None:
+    facts = analyze_text(INTRO + text, source="t")
+    assert all(d.status is Status.ABSENT for d in facts.categories.values())
 
 
 @pytest.mark.parametrize(
@@ -287,3 +332,67 @@ def test_places_that_are_not_the_users_location(text: str) -> None:
 def test_geo_locational_information_is_location() -> None:
     text = "We may collect your zip code of residence and other geo-locational information."
     assert status(text, C.LOCATION) is Status.EXPLICIT
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "background"),
+    [
+        (
+            "We only use approximate location, and we do not collect your precise location.",
+            "approximate",
+            False,
+        ),
+        (
+            "We collect your approximate location but not your precise location.",
+            "approximate",
+            False,
+        ),
+        ("We collect your precise location in the background.", "precise", True),
+        ("We collect your location even when the app is closed.", "unspecified", True),
+        ("We use your location when you are not using the app.", "unspecified", True),
+        ("We collect GPS location all the time.", "unspecified", True),
+        (
+            "We collect your location only while you use the app, never in the background.",
+            "unspecified",
+            False,
+        ),
+        (
+            "We collect your location only while you use the app. We do not collect location "
+            "in the background.",
+            "unspecified",
+            False,
+        ),
+    ],
+)
+def test_location_scope_wording(text: str, precision: str, background: bool) -> None:
+    location = analyze_text(INTRO + text, source="t").categories[C.LOCATION]
+    assert location.status is Status.EXPLICIT
+    assert location.scope is not None
+    assert (location.scope.precision, location.scope.background) == (precision, background)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # the connected camera the app sets up is not the phone's camera
+        ("When you add a camera, you may give it a name.", C.CAMERA, Status.ABSENT),
+        ("The App streams your voice to the camera's speaker.", C.CAMERA, Status.ABSENT),
+        ("Recordings are kept on the microSD card inside the camera.", C.CAMERA, Status.ABSENT),
+        ("We send the Wi-Fi password to the camera over Bluetooth.", C.CAMERA, Status.ABSENT),
+        ("We deliver firmware updates to your cameras.", C.CAMERA, Status.ABSENT),
+        ("The App uses your phone's camera to scan the QR code.", C.CAMERA, Status.EXPLICIT),
+        ("The App needs access to your camera.", C.CAMERA, Status.EXPLICIT),
+        # the connected device's own identifiers are not the phone's device id
+        (
+            "The App only reads the device serial and binding code the QR code contains.",
+            C.DEVICE_ID,
+            Status.ABSENT,
+        ),
+        ("We record the serial number of the camera you add.", C.DEVICE_ID, Status.ABSENT),
+        ("The App reads the watch's MAC address to pair with it.", C.DEVICE_ID, Status.ABSENT),
+        ("We collect your device's serial number and IMEI.", C.DEVICE_ID, Status.EXPLICIT),
+        ("We collect the serial number of your device.", C.DEVICE_ID, Status.EXPLICIT),
+    ],
+)
+def test_connected_device_is_not_the_phone(text: str, category: Category, expected: Status) -> None:
+    assert status(text, category) is expected
