@@ -422,3 +422,11 @@ def test_security_boilerplate_is_not_local_network(text: str) -> None:
 )
 def test_mac_in_capitals_is_a_hardware_address(text: str, expected: Status) -> None:
     assert status(text, C.DEVICE_ID) is expected
+
+
+def test_and_we_starts_a_new_clause() -> None:
+    text = (
+        "We do not collect any contact information in your device and we only read the "
+        "contact numbers on your device to block spam."
+    )
+    assert status(text, C.CONTACTS) is Status.EXPLICIT
