@@ -19,8 +19,8 @@ FRAMEWORK_RES = Path("/usr/share/android-framework-res/framework-res.apk")
 
 
 def main() -> None:
-    targets = sorted((ROOT / "tests" / "fixtures" / "apk").glob("*.apk*"))
-    targets = [t for t in targets if not t.name.endswith(".txt")]
+    apps = (ROOT / "tests" / "fixtures" / "apk").iterdir()
+    targets = sorted(t for t in apps if t.suffix in (".apk", ".apks", ".xapk", ".aab"))
     if FRAMEWORK_RES.is_file():
         targets.append(FRAMEWORK_RES)
     for target in targets:

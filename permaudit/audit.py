@@ -169,15 +169,27 @@ def _requests(app: AppFacts) -> dict[Category, _CategoryRequest]:
 def _code_evidence(
     app: AppFacts, category: Category, *, third_party_only: bool = False
 ) -> tuple[ApiEvidence, ...]:
+    """One record per call site of the category's APIs, first-party code first.
+
+    The scanner writes a record per permission that lets a call succeed (FINE and COARSE for
+    most location calls); a finding shows each call site once, under the permission the app
+    actually requests when there is a choice.
+    """
     if not app.api_evidence:
         return ()
-    matching = {
-        e
-        for e in app.api_evidence
-        if e.category is category and (not third_party_only or e.party is Party.THIRD_PARTY)
-    }
+    requested = {p.name for p in effective_permissions(app)}
+    by_site: dict[tuple[str, str, str, str], ApiEvidence] = {}
+    for record in app.api_evidence:
+        if record.category is not category:
+            continue
+        if third_party_only and record.party is not Party.THIRD_PARTY:
+            continue
+        site = (record.dex, record.caller_class, record.caller_method, record.api)
+        kept = by_site.get(site)
+        if kept is None or (kept.permission not in requested and record.permission in requested):
+            by_site[site] = record
     ordered = sorted(
-        matching,
+        by_site.values(),
         key=lambda e: (e.party.value, e.sdk or "", e.caller_class, e.caller_method, e.api, e.dex),
     )
     return tuple(ordered[:MAX_CODE_EVIDENCE])
@@ -332,23 +344,44 @@ def _check_scope(
             )
 
 
+def _reachable(app: AppFacts, evidence: Iterable[ApiEvidence]) -> tuple[ApiEvidence, ...]:
+    """The calls that can succeed: they need no permission, or one the app holds.
+
+    The scanner writes one record per permission that would let a call succeed, so a call
+    whose every record names a permission the app lacks (an SDK asking for the IMEI in an app
+    without READ_PHONE_STATE) only throws: it collects nothing.
+    """
+    held = {p.name for p in effective_permissions(app)}
+    return tuple(e for e in evidence if e.permission is None or e.permission in held)
+
+
+def _used_without_permission(app: AppFacts, category: Category) -> bool:
+    """Code reads data of the category through an API that needs no permission (Android ID)."""
+    return any(e.category is category and e.permission is None for e in app.api_evidence or ())
+
+
 def _check_third_party(
     out: _Builder, category: Category, request: _CategoryRequest, disclosure: CategoryDisclosure
 ) -> None:
     if Party.THIRD_PARTY in disclosure.parties:
         return
-    evidence = _code_evidence(out.app, category, third_party_only=True)
+    evidence = _reachable(out.app, _code_evidence(out.app, category, third_party_only=True))
     if not evidence:
         return
     sdks = sorted({e.sdk or e.caller_class.rsplit(".", 1)[0] for e in evidence})
     label = category_label(category)
+    if disclosure.status in (Status.EXPLICIT, Status.VAGUE):
+        gap = "the policy names no third party receiving it"
+    elif disclosure.status is Status.DENIED:
+        gap = "the policy says it is not collected"
+    else:
+        gap = "the policy never mentions it"
     out.add(
         Rule.THIRD_PARTY_UNDISCLOSED,
         Severity.WARNING,
         category,
         request.permissions,
-        f"Third-party SDK code ({', '.join(sdks)}) uses {label} but the policy names no third "
-        "party receiving it",
+        f"Third-party SDK code ({', '.join(sdks)}) uses {label} but {gap}",
         f"Name the third parties that receive {label} (the SDK providers) in the policy, or "
         "remove the SDK.",
         code_evidence=evidence,
@@ -418,6 +451,10 @@ def audit(
         disclosure = policy.categories[category]
         if request is not None and not request.feature_only:
             _check_requested(out, category, request, disclosure)
+        elif _used_without_permission(app, category):
+            # No permission to request, yet the data is read (an SDK reading the Android ID):
+            # a disclosure is not stale, and an SDK collecting it must be named either way.
+            _check_third_party(out, category, request or _CategoryRequest(), disclosure)
         elif request is None and disclosure.status is Status.EXPLICIT:
             out.add(
                 Rule.UNREQUESTED_DISCLOSURE,
@@ -481,7 +518,6 @@ def build_report(
     baseline: Baseline | None = None,
     today: datetime.date,
     changes: AppChanges | None = None,
-    strip_code_evidence: bool = False,
 ) -> AuditReport:
     """Apply ignores, the baseline, the severity filter and the gate. Pure: `today` is given."""
     all_findings = list(findings)
@@ -517,8 +553,6 @@ def build_report(
         if threshold is not None and f.severity.rank >= threshold and f.baseline != "known"
     )
     shown = [f for f in remaining if f.severity.rank >= min_severity.rank]
-    if strip_code_evidence:
-        shown = [f.model_copy(update={"code_evidence": ()}) for f in shown]
     counts: Counter[Severity] = Counter(f.severity for f in shown)
     summary = Summary(
         error=counts[Severity.ERROR],
@@ -533,7 +567,7 @@ def build_report(
         failing=failing,
     )
     return AuditReport(
-        app=app.model_copy(update={"api_evidence": None}) if strip_code_evidence else app,
+        app=app,
         policy=policy,
         findings=tuple(shown),
         summary=summary,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import importlib
 import shutil
 import sys
 from pathlib import Path
@@ -17,10 +16,15 @@ from permaudit.audit import audit as run_audit
 from permaudit.baseline import load_baseline
 from permaudit.config import Config, discover_config, load_config
 from permaudit.errors import InputError
-from permaudit.models import AppFacts, AuditReport, FailOn, PolicyFacts, Severity
+from permaudit.models import AppFacts, AuditReport, FailOn, Severity
+from permaudit.policy import load_policy
 from permaudit.report.app_view import AppFormat, render_app
 from permaudit.report.formats import Format as _Format
 from permaudit.report.formats import reporter_for
+
+# Existence, type and permission checks are left to the readers, which report every problem in
+# one line naming the file; click's own checks would print a multi-line usage error instead.
+FILE_PATH = click.Path(path_type=Path, exists=False, dir_okay=True, readable=False)
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -67,7 +71,7 @@ def main() -> None:
 
 @main.command()
 # readable=False: an unreadable file must reach ApkArchive.open, which says so in one line.
-@click.argument("app", type=click.Path(path_type=Path, dir_okay=True, exists=False, readable=False))
+@click.argument("app", type=FILE_PATH)
 @click.option(
     "--format",
     "fmt",
@@ -79,7 +83,7 @@ def main() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=FILE_PATH,
     default=None,
     help="Write the report to FILE instead of stdout.",
 )
@@ -92,8 +96,9 @@ def main() -> None:
 def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     """Show what APP asks for: permissions, sensitive components, features.
 
-    APP is an .apk, or a bundle as downloaded: .apks (split APKs; the base is read) or .xapk
-    (manifest.json plus APKs). Bundles are recognised by content, not by extension.
+    APP is an .apk, or a bundle as downloaded: .apks (split APKs; the base is read), .xapk
+    (manifest.json plus APKs) or an Android App Bundle .aab (its base module). Bundles are
+    recognised by content, not by extension.
 
     \b
     Examples:
@@ -113,7 +118,7 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
 
 
 @main.command("policy")
-@click.argument("policy", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("policy", type=FILE_PATH)
 @click.option(
     "--format",
     "output_format",
@@ -122,10 +127,10 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     show_default=True,
     help="table: category, status, purposes, evidence; json: SPEC §4 policy object.",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here.")
+@click.option("-o", "--output", type=FILE_PATH, help="Write here.")
 @click.option(
     "--write-map",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=FILE_PATH,
     help="Also write the analysis as a policy map (YAML, reviewed: false) to review and commit.",
 )
 def policy_command(
@@ -141,13 +146,10 @@ def policy_command(
       permaudit policy privacy.txt --format json -o policy.json
       permaudit policy privacy.txt --write-map policy_maps/vendor.yaml
     """
-    from permaudit.policy import load_policy
     from permaudit.policy.maps import map_from_facts
     from permaudit.policy.maps import write_map as write_policy_map
     from permaudit.report.policy_view import render_policy_json, render_policy_table
 
-    if not policy.exists():
-        raise InputError(policy, "no such file")
     facts = load_policy(policy)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
@@ -172,7 +174,7 @@ def _report_options(command: Any) -> Any:
             click.option(
                 "--policy",
                 "policy_path",
-                type=click.Path(path_type=Path, dir_okay=False),
+                type=FILE_PATH,
                 help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml). "
                 "Default: `policy` of the configuration.",
             ),
@@ -185,7 +187,7 @@ def _report_options(command: Any) -> Any:
             click.option(
                 "-o",
                 "--output",
-                type=click.Path(path_type=Path, dir_okay=False),
+                type=FILE_PATH,
                 help="Write the report to FILE instead of stdout.",
             ),
             click.option(
@@ -208,7 +210,7 @@ def _report_options(command: Any) -> Any:
             click.option(
                 "--config",
                 "config_path",
-                type=click.Path(path_type=Path, dir_okay=False),
+                type=FILE_PATH,
                 help="Configuration file (default: permaudit.toml or [tool.permaudit] in "
                 "pyproject.toml, searched from the working directory upward).",
             ),
@@ -241,18 +243,11 @@ def _must_exist(path: Path) -> Path:
     return path
 
 
-def _load_app(path: Path) -> AppFacts:
+def _load_app(path: Path, *, evidence: bool) -> AppFacts:
     # Imported here: loading androguard costs a second, and `--help` should not pay for it.
-    # (Through importlib until the apk boundary lands on main.)
-    _must_exist(path)
-    load_app = importlib.import_module("permaudit.apk").load_app
-    return cast(AppFacts, load_app(path))
+    from permaudit.apk import load_app
 
-
-def _load_policy(path: Path) -> PolicyFacts:
-    _must_exist(path)
-    load_policy = importlib.import_module("permaudit.policy").load_policy
-    return cast(PolicyFacts, load_policy(path))
+    return load_app(path, evidence=evidence, progress=evidence and sys.stderr.isatty())
 
 
 def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
@@ -263,12 +258,12 @@ def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
 
 
 @main.command()
-@click.argument("app", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("app", type=FILE_PATH)
 @_report_options
 @click.option(
     "--baseline",
     "baseline_path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=FILE_PATH,
     help="An earlier `--format json` report: its findings are known and do not fail the run.",
 )
 @click.pass_context
@@ -304,8 +299,8 @@ def audit(
         config_path, policy_path, format_name, fail_on, min_severity
     )
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
-    app_facts = _load_app(app)
-    policy_facts = _load_policy(policy)
+    app_facts = _load_app(app, evidence=not no_evidence)
+    policy_facts = load_policy(policy)
     report = build_report(
         app_facts,
         policy_facts,
@@ -315,15 +310,14 @@ def audit(
         ignores=config.ignores(),
         baseline=baseline,
         today=datetime.date.today(),
-        strip_code_evidence=no_evidence,
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
 
 
 @main.command()
-@click.argument("old_app", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("new_app", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("old_app", type=FILE_PATH)
+@click.argument("new_app", type=FILE_PATH)
 @_report_options
 @click.pass_context
 def diff(
@@ -351,9 +345,9 @@ def diff(
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
-    old_facts = _load_app(old_app)
-    new_facts = _load_app(new_app)
-    policy_facts = _load_policy(policy)
+    old_facts = _load_app(old_app, evidence=not no_evidence)
+    new_facts = _load_app(new_app, evidence=not no_evidence)
+    policy_facts = load_policy(policy)
     today = datetime.date.today()
     # The old release's findings go through the same ignores, so an ignored finding is
     # neither "fixed" nor "new" merely because of the comparison.
@@ -375,7 +369,6 @@ def diff(
         baseline=as_baseline(str(old_app), old_report.findings),
         today=today,
         changes=diff_apps(old_facts, new_facts),
-        strip_code_evidence=no_evidence,
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))

@@ -112,14 +112,6 @@ def test_baseline_matches_fingerprints_with_counts_not_membership() -> None:
     assert report.summary.fixed == 1 and report.summary.failing == 0
 
 
-def test_no_evidence_strips_code_from_the_report() -> None:
-    report = build_report(
-        camera_app(), camera_policy(), _findings(), today=TODAY, strip_code_evidence=True
-    )
-    assert all(f.code_evidence == () for f in report.findings)
-    assert "api_evidence" not in report.to_json_dict()["app"]
-
-
 def test_diff_apps_lists_added_and_removed_requests() -> None:
     old = camera_app()
     new = old.model_copy(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from permaudit.audit import audit, is_granted
 from permaudit.models import (
+    ApiEvidence,
     AppFacts,
     Category,
     CategoryDisclosure,
@@ -227,6 +228,75 @@ def test_third_party_sdk_use_without_third_party_disclosure() -> None:
     assert Rule.THIRD_PARTY_UNDISCLOSED not in {f.rule for f in findings}
 
 
+def _sdk_call(api: str, permission: str | None) -> ApiEvidence:
+    return ApiEvidence(
+        api=api,
+        permission=permission,
+        category=Category.DEVICE_ID,
+        caller_class="com.tencent.bugly.crashreport.common.DeviceInfo",
+        caller_method="collect(Landroid/content/Context;)V",
+        party=Party.THIRD_PARTY,
+        sdk="Tencent Bugly",
+    )
+
+
+IMEI_CALL = "Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;"
+
+
+def test_sdk_reading_android_id_without_a_permission_is_a_third_party_finding() -> None:
+    # The app requests no device-id permission, yet an SDK reads the Android ID (no permission
+    # needed) and tries the IMEI (fails: READ_PHONE_STATE is not held). The policy names
+    # device ids, first party only: the disclosure is not stale, the SDK recipient is missing.
+    app = _app(
+        api_evidence=(
+            _sdk_call('"android_id"', None),
+            _sdk_call(IMEI_CALL, P + "READ_PHONE_STATE"),
+        )
+    )
+    policy = _policy(device_id=_explicit(parties=(Party.FIRST_PARTY,)))
+    findings = audit(app, policy, detectable_permissions=())
+    assert _rules(findings) == [("third_party_undisclosed", "device_id", "warning")]
+    assert findings[0].permissions == ()
+    assert "Tencent Bugly" in findings[0].message
+    # Only the call that can succeed is evidence: the IMEI call throws without the permission.
+    assert [e.api for e in findings[0].code_evidence] == ['"android_id"']
+
+    shared = _policy(device_id=_explicit(parties=(Party.FIRST_PARTY, Party.THIRD_PARTY)))
+    assert audit(app, shared, detectable_permissions=()) == ()
+
+
+def test_sdk_reading_android_id_against_a_policy_silent_on_device_ids() -> None:
+    # Issue 5: an analytics SDK reading a device identifier needs a third-party disclosure,
+    # whether or not the app requests a permission for it.
+    app = _app(api_evidence=(_sdk_call('"android_id"', None),))
+    findings = audit(app, _policy(), detectable_permissions=())
+    assert _rules(findings) == [("third_party_undisclosed", "device_id", "warning")]
+    assert "the policy never mentions it" in findings[0].message
+
+
+def test_sdk_calls_needing_a_permission_the_app_lacks_are_no_use() -> None:
+    # Without the Android ID read, nothing of the category is collected: the disclosure is
+    # unrequested, exactly as with no code at all.
+    app = _app(api_evidence=(_sdk_call(IMEI_CALL, P + "READ_PHONE_STATE"),))
+    policy = _policy(device_id=_explicit(parties=(Party.FIRST_PARTY,)))
+    findings = audit(app, policy, detectable_permissions=())
+    assert _rules(findings) == [("unrequested_disclosure", "device_id", "note")]
+
+
+def test_third_party_evidence_keeps_only_calls_the_granted_permissions_allow() -> None:
+    app = _app(
+        perm("READ_PHONE_STATE", Category.DEVICE_ID),
+        api_evidence=(
+            _sdk_call(IMEI_CALL, P + "READ_PHONE_STATE"),
+            _sdk_call(IMEI_CALL, P + "READ_PRIVILEGED_PHONE_STATE"),
+        ),
+    )
+    policy = _policy(device_id=_explicit(parties=(Party.FIRST_PARTY,)))
+    findings = audit(app, policy, detectable_permissions=())
+    assert _rules(findings) == [("third_party_undisclosed", "device_id", "warning")]
+    assert [e.permission for e in findings[0].code_evidence] == [P + "READ_PHONE_STATE"]
+
+
 def test_whole_camera_app_against_its_policy() -> None:
     findings = audit(camera_app(), camera_policy(), detectable_permissions=DETECTABLE)
     assert _rules(findings) == [
@@ -266,3 +336,45 @@ def test_unused_is_judged_per_permission_record() -> None:
     )
     unused = [f.permissions for f in findings if f.rule is Rule.UNUSED_PERMISSION]
     assert unused == [(P + "ACCESS_COARSE_LOCATION",)]
+
+
+def test_code_evidence_shows_each_call_site_once_under_the_requested_permission() -> None:
+    from permaudit.audit import audit
+    from permaudit.models import (
+        ApiEvidence,
+        AppFacts,
+        Category,
+        CategoryDisclosure,
+        Party,
+        Permission,
+        PolicyFacts,
+    )
+
+    api = "Landroid/location/LocationManager;->getLastKnownLocation(Ljava/lang/String;)"
+    site = {
+        "api": api,
+        "category": Category.LOCATION,
+        "caller_class": "com.vendor.cam.Setup",
+        "caller_method": "scan()V",
+        "party": Party.FIRST_PARTY,
+    }
+    app = AppFacts(
+        source="a.apk",
+        package="com.vendor.cam",
+        permissions=(
+            Permission(
+                name="android.permission.ACCESS_COARSE_LOCATION",
+                protection_level="dangerous",
+                categories=(Category.LOCATION,),
+            ),
+        ),
+        api_evidence=(
+            ApiEvidence(permission="android.permission.ACCESS_FINE_LOCATION", **site),
+            ApiEvidence(permission="android.permission.ACCESS_COARSE_LOCATION", **site),
+        ),
+    )
+    policy = PolicyFacts(source="p.txt", categories={c: CategoryDisclosure() for c in Category})
+    (finding,) = [f for f in audit(app, policy) if f.category is Category.LOCATION]
+    assert [e.permission for e in finding.code_evidence] == [
+        "android.permission.ACCESS_COARSE_LOCATION"
+    ]

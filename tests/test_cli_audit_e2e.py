@@ -166,3 +166,200 @@ def test_not_an_apk_is_exit_2_never_masked_by_fail_on_none(tmp_path: Path) -> No
     fake = tmp_path / "app.apk"
     fake.write_text("this is not a zip", encoding="utf-8")
     _error_line(run("audit", fake, "--policy", ACCOUNT_ONLY, "--fail-on", "none"), fake)
+
+
+# --- the gate, severity by severity, on reviewed maps with known findings -------------------
+
+MAPS = ROOT / "policy_maps"
+# ipcam x smartbt_camera: warnings and one note, no error (see test_audit_e2e_matrix.py).
+WARNINGS_AND_NOTE = (IPCAM, MAPS / "smartbt_camera.yaml")
+# minimal x smartbt_camera: only unrequested_disclosure notes.
+NOTES_ONLY = (MINIMAL, MAPS / "smartbt_camera.yaml")
+
+
+@pytest.mark.parametrize(
+    ("pair", "fail_on", "expected"),
+    [
+        (WARNINGS_AND_NOTE, "error", 0),
+        (WARNINGS_AND_NOTE, "warning", 1),
+        (WARNINGS_AND_NOTE, "note", 1),
+        (WARNINGS_AND_NOTE, "none", 0),
+        (NOTES_ONLY, "error", 0),
+        (NOTES_ONLY, "warning", 0),
+        (NOTES_ONLY, "note", 1),
+        (NOTES_ONLY, "none", 0),
+    ],
+)
+def test_fail_on_each_severity(pair: tuple[Path, Path], fail_on: str, expected: int) -> None:
+    app, policy = pair
+    result = run("audit", app, "--policy", policy, "--fail-on", fail_on, "--format", "json")
+    assert result.exit_code == expected, result.stderr
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["failing"] > 0) == (expected == 1)
+
+
+def test_fail_on_from_config_and_the_gate_line_of_the_terminal_report(tmp_path: Path) -> None:
+    config = tmp_path / "permaudit.toml"
+    config.write_text('fail-on = "warning"\n', encoding="utf-8")
+    app, policy = WARNINGS_AND_NOTE
+    result = run("audit", app, "--policy", policy, "--config", config)
+    assert result.exit_code == 1
+    assert "gate: FAIL" in result.stdout
+    passing = run("audit", app, "--policy", policy, "--config", config, "--fail-on", "error")
+    assert passing.exit_code == 0
+    assert "gate: FAIL" not in passing.stdout
+
+
+# --- baseline: new, known and fixed in one run ----------------------------------------------
+
+
+def _fake_finding(fingerprint: str) -> dict[str, object]:
+    return {
+        "rule": "undisclosed",
+        "severity": "error",
+        "category": "sms",
+        "permissions": ["android.permission.READ_SMS"],
+        "message": "Requests SMS (READ_SMS) but the policy never mentions it",
+        "policy_evidence": [],
+        "code_evidence": [],
+        "fingerprint": fingerprint,
+    }
+
+
+def test_baseline_counts_new_known_and_fixed_together(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    written = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json", "-o", baseline)
+    assert written.exit_code == 1 and written.stdout == ""
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    findings = data["findings"]
+    camera = next(f for f in findings if f["category"] == "camera")
+    # Drop camera (it becomes new), add a finding this run does not have (it is fixed).
+    data["findings"] = [f for f in findings if f is not camera] + [_fake_finding("0" * 32)]
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+
+    result = run(
+        "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--format", "json"
+    )
+    assert result.exit_code == 1  # the new camera finding is an error
+    report = json.loads(result.stdout)
+    summary = report["summary"]
+    assert (summary["new"], summary["known"], summary["fixed"]) == (1, len(findings) - 1, 1)
+    assert summary["failing"] == 1
+    states = {f["fingerprint"]: f["baseline"] for f in report["findings"]}
+    assert states.pop(camera["fingerprint"]) == "new"
+    assert set(states.values()) == {"known"}
+    assert [f["fingerprint"] for f in report["baseline"]["fixed"]] == ["0" * 32]
+
+    # The terminal and markdown reports say it too.
+    text = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline).stdout
+    assert "1 new" in text and "1 fixed" in text
+    markdown = run(
+        "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--format", "markdown"
+    ).stdout
+    assert "fixed" in markdown.lower()
+
+    # Known findings never fail, whatever --fail-on says; a new one fails only at its level.
+    quiet = run(
+        "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--fail-on", "none"
+    )
+    assert quiet.exit_code == 0
+
+
+def test_baseline_new_warning_fails_only_with_fail_on_warning(tmp_path: Path) -> None:
+    app, policy = WARNINGS_AND_NOTE
+    baseline = tmp_path / "baseline.json"
+    run("audit", app, "--policy", policy, "--format", "json", "-o", baseline)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    all_known = run("audit", app, "--policy", policy, "--baseline", baseline, "--fail-on", "note")
+    assert all_known.exit_code == 0
+    data["findings"] = [f for f in data["findings"] if f["severity"] != "warning"]
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    args = ("audit", app, "--policy", policy, "--baseline", baseline)
+    assert run(*args).exit_code == 0
+    assert run(*args, "--fail-on", "warning").exit_code == 1
+
+
+def test_a_baseline_is_per_app_fingerprints_name_the_package(tmp_path: Path) -> None:
+    # The demo app is an IP-camera app too, with a different package: nothing of the ipcam
+    # baseline is known for it.
+    baseline = tmp_path / "baseline.json"
+    run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json", "-o", baseline)
+    demo = ROOT / "samples" / "ipcam-demo.apk"
+    result = run(
+        "audit", demo, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--format", "json"
+    )
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["known"] == 0 and summary["new"] == summary["total"] > 0
+    assert result.exit_code == 1
+
+
+# --- exit 2 is never masked ----------------------------------------------------------------
+
+
+def test_missing_baseline_is_exit_2(tmp_path: Path) -> None:
+    missing = tmp_path / "old-report.json"
+    _error_line(run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", missing), missing)
+
+
+def test_baseline_that_is_not_a_permaudit_report_is_exit_2(tmp_path: Path) -> None:
+    # A SARIF file is JSON, but not the report a baseline must be.
+    sarif = tmp_path / "report.sarif"
+    run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "sarif", "-o", sarif)
+    _error_line(run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", sarif), sarif)
+    listing = tmp_path / "list.json"
+    listing.write_text("[1, 2, 3]", encoding="utf-8")
+    _error_line(run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", listing), listing)
+
+
+def test_unknown_config_key_is_exit_2_naming_it(tmp_path: Path) -> None:
+    config = tmp_path / "permaudit.toml"
+    config.write_text('fial-on = "none"\n', encoding="utf-8")
+    result = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config)
+    _error_line(result, config)
+    assert "fial-on" in result.stderr
+
+
+def test_ignore_without_reason_is_exit_2(tmp_path: Path) -> None:
+    config = tmp_path / "permaudit.toml"
+    config.write_text('[[ignore]]\nrule = "undisclosed"\ncategory = "camera"\n', encoding="utf-8")
+    result = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config)
+    _error_line(result, config)
+    assert "reason" in result.stderr
+
+
+def test_empty_policy_is_exit_2(tmp_path: Path) -> None:
+    empty = tmp_path / "policy.txt"
+    empty.write_text("", encoding="utf-8")
+    _error_line(run("audit", IPCAM, "--policy", empty), empty)
+
+
+@pytest.mark.parametrize("where", ["flag", "config"])
+def test_exit_2_is_never_masked_by_fail_on_none(tmp_path: Path, where: str) -> None:
+    fail_on_none: tuple[str, ...] = ("--fail-on", "none")
+    if where == "config":
+        config = tmp_path / "permaudit.toml"
+        config.write_text('fail-on = "none"\n', encoding="utf-8")
+        fail_on_none = ("--config", str(config))
+    missing_policy = tmp_path / "nope.txt"
+    _error_line(run("audit", IPCAM, "--policy", missing_policy, *fail_on_none), missing_policy)
+    bad = tmp_path / "baseline.json"
+    bad.write_text("{not json", encoding="utf-8")
+    _error_line(
+        run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", bad, *fail_on_none), bad
+    )
+    missing_app = tmp_path / "nope.apk"
+    _error_line(run("audit", missing_app, "--policy", ACCOUNT_ONLY, *fail_on_none), missing_app)
+
+
+def test_bad_config_is_exit_2_even_with_fail_on_none_on_the_command_line(tmp_path: Path) -> None:
+    config = tmp_path / "permaudit.toml"
+    config.write_text('format = "pdf"\n', encoding="utf-8")
+    result = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config, "--fail-on", "none")
+    _error_line(result, config)
+    assert "format" in result.stderr
+
+
+def test_diff_exit_2_for_an_unreadable_old_app(tmp_path: Path) -> None:
+    fake = tmp_path / "old.apk"
+    fake.write_bytes(b"PK\x03\x04 truncated")
+    _error_line(run("diff", fake, IPCAM, "--policy", ACCOUNT_ONLY, "--fail-on", "none"), fake)

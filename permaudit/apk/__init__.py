@@ -2,12 +2,16 @@
 
 Public API:
 
-- `load_app(path) -> AppFacts` reads an `.apk`, or a bundle (`.apks`, `.xapk`) whose base APK
-  it picks, and returns what the manifest asks for. Every user-caused problem raises
-  `InputError(path, problem)`. With `evidence=True` it also scans every classes*.dex for
-  sensitive API references (`api_evidence`, see permaudit.apk.evidence); `progress=True`
-  shows a progress bar on stderr while it does.
+- `load_app(path) -> AppFacts` reads an `.apk`, a bundle (`.apks`, `.xapk`) whose base APK
+  it picks, or an Android App Bundle (`.aab`, protobuf manifest of its base module), and
+  returns what the manifest asks for. Every user-caused problem raises
+  `InputError(path, problem)`. With `evidence=True` it also scans the app's code (every
+  classes*.dex, base/dex/classes*.dex in an .aab) for sensitive API references
+  (`api_evidence`, see permaudit.apk.evidence); `progress=True` shows a progress bar on
+  stderr while it does.
 - `ApkArchive` (permaudit.apk.archive): the bounded zip reader everything here goes through.
+- `dex_entries(archive)` (permaudit.apk.bundle): the code of the archive holding the manifest,
+  `classes*.dex` in an APK or `base/dex/classes*.dex` in an .aab, in load order.
 """
 
 from __future__ import annotations
@@ -20,21 +24,24 @@ logger.disable("androguard")
 
 from pathlib import Path  # noqa: E402
 
-from permaudit.apk import axml  # noqa: E402
+from permaudit.apk import aab, axml  # noqa: E402
 from permaudit.apk.archive import ApkArchive  # noqa: E402
-from permaudit.apk.bundle import MANIFEST, open_base_apk  # noqa: E402
+from permaudit.apk.bundle import MANIFEST, dex_entries, open_base_apk  # noqa: E402
 from permaudit.apk.manifest import ManifestError, facts_from_manifest  # noqa: E402
-from permaudit.apk.resources import ResourceTable  # noqa: E402
+from permaudit.apk.resources import Resolver, ResourceTable  # noqa: E402
 from permaudit.apk.tolerant import UnreadableError, repair_manifest  # noqa: E402
 from permaudit.errors import InputError  # noqa: E402
 from permaudit.models import AppFacts  # noqa: E402
 
-__all__ = ["ApkArchive", "load_app"]
+__all__ = ["ApkArchive", "dex_entries", "load_app"]
 
 
 def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> AppFacts:
-    """Read the app at `path` (.apk, .apks or .xapk, detected by content) into `AppFacts`."""
+    """Read the app at `path` (.apk, .apks, .xapk or .aab, detected by content) into `AppFacts`."""
     with ApkArchive.open(path) as outer:
+        if MANIFEST not in outer and aab.is_app_bundle(outer):
+            facts = _load_app_bundle(path, outer)
+            return _finish(facts, outer, (), evidence=evidence, progress=progress)
         base, base_name = open_base_apk(outer)
         try:
             if MANIFEST not in base:
@@ -48,28 +55,54 @@ def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> A
                 root = axml.parse(manifest.data)
             except axml.AxmlError as error:
                 raise InputError(path, f"unreadable {MANIFEST}: {error}") from None
-            resources = ResourceTable(base)
-            try:
-                facts = facts_from_manifest(root, str(path), resources.resolve)
-            except ManifestError as error:
-                raise InputError(path, f"unreadable {MANIFEST}: {error}") from None
-            if resources.unresolved:
-                unresolved = ", ".join(f"@0x{rid:08x}" for rid in sorted(set(resources.unresolved)))
-                warning = f"resource references left unresolved (reported as null): {unresolved}"
-                facts = facts.model_copy(update={"warnings": (*facts.warnings, warning)})
-            tampering = (*base.tamper_warnings, *manifest.warnings)
-            if tampering:
-                facts = facts.model_copy(
-                    update={
-                        "tampered": True,
-                        "warnings": (*(f"tampered: {w}" for w in tampering), *facts.warnings),
-                    }
-                )
-            if evidence:
-                from permaudit.apk.evidence import with_code_evidence
-
-                facts = with_code_evidence(facts, base, progress=progress)
-            return facts
+            facts = _facts(path, MANIFEST, root, ResourceTable(base))
+            return _finish(facts, base, manifest.warnings, evidence=evidence, progress=progress)
         finally:
             if base is not outer:
                 base.close()
+
+
+def _load_app_bundle(path: Path, bundle: ApkArchive) -> AppFacts:
+    if aab.MANIFEST not in bundle:
+        raise InputError(path, f"no {aab.MANIFEST} in the app bundle: no base module")
+    try:
+        root = aab.parse_manifest(bundle.read(aab.MANIFEST))
+    except aab.ProtoManifestError as error:
+        raise InputError(path, f"unreadable {aab.MANIFEST}: {error}") from None
+    return _facts(path, aab.MANIFEST, root, aab.ProtoResourceTable(bundle))
+
+
+def _facts(path: Path, manifest: str, root: axml.Element, resources: Resolver) -> AppFacts:
+    try:
+        facts = facts_from_manifest(root, str(path), resources.resolve)
+    except ManifestError as error:
+        raise InputError(path, f"unreadable {manifest}: {error}") from None
+    if resources.unresolved:
+        unresolved = ", ".join(f"@0x{rid:08x}" for rid in sorted(set(resources.unresolved)))
+        warning = f"resource references left unresolved (reported as null): {unresolved}"
+        facts = facts.model_copy(update={"warnings": (*facts.warnings, warning)})
+    return facts
+
+
+def _finish(
+    facts: AppFacts,
+    code: ApkArchive,
+    manifest_warnings: tuple[str, ...] | list[str],
+    *,
+    evidence: bool,
+    progress: bool,
+) -> AppFacts:
+    """Tampering warnings, then code evidence from `code`, the archive holding the manifest."""
+    tampering = (*code.tamper_warnings, *manifest_warnings)
+    if tampering:
+        facts = facts.model_copy(
+            update={
+                "tampered": True,
+                "warnings": (*(f"tampered: {w}" for w in tampering), *facts.warnings),
+            }
+        )
+    if evidence:
+        from permaudit.apk.evidence import with_code_evidence
+
+        facts = with_code_evidence(facts, code, progress=progress)
+    return facts

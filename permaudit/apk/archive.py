@@ -1,4 +1,4 @@
-"""Bounded reader for APKs and the zip bundles that carry them (.apks, .xapk).
+"""Bounded reader for APKs and the zip bundles that carry them (.apks, .xapk, .aab).
 
 `ApkArchive` is the one way the rest of `permaudit.apk` touches a zip. Its contract:
 
@@ -48,7 +48,7 @@ _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 
 
 class ApkArchive:
-    """A zip archive (APK, .apks, .xapk) opened for bounded reading. Use `ApkArchive.open`."""
+    """A zip archive (APK, .apks, .xapk, .aab) opened for bounded reading. Use `ApkArchive.open`."""
 
     def __init__(self, label: str, zip_file: zipfile.ZipFile, handle: IO[bytes] | None) -> None:
         self.label = label
@@ -109,7 +109,8 @@ class ApkArchive:
             if head == _ZIP_MAGIC:
                 # Starts like a zip but has no readable end record: a cut-off download.
                 raise InputError(label, "truncated or corrupt zip (no central directory)") from None
-            raise InputError(label, "not a zip archive (expected an APK, .apks or .xapk)") from None
+            expected = "expected an APK, .apks, .xapk or .aab"
+            raise InputError(label, f"not a zip archive ({expected})") from None
         except (OSError, EOFError, ValueError) as error:
             raise InputError(label, f"corrupt zip archive: {error}") from None
         if len(zip_file.infolist()) > MAX_ENTRIES:

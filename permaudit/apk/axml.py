@@ -145,21 +145,28 @@ def _attributes(parser: _axml.AXMLParser) -> dict[str, Value]:
     for index in range(parser.getAttributeCount()):
         name_index = parser.m_attributes[index * _axml.ATTRIBUTE_LENGTH + _axml.ATTRIBUTE_IX_NAME]
         resource_id = resource_ids[name_index] if name_index < len(resource_ids) else None
-        if resource_id is not None and resource_id in ANDROID_ATTRIBUTE_IDS:
-            key = ANDROID_ATTRIBUTE_IDS[resource_id]
-        else:
-            namespace = parser.getAttributeNamespace(index)
-            local = parser.sb[name_index]
-            if resource_id is not None and resource_id >> 24 == 0x01:
-                # An android attribute we do not read; keep it under its own name.
-                key = f"android:{local}" if local else f"android:0x{resource_id:08x}"
-            elif namespace == ANDROID_NS:
-                # An android-namespace name without a resource id: the platform ignores it.
-                key = f"{{{ANDROID_NS}}}{local}"
-            else:
-                key = f"{{{namespace}}}{local}" if namespace else local
+        key = attribute_key(resource_id, parser.getAttributeNamespace(index), parser.sb[name_index])
         value_type = parser.getAttributeValueType(index)
         value_data = parser.getAttributeValueData(index)
         string = parser.getAttributeValue(index) if value_type == TYPE_STRING else None
         attributes.setdefault(key, Value(type=value_type, data=value_data, string=string))
     return attributes
+
+
+def attribute_key(resource_id: int | None, namespace: str | None, local: str | None) -> str:
+    """The key an attribute is stored under in `Element.attributes`.
+
+    Android attributes are identified by resource id, as the platform does: the ones permaudit
+    reads by their plain name, the others as `android:<name>`. Everything else keeps its
+    namespace, as `{namespace}name`, or its bare name.
+    """
+    if resource_id is not None and resource_id in ANDROID_ATTRIBUTE_IDS:
+        return ANDROID_ATTRIBUTE_IDS[resource_id]
+    local = local or ""
+    if resource_id is not None and resource_id >> 24 == 0x01:
+        # An android attribute we do not read; keep it under its own name.
+        return f"android:{local}" if local else f"android:0x{resource_id:08x}"
+    if namespace == ANDROID_NS:
+        # An android-namespace name without a resource id: the platform ignores it.
+        return f"{{{ANDROID_NS}}}{local}"
+    return f"{{{namespace}}}{local}" if namespace else local

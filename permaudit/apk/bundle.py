@@ -1,6 +1,7 @@
 """Find the APK to read in what users download: a plain APK, an `.apks`, or an `.xapk`.
 
-Detection is by content, not by file extension:
+Detection is by content, not by file extension (an Android App Bundle, `.aab`, is recognised
+by `aab.is_app_bundle` and read by `load_app` itself):
 
 - an archive with `AndroidManifest.xml` at its root is an APK, read as is;
 - an archive with `manifest.json` at its root is an XAPK: the APK its `split_apks` entry with
@@ -16,9 +17,10 @@ for it. A bundle in which every APK is a split is an `InputError`.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import PurePosixPath
 
-from permaudit.apk import axml
+from permaudit.apk import aab, axml
 from permaudit.apk.archive import ApkArchive
 from permaudit.errors import InputError
 
@@ -27,6 +29,26 @@ XAPK_MANIFEST = "manifest.json"
 _XAPK_MANIFEST_LIMIT = 1024 * 1024
 # Splits beyond this many are not worth opening to look for a base.
 _MAX_CANDIDATES = 64
+_DEX_NAME = re.compile(r"classes(\d*)\.dex")
+
+
+def dex_entries(archive: ApkArchive) -> list[str]:
+    """The app's DEX entries in the order ART loads them: classes.dex, classes2.dex, ...
+
+    `archive` is the one holding the manifest (`open_base_apk`'s result, or the .aab itself,
+    whose base module keeps its code under base/dex/).
+    """
+    is_aab = MANIFEST not in archive and aab.is_app_bundle(archive)
+    directory = aab.DEX_DIR if is_aab else ""
+    found: list[tuple[int, str]] = []
+    for name in archive.names():
+        if not name.startswith(directory):
+            continue
+        match = _DEX_NAME.fullmatch(name[len(directory) :])
+        # ART stops at the first gap, but a scan for evidence reads every one present.
+        if match and match.group(1) != "1":
+            found.append((int(match.group(1) or 1), name))
+    return [name for _, name in sorted(found)]
 
 
 def open_base_apk(outer: ApkArchive) -> tuple[ApkArchive, str | None]:

@@ -7,7 +7,6 @@ searched for the few method / field / string ids that the API table names (see `
 
 from __future__ import annotations
 
-import re
 import struct
 import sys
 from collections import defaultdict
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 
 from permaudit.apk._dex import CodeRef, DexFile, DexFormatError, Wanted
 from permaudit.apk.archive import ApkArchive
+from permaudit.apk.bundle import dex_entries
 from permaudit.catalog import permission_catalog
 from permaudit.catalog.api_tables import ApiCatalog, ApiEntry, api_catalog, sdk_catalog
 from permaudit.errors import InputError
@@ -251,19 +251,12 @@ def _progress_bar(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
         yield lambda count: bar.advance(task, count)
 
 
-_DEX_NAME = re.compile(r"classes(\d*)\.dex")
 # Largest single DEX read into memory; real ones stay well under 32 MiB (64K-method limit).
 MAX_DEX_BYTES = 256 * 1024 * 1024
 
 
-def dex_entries(archive: ApkArchive) -> list[str]:
-    """classes.dex, classes2.dex, ... in the order the runtime loads them."""
-    found = [(m, name) for name in archive.names() if (m := _DEX_NAME.fullmatch(name))]
-    return [name for m, name in sorted(found, key=lambda item: int(item[0].group(1) or 1))]
-
-
 def with_code_evidence(facts: AppFacts, archive: ApkArchive, *, progress: bool = False) -> AppFacts:
-    """`facts` with `api_evidence` filled from every classes*.dex of `archive`.
+    """`facts` with `api_evidence` filled from every DEX of `archive` (`bundle.dex_entries`).
 
     A DEX the archive refuses (beyond the size cap, corrupt entry) or that is not valid DEX is
     skipped with a warning: the manifest facts stay usable.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from androguard.core import axml as _axml
 
 from permaudit.apk.archive import ApkArchive
@@ -10,6 +12,14 @@ from permaudit.errors import InputError
 RESOURCES = "resources.arsc"
 # resources.arsc of large apps reaches tens of MiB; beyond this, references stay unresolved.
 _RESOURCES_LIMIT = 64 * 1024 * 1024
+
+
+class Resolver(Protocol):
+    """A resource table as the manifest reader uses it (`ResourceTable`, `ProtoResourceTable`)."""
+
+    unresolved: list[int]
+
+    def resolve(self, resource_id: int) -> str | None: ...
 
 
 class ResourceTable:

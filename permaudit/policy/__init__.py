@@ -9,7 +9,6 @@ Public API:
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,8 +23,9 @@ __all__ = ["analyze_text", "load_policy", "normalised_text"]
 
 # A policy needs some words to be analysed at all; below this, "everything absent" would be a
 # lie, so the caller gets an InputError instead.
-_MIN_WORDS = 5
-_WORD = re.compile(r"[^\W\d_]{2,}")
+# Letters, not words: Chinese and Japanese policies have no spaces between words.
+_MIN_LETTERS = 10
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def normalised_text(text: str) -> str:
@@ -34,7 +34,7 @@ def normalised_text(text: str) -> str:
 
 
 def has_recognisable_text(text: str) -> bool:
-    return len(_WORD.findall(text, 0, 20_000)) >= _MIN_WORDS
+    return len(_LETTER.findall(text, 0, 20_000)) >= _MIN_LETTERS
 
 
 def analyze_text(
@@ -57,31 +57,15 @@ def analyze_text(
 
 def load_policy(path: Path) -> PolicyFacts:
     """Facts of a policy file: a reviewed map when the file is one, else the analysed text."""
-    from permaudit.policy.maps import read_map_if_map
+    from permaudit.policy.loader import policy_text_from_bytes, read_policy_file
+    from permaudit.policy.maps import map_facts_if_map
 
-    facts = read_map_if_map(path)
+    data = read_policy_file(path)
+    facts = map_facts_if_map(path, data)
     if facts is not None:
         return facts
-    text, source, headings, sha256 = _read_policy_text(path)
-    return analyze_text(text, source=source, headings=headings, sha256=sha256)
-
-
-def _read_policy_text(path: Path) -> tuple[str, str, tuple[str, ...], str | None]:
-    """Text of a policy document through the loaders boundary (permaudit/policy/loader.py)."""
-    try:
-        loader = importlib.import_module("permaudit.policy.loader")
-    except ModuleNotFoundError:
-        # Until the format loaders land: UTF-8 plain text only.
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            raise InputError(path, f"cannot read: {error.strerror or error}") from None
-        if b"\0" in raw[:4096]:
-            raise InputError(path, "binary file, not a policy") from None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError(path, "not UTF-8 text") from None
-        return text, str(path), (), hashlib.sha256(raw).hexdigest()
-    policy = loader.load_policy_text(path)
-    return policy.text, policy.source, tuple(policy.headings), policy.sha256
+    policy = policy_text_from_bytes(path, data)
+    del data
+    return analyze_text(
+        policy.text, source=policy.source, headings=policy.headings, sha256=policy.sha256
+    )

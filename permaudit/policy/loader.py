@@ -96,7 +96,13 @@ def load_policy_text(
 
     Raises InputError(path, problem) for anything a user can get wrong.
     """
-    data = _read_bounded(path, max_bytes)
+    return policy_text_from_bytes(path, read_policy_file(path, max_bytes), max_chars=max_chars)
+
+
+def policy_text_from_bytes(
+    path: Path, data: bytes, *, max_chars: int | None = DEFAULT_MAX_CHARS
+) -> PolicyText:
+    """Like load_policy_text, for bytes already read with read_policy_file."""
     digest = hashlib.sha256(data).hexdigest()
     if not data:
         raise InputError(path, "empty file")
@@ -167,7 +173,7 @@ def load_policy_text(
     )
 
 
-def _read_bounded(path: Path, max_bytes: int) -> bytes:
+def read_policy_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read at most max_bytes, refusing anything that is not a regular file before opening it.
 
     A FIFO or a device would block or never end; a regular file that grows while we read is

@@ -149,13 +149,8 @@ def parse_map(data: dict[str, Any], path: Path) -> PolicyMap:
         ) from None
 
 
-def read_map_if_map(path: Path) -> PolicyFacts | None:
-    """Facts of `path` when it is a policy map (by content); None when it is something else."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_MAX_MAP_BYTES + 1)
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+def map_facts_if_map(path: Path, head: bytes) -> PolicyFacts | None:
+    """Facts of the file's bytes when they are a policy map (by content); None otherwise."""
     if len(head) > _MAX_MAP_BYTES or b"map_version" not in head[:4096]:
         return None
     try:

@@ -1,0 +1,1 @@
+"""protoc output for aapt2's Resources.proto and Configuration.proto (scripts/gen_aapt_proto)."""
