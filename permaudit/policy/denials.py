@@ -230,7 +230,8 @@ _TERM_DENIAL = re.compile(
     rf"{_COLLECT_FORMS}\s+(?:\w+\s+(?:and|or|and/or)\s+)?(?:any\s+)?(?:of\s+)?(?:your\s+)?"
     r"(?P<term>(?:(?:sensitive|special|personal|personally identifiable|private|identifiable)"
     r"\s+){1,3}(?:personal\s+)?(?:information|data|info))"
-    r"\s*(?:at all|whatsoever|in any way|from you|through (?:the|our|this) \w+)?\s*[.;]?\s*$",
+    r"\s*(?:at all|whatsoever|in any way|from you|about you|through (?:the|our|this) \w+)?"
+    r"\s*(?:[.;]?\s*$|,\s*which (?:means|is|includes))",
     re.IGNORECASE,
 )
 

@@ -76,11 +76,16 @@ def _masked(lowered: str, start: int, end: int, masks: list[re.Pattern[str] | No
     for mask in masks:
         if mask is None:
             continue
-        for match in mask.finditer(lowered, window_start, window_end):
-            if match.start() < end and start < match.end():
-                return True
-            if match.start() >= end:
+        # Overlapping search: "located at any location" holds two masks, "located at" and
+        # "at any location", and the first must not hide the second.
+        position = window_start
+        while True:
+            match = mask.search(lowered, position, window_end)
+            if match is None or match.start() >= end:
                 break
+            if start < match.end():
+                return True
+            position = match.start() + 1
     return False
 
 
@@ -111,6 +116,21 @@ def _unmasked(
             continue
         kept.append((start, end, explicit))
     return kept
+
+
+# "This information may include friends or contact lists": a sentence that opens by pointing
+# back ("this information", "such data") is read together with the sentence before it.
+_POINTS_BACK = re.compile(r"(?:this|these|such|that|the above|this type of|these types of) ")
+
+
+def _context(lowered: str, sentences: Sequence[Sentence], number: int) -> str:
+    """Lower-cased text a context rule reads for a mention in sentence `number`."""
+    sentence = sentences[number]
+    text = lowered[sentence.start : sentence.end]
+    if number > 0 and _POINTS_BACK.match(text):
+        previous = sentences[number - 1]
+        return lowered[previous.start : previous.end] + "\n" + text
+    return text
 
 
 def _quote(text: str, sentence: Sentence, mention: _Mention) -> Evidence:
@@ -154,11 +174,16 @@ def analyze_sentences(
     for category in Category:
         state = _CategoryState()
         masks = [lex.global_masks, lex.categories[category].masks]
+        compiled = lex.categories[category]
         for start, end, explicit in _unmasked(lowered, all_matches[category], masks):
             found = index.at(start)
             if found is None:
                 continue
             number, sentence = found, sentences[found]
+            if compiled.context_masks is not None and compiled.masked_by_context(
+                _context(lowered, sentences, number)
+            ):
+                continue
             key = (number, start)
             mention_polarity = polarity_cache.get(key)
             if mention_polarity is None:

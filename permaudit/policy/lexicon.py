@@ -21,6 +21,10 @@ class CategoryTerms(_Strict):
     explicit: tuple[str, ...] = ()
     vague: tuple[str, ...] = ()
     masks: tuple[str, ...] = ()
+    # Sentence context (see lexicon.yaml): a mention whose sentence matches `context_masks`
+    # discloses nothing, unless the sentence also matches `context_keeps`.
+    context_masks: tuple[str, ...] = ()
+    context_keeps: tuple[str, ...] = ()
 
 
 class Lexicon(_Strict):
@@ -88,11 +92,19 @@ def _load(filename: str) -> Any:
 
 
 class CompiledCategory:
-    __slots__ = ("category", "masks")
+    __slots__ = ("category", "context_keeps", "context_masks", "masks")
 
     def __init__(self, category: Category, terms: CategoryTerms) -> None:
         self.category = category
         self.masks = compile_terms(terms.masks, lowered=True)
+        self.context_masks = compile_terms(terms.context_masks, lowered=True)
+        self.context_keeps = compile_terms(terms.context_keeps, lowered=True)
+
+    def masked_by_context(self, lowered_context: str) -> bool:
+        """True when a mention in this (lower-cased) sentence context discloses nothing."""
+        if self.context_masks is None or not self.context_masks.search(lowered_context):
+            return False
+        return self.context_keeps is None or not self.context_keeps.search(lowered_context)
 
 
 class CompiledLexicon:

@@ -266,6 +266,75 @@ def test_other_numbers_are_not_device_ids(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # contacts of a social network or sign-in account are not the phone's address book
+        (
+            "Linking your Facebook account lets us obtain information from your Facebook "
+            "account, such as your friends or contacts and profile picture.",
+            Status.ABSENT,
+        ),
+        ("You may invite your contacts from a Sign-in Service to play.", Status.ABSENT),
+        (
+            "You grant us permission to compile information from such social networks. "
+            "This information may include friends or contact lists and photos.",
+            Status.ABSENT,
+        ),
+        ("Data may include your contacts on that service and your age.", Status.ABSENT),
+        ("Use the app to meet new friends and make new contacts!", Status.ABSENT),
+        # ... unless the sentence points at the device's address book
+        (
+            "We may send invitations to your social networking friends or contacts in your "
+            "address book.",
+            Status.EXPLICIT,
+        ),
+        (
+            "If you log in with Facebook, we read the contacts stored on your phone.",
+            Status.EXPLICIT,
+        ),
+        # the address book named by where it lives
+        ("We only read the contact numbers on your device to block spam.", Status.EXPLICIT),
+    ],
+)
+def test_contacts_source_context(text: str, expected: Status) -> None:
+    assert status(text, C.CONTACTS) is expected
+
+
+def test_denial_then_definition_in_one_sentence() -> None:
+    text = (
+        "We do NOT collect any Personal Information about you, which means personally "
+        "identifiable information, such as your name, calendar entries, contact entries, etc."
+    )
+    assert status(text, C.CONTACTS) is Status.DENIED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two masks overlap ("located at", "at any location"): the second still applies
+        "We process data on servers which may be located at any location worldwide.",
+        "We may transfer your information to locations around the world.",
+        "Customer Data may be stored in locations other than your country.",
+        "Laws may differ from those in the country where you are located.",
+        "The location of the arbitration shall be set by the AAA Rules.",
+        "We log application usage information, including in-game location.",
+        "Ads are chosen by the advertisement's in game location and length.",
+        "Links to other websites or locations are for your convenience.",
+        "Anything you post in these locations can be read by anyone.",
+        "Cookies remember your preferred language or location.",
+        "We give no guarantees regarding positioning of ads.",
+    ],
+)
+def test_places_that_are_not_the_users_location(text: str) -> None:
+    assert status(text, C.LOCATION) is Status.ABSENT
+
+
+def test_geo_locational_information_is_location() -> None:
+    text = "We may collect your zip code of residence and other geo-locational information."
+    assert status(text, C.LOCATION) is Status.EXPLICIT
+
+
+@pytest.mark.parametrize(
     ("text", "precision", "background"),
     [
         (
