@@ -8,6 +8,21 @@ choose not to grant this permission"), conditionals and consequences ("if you re
 any location information") are not denials. The first group is `NEUTRAL` (the sentence neither
 discloses nor denies); conditionals and choices still disclose the datum (it is collected when
 the user agrees), so they are `DISCLOSE`.
+
+Which verbs deny. Collect, gather, obtain, access, read, record, request, ask for, receive,
+capture, process (and their passives) deny: each says the app never gets the data. "store",
+"save", "keep", "share", "disclose", "sell" do not: they limit what happens to data the app
+may well have ("Audio ... is not stored after it has been played").
+
+"not use" is decided by its object and what follows it, after SPEC's example of a use limit,
+"we will not use this information to track your location": a use limit names data already in
+hand ("this", "it", "such information") or the purpose it will not serve ("to track", "for
+advertising"). A bare "The App does not use your phone's health or fitness data" has neither:
+it says the app has nothing to do with the data at all, which includes never collecting it,
+so it is a denial. "We do not use your location for advertising" stays a limit.
+
+A negation distributes over a list: "We do not read your text messages or your call history"
+denies sms and phone alike, because the negated verb governs every item of its object.
 """
 
 from __future__ import annotations
@@ -28,12 +43,12 @@ _NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|cannot|without)\b|n'
 # on purpose: their negation limits use or sharing (SPEC §2), it does not deny collection.
 _COLLECT_VERB = (
     r"(?:collect|gather|obtain|access|acquire|record|request|ask(?: you)? for|read|receive|"
-    r"retrieve|require|capture|harvest|scan|log|monitor|get|process|know|ascertain)"
+    r"retrieve|require|need|capture|harvest|scan|log|monitor|get|process|know|ascertain)"
 )
 _COLLECT_FORMS = rf"{_COLLECT_VERB}(?:s|es|ed|ing)?"
 _COLLECT_PASSIVE = (
     r"(?:collected|gathered|obtained|accessed|acquired|recorded|requested|read|received|"
-    r"retrieved|required|captured|harvested|scanned|logged|monitored|processed)"
+    r"retrieved|required|needed|captured|harvested|scanned|logged|monitored|processed)"
 )
 
 # "we do not collect ...", "we never collect ...", "the app will not access ...",
@@ -53,7 +68,7 @@ _ACTIVE_DENIAL = re.compile(
 # "... is not collected", "... will never be accessed", "... are neither collected nor ...".
 _PASSIVE_DENIAL = re.compile(
     rf"\b(?:is|are|was|were|be|been|will|shall|would|gets?)\s+(?:not|never|neither)\s+"
-    rf"(?:be\s+|being\s+|been\s+)?(?:\w+ly\s+)?{_COLLECT_PASSIVE}\b"
+    rf"(?:be\s+|being\s+|been\s+)?(?:\w+ly\s+)?(?:\w+\s+(?:or|and|nor)\s+)?{_COLLECT_PASSIVE}\b"
     rf"|\b(?:is|are)n't\s+(?:being\s+)?{_COLLECT_PASSIVE}\b",
     re.IGNORECASE,
 )
@@ -70,6 +85,8 @@ _CONDITIONAL = re.compile(
     r"(?:refuse|refusing|refusal|denying|decline|declining) (?:to provide|to grant|this|the|"
     r"these|such|permission|access)|opt(?:-| )out|"
     r"not (?:be able|able) to|will not (?:be able|work)|may not (?:work|function)|"
+    r"(?:when|while|even when|even if|whether or not) (?:you|users?|the user)(?:'re| are| is)? "
+    r"not (?:using|running|actively|in)|"
     r"not (?:mandatory|required|obligatory) (?:for you )?to (?:provide|grant|give))",
     re.IGNORECASE,
 )
@@ -84,9 +101,48 @@ _LIMIT = re.compile(
     re.IGNORECASE,
 )
 
+# "The App does not use your ... X" with nothing after X: see the module docstring.
+_BARE_USE = re.compile(
+    r"\b(?:do|does|did|will|shall|would|can|could|may)\s*(?:not|n't)\s+(?:\w+ly\s+|ever\s+)?"
+    r"(?:use|utili[sz]e|make use of)\s+(?P<object>[^,;:.]{0,80})$",
+    re.IGNORECASE,
+)
+# What may stand between the negated "use" and the mention: determiners, possessives and
+# the earlier items of a list ("your phone's health or fitness data").
+_USE_OBJECT = re.compile(
+    r"^(?:(?:any|all|your|the|our|their|users'|user's|personal|or|and|nor|of|[\w-]+'s?|"
+    r"[\w-]+)\s+){0,8}$",
+    re.IGNORECASE,
+)
+_USE_OBJECT_REFERENCE = re.compile(
+    r"\b(?:this|that|these|those|it|them|such|said|collected|above|aforementioned)\b",
+    re.IGNORECASE,
+)
+_USE_PURPOSE = re.compile(r"\b(?:to|for|in order|so|when|if|unless|as)\b", re.IGNORECASE)
+# After the mention: nothing, or words that do not introduce a purpose or a condition.
+_USE_TAIL = re.compile(
+    r"^\s*(?:(?:data|information|info|details|at all|in any way|whatsoever|"
+    r"on your (?:phone|device)|from your (?:phone|device)|stored on your (?:phone|device))"
+    r"\s*)*(?:[.;!]|$)",
+    re.IGNORECASE,
+)
+# Temporal limits: the datum is handled, only not kept afterwards ("not stored after it has
+# been played", "not collected once setup ends").
+_AFTER_LIMIT = re.compile(
+    r"\b(?:after|once|beyond|longer than|more than|outside of|apart from)\b", re.IGNORECASE
+)
+
+_PASSIVE_AUXILIARY = re.compile(r"^not\b|\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
+# Between a negated passive verb and a later mention: the mention is not what is denied.
+_ADVERBIAL = re.compile(
+    r"(?:\s+\w+)*?\s+(?:after|once|before|by|on|onto|from|in|into|at|to|with|via|through)\s",
+    re.IGNORECASE,
+)
+
 # Clause boundaries inside a sentence: a negation on one side says nothing about the other.
 _CLAUSE_BREAK = re.compile(
     r";|\s(?:but|however|whereas|while|although)\s|,\s*(?:but|however|and we|although)\b"
+    r"|\sand we (?:only|also|do|may|will|can)\b"
 )
 
 
@@ -117,16 +173,42 @@ def polarity(sentence: str, mention_start: int, mention_end: int) -> Polarity:
     # looked for up to the end of the mention.
     before = sentence[start:mention_end]
     after = sentence[mention_end:end]
+    if _bare_use_denial(sentence[start:mention_start], after):
+        return Polarity.DENY
     denial_before = _ACTIVE_DENIAL.search(before)
+    if (
+        denial_before
+        and _PASSIVE_AUXILIARY.search(denial_before.group(0))
+        and _ADVERBIAL.match(before, denial_before.end())
+    ):
+        # "Audio ... is not recorded after it has been played on the camera": the mention
+        # sits in an adverbial of the negated verb, not in its object.
+        denial_before = None
     if denial_before and not _LIMIT.search(before, denial_before.end()):
         return Polarity.DENY
-    if _PASSIVE_DENIAL.search(after[:160]):
+    passive = _PASSIVE_DENIAL.search(after[:160])
+    if passive:
+        if _AFTER_LIMIT.search(after, passive.end(), passive.end() + 60):
+            return Polarity.NEUTRAL
         return Polarity.DENY
     if _LIMIT.search(clause):
         return Polarity.NEUTRAL
     if denial_before:
         return Polarity.DENY
     return Polarity.DISCLOSE
+
+
+def _bare_use_denial(before_mention: str, after_mention: str) -> bool:
+    """True for "does not use [your ...] X" with no reference to collected data, no purpose."""
+    match = _BARE_USE.search(before_mention)
+    if match is None:
+        return False
+    between = match.group("object")
+    if between and not _USE_OBJECT.match(between):
+        return False
+    if _USE_OBJECT_REFERENCE.search(between) or _USE_PURPOSE.search(between):
+        return False
+    return bool(_USE_TAIL.match(after_mention))
 
 
 # --- denial through a definition ----------------------------------------------------------
@@ -149,7 +231,8 @@ _TERM_DENIAL = re.compile(
     rf"{_COLLECT_FORMS}\s+(?:\w+\s+(?:and|or|and/or)\s+)?(?:any\s+)?(?:of\s+)?(?:your\s+)?"
     r"(?P<term>(?:(?:sensitive|special|personal|personally identifiable|private|identifiable)"
     r"\s+){1,3}(?:personal\s+)?(?:information|data|info))"
-    r"\s*(?:at all|whatsoever|in any way|from you|through (?:the|our|this) \w+)?\s*[.;]?\s*$",
+    r"\s*(?:at all|whatsoever|in any way|from you|about you|through (?:the|our|this) \w+)?"
+    r"\s*(?:[.;]?\s*$|,\s*which (?:means|is|includes))",
     re.IGNORECASE,
 )
 
@@ -162,7 +245,8 @@ def term_key(term: str) -> str:
 
 def defined_term(sentence: str) -> tuple[str, int] | None:
     """(term kind, offset where the definition's list starts) when `sentence` defines a term."""
-    match = _DEFINED_TERM.search(sentence)
+    # The term starts within 60 characters, so the definition ends well before 260.
+    match = _DEFINED_TERM.search(sentence, 0, 260)
     if match is None:
         return None
     # A definition names the term near the start: "Sensitive information includes ...",
@@ -174,5 +258,8 @@ def defined_term(sentence: str) -> tuple[str, int] | None:
 
 def denied_term(sentence: str) -> str | None:
     """Kind of defined term this sentence denies collecting ("we do not collect PI.")."""
+    lowered = sentence.lower()
+    if "not" not in lowered and "n't" not in lowered:
+        return None
     match = _TERM_DENIAL.search(sentence)
     return term_key(match.group("term")) if match else None

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from permaudit.models import Category, CategoryDisclosure, Evidence, Party, Purpose, Scope, Status
 from permaudit.policy.denials import Polarity, defined_term, denied_term, polarity
-from permaudit.policy.lexicon import CompiledLexicon, lexicon
-from permaudit.policy.purposes import map_purposes, purpose_clauses
+from permaudit.policy.lexicon import lexicon
+from permaudit.policy.purposes import disclosure_purposes
 from permaudit.policy.segment import Sentence, SentenceIndex
 
 _MAX_EVIDENCE = 8
@@ -35,11 +35,20 @@ _APPROXIMATE = re.compile(
     r"region|zip code|postal code|ip address|ip-based|cell towers?|ACCESS_COARSE_LOCATION)\b",
     re.IGNORECASE,
 )
+# Background use: "in the background", "even when the app is closed / not in use", "all the
+# time". Foreground-only wording ("only while you use the app") needs no pattern: background
+# is False unless a disclosing clause says otherwise.
 _BACKGROUND = re.compile(
-    r"\b(?:background|when (?:the app|the application|you are not using|it is) (?:is )?"
-    r"(?:closed|not in use|not running)|even when you are not using|at all times|continuously)\b",
+    r"\b(?:(?:in|into|from) the background|background (?:location|mode|access|collection|"
+    r"tracking|permission|updates?)|(?:even |also )?when (?:the app|the application|it|"
+    r"our app|the software) (?:is )?(?:closed|not in use|not running|not open|not being used|"
+    r"in the background|running in the background)|(?:even |also )?when you(?:'re| are)? not "
+    r"(?:using|actively using|running) (?:it|the app|the application|our app)|all the time|"
+    r"at all times|continuously|24/7|around the clock|always-on)\b",
     re.IGNORECASE,
 )
+# "never in the background", "not when the app is closed", "no background location".
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|without)\b(?:\W+\w+){0,2}\W*$|n't\s+$", re.I)
 
 
 @dataclass(slots=True)
@@ -56,12 +65,6 @@ class _CategoryState:
     mentions: list[_Mention] = field(default_factory=list)
 
 
-def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
-    if pattern is None:
-        return []
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
 # Masks are phrases a few words long; they are only looked for around a candidate match,
 # which is much cheaper than scanning the whole policy for every mask.
 _MASK_WINDOW = 160
@@ -73,11 +76,16 @@ def _masked(lowered: str, start: int, end: int, masks: list[re.Pattern[str] | No
     for mask in masks:
         if mask is None:
             continue
-        for match in mask.finditer(lowered, window_start, window_end):
-            if match.start() < end and start < match.end():
-                return True
-            if match.start() >= end:
+        # Overlapping search: "located at any location" holds two masks, "located at" and
+        # "at any location", and the first must not hide the second.
+        position = window_start
+        while True:
+            match = mask.search(lowered, position, window_end)
+            if match is None or match.start() >= end:
                 break
+            if start < match.end():
+                return True
+            position = match.start() + 1
     return False
 
 
@@ -89,26 +97,40 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _category_matches(
-    lowered: str, lex: CompiledLexicon, category: Category
+def _unmasked(
+    lowered: str,
+    candidates: list[tuple[int, int, bool]],
+    masks: list[re.Pattern[str] | None],
 ) -> list[tuple[int, int, bool]]:
     """Unmasked matches (start, end, explicit) of one category; the longer of overlaps wins."""
-    compiled = lex.categories[category]
-    masks = [lex.global_masks, compiled.masks]
-    candidates = [(s, e, True) for s, e in _spans(compiled.explicit, lowered)]
-    candidates += [(s, e, False) for s, e in _spans(compiled.vague, lowered)]
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int, bool]] = []
     for start, end, explicit in candidates:
+        if kept and start < kept[-1][1] and end - start <= kept[-1][1] - kept[-1][0]:
+            # Inside a longer match: umbrella phrases absorb the words inside them.
+            continue
         if _masked(lowered, start, end, masks):
             continue
         if kept and start < kept[-1][1]:
-            # Overlap: keep the longer span (umbrella phrases absorb the words inside them).
-            if end - start > kept[-1][1] - kept[-1][0]:
-                kept[-1] = (start, end, explicit)
+            kept[-1] = (start, end, explicit)
             continue
         kept.append((start, end, explicit))
     return kept
+
+
+# "This information may include friends or contact lists": a sentence that opens by pointing
+# back ("this information", "such data") is read together with the sentence before it.
+_POINTS_BACK = re.compile(r"(?:this|these|such|that|the above|this type of|these types of) ")
+
+
+def _context(lowered: str, sentences: Sequence[Sentence], number: int) -> str:
+    """Lower-cased text a context rule reads for a mention in sentence `number`."""
+    sentence = sentences[number]
+    text = lowered[sentence.start : sentence.end]
+    if number > 0 and _POINTS_BACK.match(text):
+        previous = sentences[number - 1]
+        return lowered[previous.start : previous.end] + "\n" + text
+    return text
 
 
 def _quote(text: str, sentence: Sentence, mention: _Mention) -> Evidence:
@@ -148,13 +170,22 @@ def analyze_sentences(
 
     polarity_cache: dict[tuple[int, int], Polarity] = {}
     states: dict[Category, _CategoryState] = {}
+    all_matches = lex.matches(lowered)
     for category in Category:
         state = _CategoryState()
-        for start, end, explicit in _category_matches(lowered, lex, category):
+        masks = [lex.global_masks, lex.categories[category].masks]
+        compiled = lex.categories[category]
+        for start, end, explicit in _unmasked(lowered, all_matches[category], masks):
+            if lowered[start:end] in lex.upper_case_only and not text[start:end].isupper():
+                continue
             found = index.at(start)
             if found is None:
                 continue
             number, sentence = found, sentences[found]
+            if compiled.context_masks is not None and compiled.masked_by_context(
+                _context(lowered, sentences, number)
+            ):
+                continue
             key = (number, start)
             mention_polarity = polarity_cache.get(key)
             if mention_polarity is None:
@@ -197,33 +228,29 @@ def _disclosure(
         return CategoryDisclosure(scope=Scope() if category is Category.LOCATION else None)
 
     relevant = disclosing if disclosing else denying
-    evidence: list[Evidence] = []
     seen_sentences: list[int] = []
+    quoted: list[_Mention] = []
     for mention in relevant:
         if mention.sentence in seen_sentences:
             continue
         seen_sentences.append(mention.sentence)
-        if len(evidence) < _MAX_EVIDENCE:
-            evidence.append(_quote(text, sentences[mention.sentence], mention))
+        quoted.append(mention)
+    # Sentences first, in policy order; a heading ("2.1 Camera") only proves the topic, so it
+    # is quoted after them.
+    quoted.sort(key=lambda m: sentences[m.sentence].heading)
+    evidence = [_quote(text, sentences[m.sentence], m) for m in quoted[:_MAX_EVIDENCE]]
 
     purposes: list[Purpose] = []
     parties: set[Party] = set()
     scope: Scope | None = None
     if disclosing:
-        clauses: list[str] = []
+        purposes = disclosure_purposes(sentences, seen_sentences)
         for number in seen_sentences:
             sentence = sentences[number]
-            following = sentences[number + 1].text if number + 1 < len(sentences) else None
-            clauses.extend(purpose_clauses(sentence.text, following))
-            if sentence.section and sentence.section != sentence.text:
-                # "(II) Carry out internal data analysis ... to improve our products": the
-                # heading of the list that discloses the data often states its purpose.
-                clauses.extend(purpose_clauses(sentence.section))
             if _THIRD_PARTY.search(sentence.text):
                 parties.add(Party.THIRD_PARTY)
             if _FIRST_PARTY.search(sentence.text) or not _THIRD_PARTY.search(sentence.text):
                 parties.add(Party.FIRST_PARTY)
-        purposes = map_purposes(clauses)
         if category in (Category.LOCATION, Category.HEALTH):
             scope = _scope(category, [sentences[n].text for n in seen_sentences])
     elif category is Category.LOCATION:
@@ -237,14 +264,28 @@ def _disclosure(
     )
 
 
+def _disclosed(pattern: re.Pattern[str], texts: list[str]) -> bool:
+    """Whether some match of `pattern` in `texts` is stated, not negated or denied.
+
+    "We only use approximate location, and we do not collect your precise location" states
+    approximate and denies precise; "never in the background" is not background use.
+    """
+    for text in texts:
+        for match in pattern.finditer(text):
+            if _NEGATED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                continue
+            if polarity(text, match.start(), match.end()) is Polarity.DISCLOSE:
+                return True
+    return False
+
+
 def _scope(category: Category, texts: list[str]) -> Scope:
-    joined = "\n".join(texts)
-    background = bool(_BACKGROUND.search(joined))
+    background = _disclosed(_BACKGROUND, texts)
     if category is not Category.LOCATION:
         return Scope(background=background)
-    if _PRECISE.search(joined):
+    if _disclosed(_PRECISE, texts):
         precision = "precise"
-    elif _APPROXIMATE.search(joined):
+    elif _disclosed(_APPROXIMATE, texts):
         precision = "approximate"
     else:
         precision = "unspecified"

@@ -21,11 +21,17 @@ class CategoryTerms(_Strict):
     explicit: tuple[str, ...] = ()
     vague: tuple[str, ...] = ()
     masks: tuple[str, ...] = ()
+    # Sentence context (see lexicon.yaml): a mention whose sentence matches `context_masks`
+    # discloses nothing, unless the sentence also matches `context_keeps`.
+    context_masks: tuple[str, ...] = ()
+    context_keeps: tuple[str, ...] = ()
 
 
 class Lexicon(_Strict):
     version: int
     masks: tuple[str, ...] = ()
+    # Whole matches that count only when written in capitals ("MAC", not Apple's "Mac").
+    upper_case_only: tuple[str, ...] = ()
     categories: dict[Category, CategoryTerms]
 
     @field_validator("categories")
@@ -55,6 +61,19 @@ def term_pattern(term: str) -> str:
 _UPPER_ESCAPE = re.compile(r"\\[SWDBAZ]")
 
 
+def _alternation(terms: tuple[str, ...]) -> str:
+    for term in terms:
+        if _UPPER_ESCAPE.search(term):
+            raise ValueError(f"lexicon term uses an upper-case escape: {term!r}")
+    ordered = sorted(terms, key=len, reverse=True)
+    return "|".join(f"(?:{term_pattern(t)})" for t in ordered)
+
+
+# Whole words: no word character or hyphen before, no word character after.
+_WORD_START = r"(?<![\w-])"
+_WORD_END = r"(?![\w])"
+
+
 def compile_terms(terms: tuple[str, ...], *, lowered: bool = False) -> re.Pattern[str] | None:
     """One alternation for a list of terms, whole words only, longest alternatives first.
 
@@ -63,14 +82,10 @@ def compile_terms(terms: tuple[str, ...], *, lowered: bool = False) -> re.Patter
     """
     if not terms:
         return None
-    for term in terms:
-        if _UPPER_ESCAPE.search(term):
-            raise ValueError(f"lexicon term uses an upper-case escape: {term!r}")
-    ordered = sorted(terms, key=len, reverse=True)
-    body = "|".join(f"(?:{term_pattern(t)})" for t in ordered)
+    body = _alternation(terms)
     if lowered:
-        return re.compile(rf"(?<![\w-])(?:{body.lower()})(?![\w])")
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+        return re.compile(rf"{_WORD_START}(?:{body.lower()}){_WORD_END}")
+    return re.compile(rf"{_WORD_START}(?:{body}){_WORD_END}", re.IGNORECASE)
 
 
 def _load(filename: str) -> Any:
@@ -79,23 +94,71 @@ def _load(filename: str) -> Any:
 
 
 class CompiledCategory:
-    __slots__ = ("category", "explicit", "masks", "vague")
+    __slots__ = ("category", "context_keeps", "context_masks", "masks")
 
     def __init__(self, category: Category, terms: CategoryTerms) -> None:
         self.category = category
-        self.explicit = compile_terms(terms.explicit, lowered=True)
-        self.vague = compile_terms(terms.vague, lowered=True)
         self.masks = compile_terms(terms.masks, lowered=True)
+        self.context_masks = compile_terms(terms.context_masks, lowered=True)
+        self.context_keeps = compile_terms(terms.context_keeps, lowered=True)
+
+    def masked_by_context(self, lowered_context: str) -> bool:
+        """True when a mention in this (lower-cased) sentence context discloses nothing."""
+        if self.context_masks is None or not self.context_masks.search(lowered_context):
+            return False
+        return self.context_keeps is None or not self.context_keeps.search(lowered_context)
 
 
 class CompiledLexicon:
+    """Every category's terms, matched in one pass over the lower-cased text.
+
+    Running one alternation per category and kind over the whole policy costs a regex attempt
+    per category at every character. Instead `scan` finds, in one pass, each word start where
+    some term begins, and `terms_at` tells, at that start, which category/kind terms match there
+    (each one in an optional lookahead group, so overlapping terms of different categories and
+    kinds all report). That is about twice as fast and finds the same matches.
+    """
+
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.global_masks = compile_terms(lexicon.masks, lowered=True)
+        self.upper_case_only = frozenset(word.lower() for word in lexicon.upper_case_only)
         self.categories = {
             category: CompiledCategory(category, lexicon.categories[category])
             for category in Category
         }
+        groups: list[str] = []
+        bodies: list[str] = []
+        # Group name → (category, explicit); group names are positional ("g0", "g1", ...).
+        self.groups: dict[str, tuple[Category, bool]] = {}
+        for category in Category:
+            terms = lexicon.categories[category]
+            for explicit, kind_terms in ((True, terms.explicit), (False, terms.vague)):
+                if not kind_terms:
+                    continue
+                name = f"g{len(groups)}"
+                body = _alternation(kind_terms).lower()
+                groups.append(rf"(?=(?P<{name}>{body}){_WORD_END})?")
+                bodies.append(body)
+                self.groups[name] = (category, explicit)
+        self.scan = re.compile(rf"{_WORD_START}(?=(?:{'|'.join(bodies)}){_WORD_END})")
+        self.terms_at = re.compile("".join(groups))
+
+    def matches(self, lowered: str) -> dict[Category, list[tuple[int, int, bool]]]:
+        """(start, end, explicit) of every term match in lower-cased text, per category."""
+        found: dict[Category, list[tuple[int, int, bool]]] = {c: [] for c in Category}
+        terms_at = self.terms_at
+        groups = self.groups
+        for hit in self.scan.finditer(lowered):
+            start = hit.start()
+            at = terms_at.match(lowered, start)
+            if at is None:
+                continue
+            for name, value in at.groupdict().items():
+                if value is not None:
+                    category, explicit = groups[name]
+                    found[category].append((start, start + len(value), explicit))
+        return found
 
 
 @cache

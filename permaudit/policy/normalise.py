@@ -17,22 +17,21 @@ _SCRAPE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u3000": " ",
-        "\t": " ",
-        "\u2022": "\u2022",
-    }
-)
-_SPACES = re.compile(r"[ \f\v]+")
+_TYPOGRAPHIC: dict[str, str] = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\f": " ",
+    "\v": " ",
+}
+_SPACES = re.compile(r" {2,}")
 _TRAILING = re.compile(r" +\n")
 _LEADING = re.compile(r"\n +")
 _MANY_BREAKS = re.compile(r"\n{3,}")
@@ -56,7 +55,11 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
-    text = text.translate(_TYPOGRAPHIC)
+    # str.translate with a dict walks every character in Python-level lookups; replacing
+    # only the characters present is an order of magnitude faster on long policies.
+    for character, replacement in _TYPOGRAPHIC.items():
+        if character in text:
+            text = text.replace(character, replacement)
     text = _SCRAPE_MARKER.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _TRAILING.sub("\n", text)

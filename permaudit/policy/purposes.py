@@ -1,79 +1,217 @@
-"""Purpose clauses of a disclosure and the purpose ids they map to (purposes.yaml)."""
+"""Purpose clauses of a disclosure and the purpose ids they map to (purposes.yaml).
+
+A purpose is read from the purpose clause of the disclosing sentence: "to <verb> ...",
+"for the ... feature", "in order to", "so that", "so we can", "is used to/for", "is needed
+for", "for the purpose of", "which binds ...", "when/while you add ...", "during setup".
+Only that clause is mapped, not the whole sentence, so that data words elsewhere in the
+sentence do not pass for purposes. When the sentence states none, the caller (detect.py)
+falls back to the neighbouring sentences of the same paragraph, then to the section heading.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from permaudit.models import Purpose
 from permaudit.policy.lexicon import purpose_patterns
+from permaudit.policy.segment import Sentence
 
-_PURPOSE_VERBS = (
-    r"provide|help|improve|ensure|enable|identify|verify|protect|prevent|detect|deliver|offer|"
-    r"analy[sz]e|personali[sz]e|customi[sz]e|understand|operate|maintain|support|facilitate|"
-    r"send|show|display|serve|allow|make|complete|process|comply|respond|locate|find|connect|"
-    r"bind|add|activate|scan|take|save|record|recogni[sz]e|notify|remind|track|monitor|"
-    r"measure|calculate|determine|communicate|contact|invite|share|fulfil|fulfill|secure|"
-    r"troubleshoot|diagnose|fix|update|upgrade|authenticate|populate|obtain|optimi[sz]e|"
-    r"create|manage|enhance|develop|perform|run|keep|assist|estimate|recommend|reconnect|"
-    r"discover|view|use|present|tailor|measure|investigate|combat|fight|debug|repair"
+# Words after "to" that show it is a preposition ("send it to the camera"), not an infinitive.
+_NOT_A_VERB = (
+    r"the|a|an|your|our|their|its|his|her|this|that|these|those|us|you|them|it|him|me|which|"
+    r"whom|what|any|all|other|others|each|every|such|some|third|be|date|time|help|one|two|"
+    r"many|more|most|no|third-party|third-parties|protect"
 )
-# Where a purpose clause starts: "in order to", "so that", "for the purpose of", "to <verb>",
-# "for <gerund>", "used for", "this helps ...".
+# Where a purpose clause starts.
 _MARKER = re.compile(
-    r"\b(?:in order (?:to|for)|so as to|so that|for the purposes? of|for purposes (?:of|such as|"
-    r"including)|purposes? (?:such as|including|of)|(?:is|are|be) used (?:to|for)|we use "
-    r"(?:it|this|them|these|this information|such information|the information) (?:to|for)|"
+    r"\b(?:in order (?:to|for)|so as to|so that|so (?:we|you|it|they|the app|the camera|"
+    r"the device) (?:can|could|may|will)|for the purposes? of|for purposes (?:of|such as|"
+    r"including)|purposes? (?:such as|including|of)|(?:is|are|be|was|were) (?:only )?(?:used|"
+    r"needed|required|necessary|collected|processed|requested|accessed) (?:only )?(?:to|for)|"
+    r"we use (?:it|this|them|these|this information|such information|the information) "
+    r"(?:to|for)|(?:which|that|this) (?:binds?|allows?|enables?|lets?|helps?|is used)|"
     r"(?:helps?|allows?|enables?|facilitates?|ensures?) (?:us |you )?(?:to )?|"
-    rf"to (?:(?:better|help|further|automatically|continuously|properly) )?(?:{_PURPOSE_VERBS})\b|"
+    rf"to (?!(?:{_NOT_A_VERB})\b)(?=(?-i:[a-z]))|"
     r"(?:function|feature|permission|information)s? (?:for|to)\b|for (?=\w+ing\b)|"
+    r"for (?:the |a |an |your |our )?[\w-]+(?: [\w-]+)?(?: \([^)]{1,40}\))? (?:feature|function|"
+    r"functionality|service|mode|button|purposes?)\b|"
     r"for (?:the )?(?:security|safety|analytics|advertising|marketing|"
     r"troubleshooting|statistic(?:s|al)|research|analysis|authentication|verification|"
-    r"identification|warranty|binding|diagnostic|customer)\b)",
+    r"identification|warranty|binding|diagnostic|customer)\b|"
+    r"(?:only )?(?:during|while|for) (?:the |device |camera |initial |network )*(?:setup|"
+    r"set-up|set up|installation|pairing|binding|network configuration|provisioning)\b)",
     re.IGNORECASE,
 )
 # "When you use Wi-Fi-related functions, we ..." — the situation is the purpose.
 _WHEN = re.compile(
-    r"\b(?:when|if|once|whenever|where) you (?:\w+ ){0,2}?(?:use|enable|select|bind|add|"
-    r"install|activate|manage|create|register|scan|choose|turn on|access|share|purchase|buy|"
-    r"participate|first use)\b[^,;.]{0,160}",
+    r"\b(?:when|if|once|whenever|where|while|before|after) you (?:\w+ ){0,2}?(?:use|enable|"
+    r"select|bind|add|install|activate|manage|create|register|scan|choose|turn on|access|share|"
+    r"purchase|buy|participate|first use|set up|pair|connect|configure)\b[^,;.:]{0,160}",
     re.IGNORECASE,
 )
-# A following sentence that explains why: "This facilitates automatic population during ...".
-_FOLLOW_UP = re.compile(
-    r"^(?:this|these|such|the above|the information|this information|it|they)\b[^.]{0,40}?\b"
-    r"(?:facilitates?|helps?|enables?|allows?|ensures?|is used|are used|is necessary|are "
-    r"necessary|is required|are required|is collected|are collected|constitutes?|identif(?:y|ies)|"
-    r"serves?)\b",
-    re.IGNORECASE,
-)
+# A clause ends at the end of its sentence part.
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\s(?:but|however|whereas)\s|,\s+(?:and )?(?:we|you)\s")
+_FRONTED_END = re.compile(r"[,.;:!?](?:\s|$)")
 _MAX_CLAUSE = 220
+_MAX_CLAUSES = 5
 
 
-def purpose_clauses(sentence: str, follow_up: str | None = None) -> list[str]:
-    """Texts of the purpose clauses in `sentence` (and in an explaining follow-up sentence)."""
+# Words before "to <verb>" that make it part of the main verb, not a purpose clause.
+_TO_IS_NOT_PURPOSE = frozenset(
+    (
+        "need",
+        "needs",
+        "needed",
+        "have",
+        "has",
+        "had",
+        "want",
+        "wants",
+        "wanted",
+        "going",
+        "able",
+        "unable",
+        "about",
+        "agree",
+        "agrees",
+        "agreed",
+        "choose",
+        "chooses",
+        "chose",
+        "refuse",
+        "refuses",
+        "try",
+        "tries",
+        "plan",
+        "plans",
+        "intend",
+        "intends",
+        "wish",
+        "continue",
+        "continues",
+        "likely",
+        "seem",
+        "seems",
+        "ought",
+        "tend",
+        "tends",
+        "allowed",
+        "permitted",
+        "entitled",
+        "required",
+        "obliged",
+        "authorized",
+        "authorised",
+        "asked",
+        "ask",
+        "asks",
+        "request",
+        "requests",
+        "start",
+        "begin",
+        "fail",
+        "fails",
+    )
+)
+_LAST_WORD = re.compile(r"([\w']+)\W*$")
+
+
+def _word_before(sentence: str, position: int) -> str:
+    found = _LAST_WORD.search(sentence, max(0, position - 20), position)
+    return found.group(1).lower() if found else ""
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _clause_at(sentence: str, start: int) -> tuple[str, int]:
+    end = min(len(sentence), start + _MAX_CLAUSE)
+    # A purpose fronted at the start of the sentence ends at its comma: "To connect a new
+    # camera to the internet, the App reads ...".
+    pattern = _FRONTED_END if start < 3 else _CLAUSE_END
+    found = pattern.search(sentence, start + 1, end)
+    if found is not None:
+        end = found.start() + (1 if sentence[found.start()] in ".;:!?" else 0)
+    return _fold(sentence[start:end]), end
+
+
+@lru_cache(maxsize=8192)
+def purpose_clauses(sentence: str) -> tuple[str, ...]:
+    """Texts of the purpose clauses in `sentence`, in the order they appear."""
     clauses: list[str] = []
+    spans: list[tuple[int, int]] = []
     when = _WHEN.search(sentence)
     if when:
-        clauses.append(when.group(0).strip())
+        spans.append(when.span())
     for match in _MARKER.finditer(sentence):
-        clause = sentence[match.start() : match.start() + _MAX_CLAUSE]
-        clause = re.split(r"(?<=[.;])\s", clause, maxsplit=1)[0]
-        clauses.append(clause.strip())
-        if len(clauses) >= 4:
+        if match.group(0)[:3].lower() == "to " and _word_before(sentence, match.start()) in (
+            _TO_IS_NOT_PURPOSE
+        ):
+            # "we need to access your photo library": the verb of the collection, not its
+            # purpose.
+            continue
+        if any(start <= match.start() < end for start, end in spans):
+            # Inside a clause already taken ("to list ... and to suggest ...").
+            continue
+        clause, end = _clause_at(sentence, match.start())
+        clauses.append(clause)
+        spans.append((match.start(), end))
+        if len(clauses) >= _MAX_CLAUSES:
             break
-    if follow_up and _FOLLOW_UP.search(follow_up):
-        clauses.append(follow_up[:_MAX_CLAUSE].strip())
-    return clauses
+    if when and not any(_clause_ids(clause) for clause in clauses):
+        # The situation ("If you use the snapshot button while watching live view, the App
+        # uses the camera to take photos") is the purpose only when no clause states one.
+        clauses.insert(0, _fold(when.group(0)))
+    return tuple(clauses)
 
 
-def map_purposes(clauses: list[str]) -> list[Purpose]:
+@lru_cache(maxsize=8192)
+def _clause_ids(clause: str) -> tuple[str, ...]:
+    return tuple(pid for pid, pattern in purpose_patterns() if pattern.search(clause))
+
+
+def map_purposes(clauses: Iterable[str]) -> list[Purpose]:
     """Purpose ids (with the text that gave each) for a list of clauses, in table order."""
     found: dict[str, str] = {}
     for clause in clauses:
-        for purpose_id, pattern in purpose_patterns():
-            if purpose_id not in found and pattern.search(clause):
-                found[purpose_id] = clause
+        for purpose_id in _clause_ids(clause):
+            found.setdefault(purpose_id, clause)
     order = {purpose_id: n for n, (purpose_id, _) in enumerate(purpose_patterns())}
     return [
         Purpose(id=pid, text=text) for pid, text in sorted(found.items(), key=lambda i: order[i[0]])
     ]
+
+
+def _states_purpose(clauses: Iterable[str]) -> bool:
+    return any(_clause_ids(clause) for clause in clauses)
+
+
+def sentence_purposes(sentence: str) -> list[Purpose]:
+    """Purposes stated by the purpose clauses of one sentence."""
+    return map_purposes(purpose_clauses(sentence))
+
+
+def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
+    """Purposes of a disclosure made by `sentences[n] for n in numbers`.
+
+    Each sentence's own purpose clauses; for a sentence that states none, the purpose clauses
+    of its neighbours in the same paragraph ("We access your location. This is needed to find
+    Wi-Fi networks."), then its section heading ("(II) Carry out internal data analysis ... to
+    improve our products": the heading of the list that discloses the data often states it).
+    """
+    clauses: list[str] = []
+    for number in numbers:
+        sentence = sentences[number]
+        own = list(purpose_clauses(sentence.text))
+        if not _states_purpose(own):
+            for near in (number - 1, number + 1):
+                if 0 <= near < len(sentences) and sentences[near].block == sentence.block:
+                    own += purpose_clauses(sentences[near].text)
+        if not _states_purpose(own) and sentence.section and sentence.section != sentence.text:
+            # A heading is short and names a topic ("1.3. Troubleshooting"): all of it counts.
+            own.append(_fold(sentence.section))
+        clauses.extend(own)
+    return map_purposes(clauses)
