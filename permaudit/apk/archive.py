@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import io
 import stat
+import tempfile
 import zipfile
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from permaudit.apk.tolerant import UnreadableError, read_member
+from permaudit.apk.tolerant import UnreadableError, read_member, spool_member
 from permaudit.errors import InputError
 
 MiB = 1024 * 1024
@@ -39,9 +40,11 @@ MAX_ENTRIES = 200_000
 MAX_CENTRAL_DIRECTORY = 16 * MiB
 # The end record sits in the last 22 bytes, plus a comment of at most 64 KiB.
 _END_RECORD_SEARCH = 22 + 0xFFFF
-# A compressed APK inside a bundle is inflated into memory up to this size; stored ones
-# (the usual case for .apks and .xapk) are read in place without copying.
+# A deflated APK inside a bundle is inflated into a temporary file up to this size; stored
+# ones (the usual case for .apks and .xapk) are read in place without copying.
 MAX_NESTED_INFLATED = 512 * MiB
+# One with an unknown (tampered) compression method is read into memory: a lower cap.
+MAX_NESTED_IN_MEMORY = 64 * MiB
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -178,11 +181,42 @@ class ApkArchive:
                 return ApkArchive._from_handle(label, handle)
             except InputError as error:
                 raise InputError(self.label, f"{name}: {error.problem}") from None
-        data = self.read(name, limit=MAX_NESTED_INFLATED)
+        if info.compress_type == zipfile.ZIP_DEFLATED:
+            return self._open_spooled(info, label)
+        # An unknown (tampered) method: read as Android would, in memory, so with a lower cap.
+        data = self.read(name, limit=MAX_NESTED_IN_MEMORY)
         try:
             return ApkArchive.from_bytes(label, data)
         except InputError as error:
             raise InputError(self.label, f"{name}: {error.problem}") from None
+
+    def _open_spooled(self, info: zipfile.ZipInfo, label: str) -> ApkArchive:
+        """A deflated nested APK, inflated into a temporary file: memory stays flat."""
+        handle = self._handle if self._handle is not None else self._zip.fp
+        if handle is None:
+            raise InputError(self.label, f"cannot read {info.filename}: archive is closed")
+        # Not a context manager: the returned archive owns the file and closes it.
+        spool = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            try:
+                warnings = spool_member(handle, info, MAX_NESTED_INFLATED, spool)
+            except UnreadableError as error:
+                raise InputError(self.label, str(error)) from None
+            except OSError as error:
+                raise InputError(
+                    self.label, f"cannot read {info.filename}: {_describe(error)}"
+                ) from None
+            self.tamper_warnings.extend(warnings)
+            if spool.tell() == 0:
+                raise InputError(label, "empty file, not an APK")
+            spool.seek(0)
+            try:
+                return ApkArchive._from_handle(label, spool)
+            except InputError as error:
+                raise InputError(self.label, f"{info.filename}: {error.problem}") from None
+        except BaseException:
+            spool.close()
+            raise
 
     def _info(self, name: str) -> zipfile.ZipInfo:
         try:

@@ -252,7 +252,9 @@ def _progress_bar(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
 
 
 # Largest single DEX read into memory; real ones stay well under 32 MiB (64K-method limit).
-MAX_DEX_BYTES = 256 * 1024 * 1024
+# The cap is also the memory a DEX bomb can cost, so it must leave the process well under
+# a few hundred MB.
+MAX_DEX_BYTES = 64 * 1024 * 1024
 
 
 def with_code_evidence(facts: AppFacts, archive: ApkArchive, *, progress: bool = False) -> AppFacts:

@@ -30,6 +30,7 @@ import struct
 import zipfile
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
@@ -63,6 +64,7 @@ _EXT_SIZE = {
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _LOCAL_SIGNATURE = b"PK\x03\x04"
 _READ_BLOCK = 64 * 1024
+_INFLATE_CHUNK = 1024 * 1024
 
 
 class UnreadableError(ValueError):
@@ -80,6 +82,43 @@ class Recovered:
 
 def read_member(fp: IO[bytes], info: zipfile.ZipInfo, limit: int) -> Recovered:
     """Read one entry as libziparchive does; never hold more than ``limit`` bytes of output."""
+    data_offset, warnings = _local_header(fp, info)
+    data, method_note = _read_data(fp, info, data_offset, limit)
+    if method_note:
+        warnings.append(method_note)
+    if zlib.crc32(data) != info.CRC:
+        warnings.append(f"{info.filename}: CRC-32 does not match the central directory")
+    return Recovered(data, tuple(warnings))
+
+
+def spool_member(
+    fp: IO[bytes], info: zipfile.ZipInfo, limit: int, sink: IO[bytes]
+) -> tuple[str, ...]:
+    """Inflate a deflated entry into ``sink`` (a temporary file) rather than into memory.
+
+    For APKs nested in a bundle: a real one may be hundreds of MB, and so may a bomb.
+    Returns the tampering warnings, as ``read_member`` does.
+    """
+    data_offset, warnings = _local_header(fp, info)
+    if info.file_size > limit:
+        raise UnreadableError(
+            f"{info.filename} declares {info.file_size} bytes, more than the {limit} allowed"
+        )
+    crc = 0
+
+    def write(chunk: bytes) -> None:
+        nonlocal crc
+        crc = zlib.crc32(chunk, crc)
+        sink.write(chunk)
+
+    inflate_to(write, fp, info.filename, data_offset, info.compress_size, limit)
+    if crc != info.CRC:
+        warnings.append(f"{info.filename}: CRC-32 does not match the central directory")
+    return tuple(warnings)
+
+
+def _local_header(fp: IO[bytes], info: zipfile.ZipInfo) -> tuple[int, list[str]]:
+    """Where the entry's data starts, and how its local header disagrees with the directory."""
     name = info.filename
     fp.seek(info.header_offset)
     header = fp.read(_LOCAL_HEADER.size)
@@ -106,13 +145,7 @@ def read_member(fp: IO[bytes], info: zipfile.ZipInfo, limit: int) -> Recovered:
             f"{name}: local header names {local_name[:64]!r} ({name_length} bytes), "
             f"not the central directory's name"
         )
-    data_offset = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
-    data, method_note = _read_data(fp, info, data_offset, limit)
-    if method_note:
-        warnings.append(method_note)
-    if zlib.crc32(data) != info.CRC:
-        warnings.append(f"{name}: CRC-32 does not match the central directory")
-    return Recovered(data, tuple(warnings))
+    return info.header_offset + _LOCAL_HEADER.size + name_length + extra_length, warnings
 
 
 def _raw_name(info: zipfile.ZipInfo) -> bytes:
@@ -166,9 +199,23 @@ def inflate(fp: IO[bytes], name: str, offset: int, compressed_size: int, limit: 
 
     The declared uncompressed size is not trusted: a zip bomb may declare a small one.
     """
+    out = bytearray()
+    inflate_to(out.extend, fp, name, offset, compressed_size, limit)
+    return bytes(out)
+
+
+def inflate_to(
+    write: Callable[[bytes], object],
+    fp: IO[bytes],
+    name: str,
+    offset: int,
+    compressed_size: int,
+    limit: int,
+) -> None:
+    """Inflate into ``write`` in chunks of at most ``_INFLATE_CHUNK``, up to ``limit`` bytes."""
     fp.seek(offset)
     inflater = zlib.decompressobj(-15)
-    out = bytearray()
+    produced = 0
     remaining = compressed_size
     try:
         while remaining > 0 and not inflater.eof:
@@ -177,16 +224,23 @@ def inflate(fp: IO[bytes], name: str, offset: int, compressed_size: int, limit: 
                 break
             remaining -= len(block)
             pending = block
-            while pending and not inflater.eof:
-                out += inflater.decompress(pending, limit + 1 - len(out))
-                if len(out) > limit:
+            while not inflater.eof:
+                # Bounded per call: 64 KiB of a bomb inflates to 64 MiB, and a chunk that size
+                # next to everything inflated so far would double the peak.
+                cap = min(_INFLATE_CHUNK, limit + 1 - produced)
+                chunk = inflater.decompress(pending, cap)
+                produced += len(chunk)
+                if produced > limit:
                     raise UnreadableError(f"{name} inflates beyond {limit} bytes (zip bomb?)")
+                write(chunk)
                 pending = inflater.unconsumed_tail
+                # A full chunk may leave output pending inside zlib even with no input left.
+                if not pending and len(chunk) < cap:
+                    break
     except zlib.error as error:
         raise UnreadableError(f"{name}: corrupt deflate data ({error})") from None
     if not inflater.eof:
         raise UnreadableError(f"{name}: deflate data is truncated")
-    return bytes(out)
 
 
 # --- binary XML ------------------------------------------------------------------------------

@@ -132,8 +132,9 @@ RULE_DOCS: dict[Rule, RuleDoc] = {
             default_severity=Severity.WARNING,
             summary="Third-party SDK code uses the category, but the policy names no third party.",
             help=(
-                "Code of a bundled third-party SDK calls APIs of this data category, while the "
-                "policy discloses the category only as collected by the vendor itself. Name the "
+                "Code of a bundled third-party SDK calls APIs of this data category (through a "
+                "permission the app holds, or a permissionless API such as the Android ID), "
+                "while the policy names no third party receiving it. Name the "
                 "third parties (SDK providers) that receive the data, or remove the SDK. "
                 "This rule is a permaudit extension to the rules of the specification."
             ),

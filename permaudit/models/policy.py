@@ -24,7 +24,8 @@ class Evidence(Frozen):
     start: int
     end: int
     section: str | None = None
-    # 1-based line in the normalised text, for SARIF locations and editors.
+    # 1-based line of the quote in the policy file, for SARIF locations and editors; None when
+    # the file has no lines to point at (PDF) or the quote cannot be found in it again.
     line: int | None = None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from permaudit.errors import InputError
 from permaudit.models import PolicyFacts
 from permaudit.policy.detect import analyze_sentences
+from permaudit.policy.lines import with_source_lines
 from permaudit.policy.normalise import normalise
 from permaudit.policy.segment import segment
 
@@ -52,11 +53,13 @@ def analyze_text(
     categories = analyze_sentences(normalised, sentences)
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return PolicyFacts(source=source, sha256=sha256, categories=categories)
+    facts = PolicyFacts(source=source, sha256=sha256, categories=categories)
+    return with_source_lines(facts, text, len(normalised))
 
 
 def load_policy(path: Path) -> PolicyFacts:
     """Facts of a policy file: a reviewed map when the file is one, else the analysed text."""
+    from permaudit.policy._load_decode import decode_policy_bytes
     from permaudit.policy.loader import policy_text_from_bytes, read_policy_file
     from permaudit.policy.maps import map_facts_if_map
 
@@ -65,7 +68,12 @@ def load_policy(path: Path) -> PolicyFacts:
     if facts is not None:
         return facts
     policy = policy_text_from_bytes(path, data)
-    del data
-    return analyze_text(
+    facts = analyze_text(
         policy.text, source=policy.source, headings=policy.headings, sha256=policy.sha256
     )
+    if policy.format == "text":
+        return facts
+    # Lines of the visible text are not lines of a Markdown or HTML file; a PDF has none a
+    # viewer could open at.
+    source_text = None if policy.format == "pdf" else decode_policy_bytes(data).text
+    return with_source_lines(facts, source_text, len(normalise(policy.text)))

@@ -2,8 +2,9 @@
 
 `permaudit policy POLICY --write-map FILE` writes one with `reviewed: false`; a person reads
 the policy, corrects statuses/purposes/evidence, writes why in `note`, and sets
-`reviewed: true`. Wherever a policy is accepted, a map is accepted too: `load_policy` detects
-a map by its content (a YAML mapping with `map_version`, `source` and `categories`).
+`reviewed: true`. Wherever a policy is accepted, a map is accepted too: `load_policy` takes a
+file as a map by its suffix (.yaml, .yml) or its content (a YAML mapping with `map_version`),
+and then requires `map_version`, `source` and `categories`.
 
 Schema (version 1):
 
@@ -42,7 +43,8 @@ from permaudit.models import (
 )
 
 MAP_VERSION = 1
-_MAP_KEYS = frozenset({"map_version", "source", "categories"})
+_MAP_KEYS = ("map_version", "source", "categories")
+_MAP_SUFFIXES = frozenset({".yaml", ".yml"})
 # A map is small; anything much larger is not one, and must not be parsed as YAML at length.
 _MAX_MAP_BYTES = 2_000_000
 
@@ -150,13 +152,54 @@ def parse_map(data: dict[str, Any], path: Path) -> PolicyMap:
 
 
 def map_facts_if_map(path: Path, head: bytes) -> PolicyFacts | None:
-    """Facts of the file's bytes when they are a policy map (by content); None otherwise."""
-    if len(head) > _MAX_MAP_BYTES or b"map_version" not in head[:4096]:
+    """Facts of the file's bytes when they are a policy map; None when they are a document.
+
+    A `.yaml`/`.yml` file, or a YAML mapping with a top-level `map_version`, is meant as a map:
+    when it is not a valid one, that is an error naming what is wrong, never a fallback to
+    analysing the YAML as if it were the policy's prose.
+    """
+    meant_as_map = path.suffix.lower() in _MAP_SUFFIXES
+    if not meant_as_map and (len(head) > _MAX_MAP_BYTES or b"map_version" not in head[:4096]):
         return None
+    if not head.strip():
+        return None  # the document loader says "empty file" / "whitespace only"
+    if len(head) > _MAX_MAP_BYTES:
+        raise InputError(path, f"invalid policy map: larger than {_MAX_MAP_BYTES} bytes")
     try:
         data = yaml.safe_load(head.decode("utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError):
+    except UnicodeDecodeError:
+        if meant_as_map:
+            raise InputError(path, "invalid policy map: not UTF-8 text") from None
         return None
-    if not isinstance(data, dict) or not set(data) >= _MAP_KEYS:
+    except yaml.YAMLError as error:
+        if meant_as_map:
+            problem = _yaml_problem(error)
+            raise InputError(path, f"invalid policy map: not valid YAML ({problem})") from None
         return None
+    if not isinstance(data, dict):
+        if meant_as_map:
+            raise InputError(
+                path,
+                "invalid policy map: expected a mapping with map_version, source and "
+                f"categories, found {_yaml_kind(data)}",
+            )
+        return None
+    if "map_version" not in data and not meant_as_map:
+        return None
+    missing = [key for key in _MAP_KEYS if key not in data]
+    if missing:
+        raise InputError(path, f"invalid policy map: {missing[0]}: Field required")
     return parse_map(data, path).to_facts(str(path))
+
+
+def _yaml_problem(error: yaml.YAMLError) -> str:
+    """PyYAML's message is several lines with a caret diagram; keep the gist and the line."""
+    problem = getattr(error, "problem", None) or type(error).__name__
+    mark = getattr(error, "problem_mark", None)
+    return f"{problem}, line {mark.line + 1}" if mark is not None else str(problem)
+
+
+def _yaml_kind(data: object) -> str:
+    if isinstance(data, list):
+        return "a list"
+    return f"a {type(data).__name__} value"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from permaudit.cli import main
-from tests.apk.hostile_support import BASE_APK
+from tests.hostile_support import BASE_APK, apk_mutation, mutate_region
 
 MANIFEST = "AndroidManifest.xml"
 APK = BASE_APK.read_bytes()
@@ -32,22 +32,6 @@ REGIONS = {
     "local header": (_LOCAL, _LOCAL + 30 + len(MANIFEST)),
     "whole file": (0, len(APK)),
 }
-
-mutation = st.tuples(
-    st.sampled_from(["flip", "truncate", "insert"]),
-    st.floats(min_value=0, max_value=1, exclude_max=True),
-    st.binary(min_size=1, max_size=16),
-)
-
-
-def mutate(data: bytes, start: int, end: int, op: str, where: float, payload: bytes) -> bytes:
-    at = start + int((end - start) * where)
-    if op == "flip":
-        flipped = bytes(a ^ b for a, b in zip(data[at : at + len(payload)], payload, strict=False))
-        return data[:at] + flipped + data[at + len(flipped) :]
-    if op == "truncate":
-        return data[:at]
-    return data[:at] + payload + data[at:]
 
 
 def with_manifest(manifest: bytes) -> bytes:
@@ -83,7 +67,8 @@ SETTINGS = settings(
 
 @SETTINGS
 @given(
-    region=st.sampled_from(sorted(REGIONS)), mutations=st.lists(mutation, min_size=1, max_size=3)
+    region=st.sampled_from(sorted(REGIONS)),
+    mutations=st.lists(apk_mutation, min_size=1, max_size=3),
 )
 def test_mutated_zip_never_crashes(region: str, mutations: list[tuple[str, float, bytes]]) -> None:
     data = APK
@@ -91,14 +76,14 @@ def test_mutated_zip_never_crashes(region: str, mutations: list[tuple[str, float
         start, end = REGIONS[region]
         end = min(end, len(data))
         start = min(start, end)
-        data = mutate(data, start, end, op, where, payload)
+        data = mutate_region(data, start, end, op, where, payload)
     run_extract(data)
 
 
 @SETTINGS
-@given(mutations=st.lists(mutation, min_size=1, max_size=4))
+@given(mutations=st.lists(apk_mutation, min_size=1, max_size=4))
 def test_mutated_manifest_never_crashes(mutations: list[tuple[str, float, bytes]]) -> None:
     manifest = MANIFEST_BYTES
     for op, where, payload in mutations:
-        manifest = mutate(manifest, 0, len(manifest), op, where, payload)
+        manifest = mutate_region(manifest, 0, len(manifest), op, where, payload)
     run_extract(with_manifest(manifest))

@@ -6,11 +6,12 @@ import io
 import random
 import tracemalloc
 import zipfile
+import zlib
 
 import pytest
 
 from permaudit.apk.tolerant import UnreadableError, inflate, repair_manifest
-from tests.apk.hostile_support import BASE_APK, zeros_deflated
+from tests.hostile_support import BASE_APK, zeros_deflated
 
 
 def base_manifest() -> bytes:
@@ -65,3 +66,15 @@ def test_truncated_manifest_is_refused_or_repaired_never_crashes() -> None:
         else:
             outcomes.add("read")
     assert outcomes == {"refused", "read"}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [bytes(4 << 20), random.Random(5).randbytes((3 << 20) + 5), b"x"],
+    ids=["4 MiB of zeros", "3 MiB of noise", "one byte"],
+)
+def test_inflate_in_chunks_returns_every_byte(data: bytes) -> None:
+    """Output is produced 1 MiB per call; whole multiples must not leave bytes inside zlib."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    stream = compressor.compress(data) + compressor.flush()
+    assert inflate(io.BytesIO(stream), "x", 0, len(stream), len(data)) == data

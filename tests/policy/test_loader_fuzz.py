@@ -17,45 +17,13 @@ from hypothesis import strategies as st
 from permaudit.cli import main
 from permaudit.errors import InputError
 from permaudit.policy.loader import PolicyText, load_policy_text
+from tests.hostile_support import mutate_policy, policy_mutation
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / ".." / "shared" / "seeds").glob("*.txt")) + sorted(
     (ROOT / "tests" / "fixtures" / "policies").glob("*_policy.*")
 )
 ORIGINALS = {path.name: path.read_bytes() for path in SOURCES}
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "cp1252")
-
-# One mutation: (kind, position as a fraction of the length, a parameter).
-mutation = st.tuples(
-    st.sampled_from(("flip", "truncate", "encode", "splice", "insert", "repeat")),
-    st.floats(min_value=0.0, max_value=1.0),
-    st.integers(min_value=0, max_value=255),
-)
-
-
-def mutate(data: bytes, mutations: list[tuple[str, float, int]], noise: bytes) -> bytes:
-    for kind, where, value in mutations:
-        at = int(len(data) * where)
-        if kind == "flip" and data:
-            at = min(at, len(data) - 1)
-            data = data[:at] + bytes([data[at] ^ (value or 1)]) + data[at + 1 :]
-        elif kind == "truncate":
-            data = data[:at]
-        elif kind == "encode":
-            # Re-encode what the bytes say as UTF-8 into another encoding users have.
-            text = data.decode("utf-8", errors="replace")
-            data = text.encode(ENCODINGS[value % len(ENCODINGS)], errors="replace")
-        elif kind == "splice":
-            # A slice of another encoding pasted in: the mixed-encoding case.
-            other = data[at : at + 200].decode("utf-8", errors="replace")
-            data = (
-                data[:at] + other.encode(ENCODINGS[value % len(ENCODINGS)], "replace") + data[at:]
-            )
-        elif kind == "insert":
-            data = data[:at] + noise + data[at:]
-        elif kind == "repeat":
-            data = data[:at] + data[at : at + 4096] * (value % 8 + 1) + data[at:]
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -74,14 +42,14 @@ FUZZ_SETTINGS = settings(
 @FUZZ_SETTINGS
 @given(
     source=st.sampled_from(sorted(ORIGINALS)),
-    mutations=st.lists(mutation, min_size=1, max_size=4),
+    mutations=st.lists(policy_mutation, min_size=1, max_size=4),
     noise=st.binary(max_size=64),
 )
 def test_loader_returns_text_or_one_line_input_error(
     scratch: Path, source: str, mutations: list[tuple[str, float, int]], noise: bytes
 ) -> None:
     path = scratch / f"mutated-{source}"
-    path.write_bytes(mutate(ORIGINALS[source], mutations, noise))
+    path.write_bytes(mutate_policy(ORIGINALS[source], mutations, noise))
     try:
         policy = load_policy_text(path)
     except InputError as error:
@@ -96,14 +64,14 @@ def test_loader_returns_text_or_one_line_input_error(
 @FUZZ_SETTINGS
 @given(
     source=st.sampled_from(sorted(ORIGINALS)),
-    mutations=st.lists(mutation, min_size=1, max_size=4),
+    mutations=st.lists(policy_mutation, min_size=1, max_size=4),
     noise=st.binary(max_size=64),
 )
 def test_policy_command_exits_0_1_or_2_without_traceback(
     scratch: Path, source: str, mutations: list[tuple[str, float, int]], noise: bytes
 ) -> None:
     path = scratch / f"cli-{source}"
-    path.write_bytes(mutate(ORIGINALS[source], mutations, noise))
+    path.write_bytes(mutate_policy(ORIGINALS[source], mutations, noise))
     result = CliRunner().invoke(main, ["policy", str(path), "--format", "json"])
     # An exception other than SystemExit escaping the command is a crash.
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception

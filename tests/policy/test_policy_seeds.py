@@ -59,15 +59,15 @@ def test_analyzer_reproduces_reviewed_map(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SEED_NAMES)
-def test_evidence_offsets_index_the_normalised_text(name: str) -> None:
+def test_evidence_offsets_index_the_normalised_text_and_lines_the_file(name: str) -> None:
     text = normalised_text(_text(name))
     facts = analyze_text(_text(name), source=name)
-    lines = text.split("\n")
+    file_lines = _text(name).split("\n")
     for disclosure in facts.categories.values():
         for evidence in disclosure.evidence:
             assert text[evidence.start : evidence.end] == evidence.quote
             assert evidence.line is not None
-            assert evidence.quote.split()[0] in lines[evidence.line - 1]
+            assert evidence.quote.split()[0] in file_lines[evidence.line - 1]
 
 
 def test_seed_specifics() -> None:
