@@ -142,6 +142,7 @@ _ADVERBIAL = re.compile(
 # Clause boundaries inside a sentence: a negation on one side says nothing about the other.
 _CLAUSE_BREAK = re.compile(
     r";|\s(?:but|however|whereas|while|although)\s|,\s*(?:but|however|and we|although)\b"
+    r"|\sand we (?:only|also|do|may|will|can)\b"
 )
 
 

@@ -176,6 +176,8 @@ def analyze_sentences(
         masks = [lex.global_masks, lex.categories[category].masks]
         compiled = lex.categories[category]
         for start, end, explicit in _unmasked(lowered, all_matches[category], masks):
+            if lowered[start:end] in lex.upper_case_only and not text[start:end].isupper():
+                continue
             found = index.at(start)
             if found is None:
                 continue

@@ -30,6 +30,8 @@ class CategoryTerms(_Strict):
 class Lexicon(_Strict):
     version: int
     masks: tuple[str, ...] = ()
+    # Whole matches that count only when written in capitals ("MAC", not Apple's "Mac").
+    upper_case_only: tuple[str, ...] = ()
     categories: dict[Category, CategoryTerms]
 
     @field_validator("categories")
@@ -120,6 +122,7 @@ class CompiledLexicon:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.global_masks = compile_terms(lexicon.masks, lowered=True)
+        self.upper_case_only = frozenset(word.lower() for word in lexicon.upper_case_only)
         self.categories = {
             category: CompiledCategory(category, lexicon.categories[category])
             for category in Category

@@ -396,3 +396,37 @@ def test_location_scope_wording(text: str, precision: str, background: bool) -> 
 )
 def test_connected_device_is_not_the_phone(text: str, category: Category, expected: Status) -> None:
     assert status(text, category) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No transmission of data over the Internet or any wireless network can be guaranteed "
+        "to be 100% secure.",
+        "No app, website, Internet transmission, computer system or wireless connection is "
+        "completely secure.",
+    ],
+)
+def test_security_boilerplate_is_not_local_network(text: str) -> None:
+    assert status(text, C.LOCAL_NETWORK) is Status.ABSENT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We collect the IMSI, MAC, Android ID and device model.", Status.EXPLICIT),
+        ("Download our app for PC/Mac, Android and iPhone.", Status.ABSENT),
+        ("Try Free Mac Security, the most trusted security for your Mac.", Status.ABSENT),
+        ("We collect your device's Mac address.", Status.EXPLICIT),
+    ],
+)
+def test_mac_in_capitals_is_a_hardware_address(text: str, expected: Status) -> None:
+    assert status(text, C.DEVICE_ID) is expected
+
+
+def test_and_we_starts_a_new_clause() -> None:
+    text = (
+        "We do not collect any contact information in your device and we only read the "
+        "contact numbers on your device to block spam."
+    )
+    assert status(text, C.CONTACTS) is Status.EXPLICIT
