@@ -26,6 +26,8 @@ _NO_SPLIT_BEFORE = re.compile(
 # stays readable and a negation in one item does not leak into the next.
 _LONG_SENTENCE = 600
 _SEMICOLON = re.compile(r";\s+")
+_MAX_SENTENCE = 1000
+_MAX_HEADING = 300
 
 _ENUMERATOR = re.compile(
     r"^(?:#{1,6}\s*|(?:\d{1,2}(?:\.\d{1,2})*[.)]?|\(\d{1,2}\)|\(?[IVXivx]{1,4}[.)]|"
@@ -109,6 +111,8 @@ def _is_heading(line: str, known: frozenset[str]) -> bool:
         or section_name(stripped).lower() in known
     ):
         return True
+    if len(stripped) > _MAX_HEADING:
+        return False
     if stripped.startswith("#"):
         return True
     if _META_LINE.match(stripped) or _FIELD_LINE.match(stripped):
@@ -171,12 +175,29 @@ def _split_chunk(chunk: str) -> list[tuple[int, int]]:
         if end - start > _LONG_SENTENCE:
             piece_start = start
             for semi in _SEMICOLON.finditer(chunk, start, end):
-                result.append((piece_start, semi.start() + 1))
+                result.extend(_cut(chunk, piece_start, semi.start() + 1))
                 piece_start = semi.end()
-            result.append((piece_start, end))
+            result.extend(_cut(chunk, piece_start, end))
         else:
             result.append((start, end))
     return result
+
+
+def _cut(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of at most _MAX_SENTENCE characters, cut at a space.
+
+    Text with no sentence punctuation (a pasted table, a hostile file) would otherwise be one
+    sentence, and every rule that looks around a mention would scan all of it for each one.
+    """
+    pieces: list[tuple[int, int]] = []
+    while end - start > _MAX_SENTENCE:
+        cut = chunk.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        if cut <= start:
+            cut = start + _MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut + 1 if chunk[cut : cut + 1] == " " else cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _marked_heading(line: str, known: frozenset[str]) -> bool:

@@ -146,3 +146,19 @@ def test_body_after_a_table_of_contents_is_not_in_its_last_entry() -> None:
 def test_nested_headings_are_not_a_table_of_contents() -> None:
     text = "I. Collection\n1. Account\n1.1 Registration\nWe collect your phone number."
     assert _sentences(text)[-1] == ("We collect your phone number.", "1.1 Registration")
+
+
+def test_a_long_line_starting_with_hash_is_not_a_heading() -> None:
+    text = "# Privacy Policy " + "We collect your location to set up the camera. " * 20
+    sentences = _sentences(text)
+    assert len(sentences) == 20
+    assert sentences[-1][0] == "We collect your location to set up the camera."
+
+
+def test_text_without_punctuation_is_cut_into_bounded_pieces() -> None:
+    text = "we collect your location and contacts " * 500
+    normalised = normalise(text)
+    pieces = segment(normalised)
+    assert len(pieces) > 1
+    assert all(s.end - s.start <= 1000 for s in pieces)
+    assert all(normalised[s.start : s.end] == s.text for s in pieces)
