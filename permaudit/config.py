@@ -23,23 +23,19 @@ from __future__ import annotations
 import datetime
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from permaudit.audit import Ignore
 from permaudit.errors import ConfigError
-from permaudit.models import Category, FailOn, Rule, Severity
+from permaudit.models import Category, FailOn, Frozen, Rule, Severity
+from permaudit.report.formats import Format
 
 CONFIG_FILENAMES = ("permaudit.toml", "pyproject.toml")
-FormatName = Literal["terminal", "json", "sarif", "markdown", "html"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=False)
-
-
-class IgnoreConfig(_Strict):
+class IgnoreConfig(Frozen):
     rule: Rule
     category: Category | None = None
     permission: str | None = None
@@ -64,10 +60,10 @@ class IgnoreConfig(_Strict):
         )
 
 
-class Config(_Strict):
+class Config(Frozen):
     policy: str | None = None
     fail_on: FailOn | None = Field(default=None, alias="fail-on")
-    format: FormatName | None = None
+    format: Format | None = None
     min_severity: Severity | None = Field(default=None, alias="min-severity")
     ignore: tuple[IgnoreConfig, ...] = ()
     # Where the configuration came from (not a key of the file).

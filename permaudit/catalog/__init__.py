@@ -7,16 +7,11 @@ from importlib import resources
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict
 
-from permaudit.models import Category
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+from permaudit.models import Category, ComponentKind, Frozen
 
 
-class CatalogPermission(_Strict):
+class CatalogPermission(Frozen):
     name: str
     category: Category
     protection_level: str
@@ -24,13 +19,13 @@ class CatalogPermission(_Strict):
     scope: Literal["precise", "approximate", "background"] | None = None
 
 
-class CatalogPrefix(_Strict):
+class CatalogPrefix(Frozen):
     prefix: str
     category: Category
     protection_level: str
 
 
-class PermissionCatalog(_Strict):
+class PermissionCatalog(Frozen):
     version: int
     permissions: tuple[CatalogPermission, ...]
     prefixes: tuple[CatalogPrefix, ...] = ()
@@ -68,14 +63,14 @@ def categories_for_permission(name: str) -> tuple[Category, ...]:
 # --- protection levels of platform permissions outside the category catalog ----------------
 
 
-class PlatformPermission(_Strict):
+class PlatformPermission(Frozen):
     name: str
     protection_level: str
     # Where the level comes from: "framework-res-29" (generated) or the AOSP release named.
     source: str
 
 
-class PlatformPermissions(_Strict):
+class PlatformPermissions(Frozen):
     version: int
     permissions: tuple[PlatformPermission, ...]
 
@@ -98,17 +93,17 @@ def platform_protection_level(name: str) -> str | None:
 # --- categories that come from manifest elements other than <uses-permission> ---------------
 
 
-class FeatureSignal(_Strict):
+class FeatureSignal(Frozen):
     prefix: str
     category: Category
 
 
-class ComponentSignal(_Strict):
-    kind: Literal["notification_listener", "accessibility_service", "queries"]
+class ComponentSignal(Frozen):
+    kind: ComponentKind
     categories: tuple[Category, ...]
 
 
-class ManifestSignals(_Strict):
+class ManifestSignals(Frozen):
     version: int
     features: tuple[FeatureSignal, ...]
     components: tuple[ComponentSignal, ...]

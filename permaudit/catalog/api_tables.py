@@ -6,27 +6,23 @@ import re
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import model_validator
 
 from permaudit.catalog import load_data
-from permaudit.models import Category
+from permaudit.models import Category, Frozen
 
 _METHOD_API = re.compile(r"^(L[^;]+;)->([\w$<>-]+)(\(.*\).+)?$")
 _FIELD_API = re.compile(r"^(L[^;]+;)->([\w$]+)$")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class IntArgument(_Strict):
+class IntArgument(Frozen):
     """Only calls passing one of `values` (a known constant) as argument `position` count."""
 
     position: int
     values: dict[int, str]
 
 
-class ApiEntry(_Strict):
+class ApiEntry(Frozen):
     api: str
     kind: Literal["method", "field", "string"] = "method"
     match: Literal["exact", "prefix"] = "exact"
@@ -63,7 +59,7 @@ class ApiEntry(_Strict):
         return "(" + member.split("(", 1)[1] if "(" in member else None
 
 
-class ApiCatalog(_Strict):
+class ApiCatalog(Frozen):
     version: int
     apis: tuple[ApiEntry, ...]
 
@@ -90,7 +86,7 @@ SdkKind = Literal[
 ]
 
 
-class SdkEntry(_Strict):
+class SdkEntry(Frozen):
     name: str
     kind: SdkKind
     prefixes: tuple[str, ...]
@@ -101,7 +97,7 @@ class SdkEntry(_Strict):
         return self.kind == "library"
 
 
-class SdkCatalog(_Strict):
+class SdkCatalog(Frozen):
     version: int
     sdks: tuple[SdkEntry, ...]
 

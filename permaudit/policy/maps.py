@@ -28,19 +28,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from permaudit.errors import InputError
-from permaudit.models import (
-    Category,
-    CategoryDisclosure,
-    Evidence,
-    Party,
-    PolicyFacts,
-    Purpose,
-    Scope,
-    Status,
-)
+from permaudit.models import Category, CategoryDisclosure, Frozen, PolicyFacts, Scope
 
 MAP_VERSION = 1
 _MAP_KEYS = ("map_version", "source", "categories")
@@ -49,20 +40,13 @@ _MAP_SUFFIXES = frozenset({".yaml", ".yml"})
 _MAX_MAP_BYTES = 2_000_000
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class MapCategory(CategoryDisclosure):
+    """A category's disclosure as the reviewer settled it, and why."""
 
-
-class MapCategory(_Strict):
-    status: Status = Status.ABSENT
-    purposes: tuple[Purpose, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
-    parties: tuple[Party, ...] = ()
-    scope: Scope | None = None
     note: str | None = None
 
 
-class PolicyMap(_Strict):
+class PolicyMap(Frozen):
     map_version: int = Field(MAP_VERSION, ge=1, le=MAP_VERSION)
     source: str
     sha256: str | None = None
@@ -72,17 +56,11 @@ class PolicyMap(_Strict):
     def to_facts(self, path: str) -> PolicyFacts:
         categories: dict[Category, CategoryDisclosure] = {}
         for category in Category:
-            entry = self.categories.get(category, MapCategory())
-            scope = entry.scope
-            if scope is None and category is Category.LOCATION:
-                scope = Scope()
-            categories[category] = CategoryDisclosure(
-                status=entry.status,
-                purposes=entry.purposes,
-                evidence=entry.evidence,
-                parties=entry.parties,
-                scope=scope,
-            )
+            fields = dict(self.categories.get(category, MapCategory()))
+            del fields["note"]
+            if fields["scope"] is None and category is Category.LOCATION:
+                fields["scope"] = Scope()
+            categories[category] = CategoryDisclosure(**fields)
         return PolicyFacts(source=path, sha256=self.sha256, from_map=True, categories=categories)
 
 
@@ -95,14 +73,7 @@ def map_from_facts(
         sha256=facts.sha256,
         reviewed=reviewed,
         categories={
-            category: MapCategory(
-                status=disclosure.status,
-                purposes=disclosure.purposes,
-                evidence=disclosure.evidence,
-                parties=disclosure.parties,
-                scope=disclosure.scope,
-                note=notes.get(category),
-            )
+            category: MapCategory(**dict(disclosure), note=notes.get(category))
             for category, disclosure in facts.categories.items()
         },
     )
