@@ -8,12 +8,16 @@ finished report that every format renders.
 from __future__ import annotations
 
 import datetime
-import importlib
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from permaudit.catalog import permission_catalog
+from permaudit.catalog import (
+    categories_for_component,
+    categories_for_permission,
+    permission_catalog,
+)
+from permaudit.catalog.api_tables import api_catalog
 from permaudit.models import (
     ApiEvidence,
     AppChanges,
@@ -65,11 +69,6 @@ _RULE_ORDER = {rule: index for index, rule in enumerate(Rule)}
 # Components that reach data without the user granting a dangerous permission, but are as
 # sensitive as one: the user enables them in Settings and they see everything.
 _SENSITIVE_COMPONENTS = frozenset({"notification_listener", "accessibility_service"})
-_DEFAULT_COMPONENT_CATEGORIES: Mapping[str, tuple[Category, ...]] = {
-    "notification_listener": (Category.NOTIFICATIONS,),
-    "queries": (Category.INSTALLED_APPS,),
-}
-BACKGROUND_BODY_SENSORS = ANDROID_PREFIX + "BODY_SENSORS_BACKGROUND"
 
 
 def short_permission(name: str) -> str:
@@ -119,10 +118,7 @@ def _is_sensitive_level(level: str) -> bool:
 
 
 def _permission_categories(permission: Permission) -> tuple[Category, ...]:
-    if permission.categories:
-        return permission.categories
-    entry = permission_catalog().lookup(permission.name)
-    return (entry.category,) if entry else ()
+    return permission.categories or categories_for_permission(permission.name)
 
 
 def component_label(component: Component) -> str:
@@ -133,7 +129,7 @@ def component_label(component: Component) -> str:
 
 
 def _component_categories(component: Component) -> tuple[Category, ...]:
-    return component.categories or _DEFAULT_COMPONENT_CATEGORIES.get(component.kind, ())
+    return component.categories or categories_for_component(component.kind)
 
 
 def effective_permissions(app: AppFacts) -> tuple[Permission, ...]:
@@ -294,14 +290,17 @@ def _check_requested(
             f"State in the policy why {label} is collected (e.g. device setup, live view).",
             code_evidence=evidence,
         )
-    _check_scope(out, category, request, disclosure.scope or Scope())
+    _check_scope(out, category, request, disclosure.scope or Scope(), evidence)
     _check_third_party(out, category, request, disclosure)
 
 
 def _check_scope(
-    out: _Builder, category: Category, request: _CategoryRequest, scope: Scope
+    out: _Builder,
+    category: Category,
+    request: _CategoryRequest,
+    scope: Scope,
+    evidence: tuple[ApiEvidence, ...],
 ) -> None:
-    evidence = _code_evidence(out.app, category)
     if category is Category.LOCATION:
         precise = request.scopes.get("precise", set())
         if precise and scope.precision == "approximate":
@@ -415,15 +414,6 @@ def _check_unused(out: _Builder, detectable: Collection[str]) -> None:
         )
 
 
-def _default_detectable() -> frozenset[str]:
-    """Permissions the shipped API table can prove used; without a table, claim nothing."""
-    try:
-        tables = importlib.import_module("permaudit.catalog.api_tables")
-    except ImportError:
-        return frozenset()
-    return frozenset(tables.api_catalog().covered_permissions)
-
-
 def sort_key(finding: Finding) -> tuple[int, int, int, tuple[str, ...]]:
     return (
         -finding.severity.rank,
@@ -466,7 +456,11 @@ def audit(
                 "Check that the policy describes this app; remove the disclosure if it is "
                 "stale or copied from another product.",
             )
-    detectable = _default_detectable() if detectable_permissions is None else detectable_permissions
+    detectable = (
+        api_catalog().covered_permissions
+        if detectable_permissions is None
+        else detectable_permissions
+    )
     _check_unused(out, detectable)
     return tuple(sorted(out.findings, key=sort_key))
 
@@ -520,14 +514,15 @@ def build_report(
     changes: AppChanges | None = None,
 ) -> AuditReport:
     """Apply ignores, the baseline, the severity filter and the gate. Pure: `today` is given."""
-    all_findings = list(findings)
-    remaining = list(all_findings)
+    remaining = list(findings)
+    ignored: list[Finding] = []
     outcomes: list[IgnoreOutcome] = []
     for ignore in ignores:
         expired = ignore.expires is not None and ignore.expires < today
         matched = [] if expired else [f for f in remaining if ignore.matches(f)]
         if matched:
             remaining = [f for f in remaining if f not in matched]
+            ignored += matched
         outcomes.append(
             IgnoreOutcome(
                 rule=ignore.rule,
@@ -539,12 +534,10 @@ def build_report(
                 fingerprints=tuple(sorted({f.fingerprint for f in matched})),
             )
         )
-    ignored = sum(1 for f in all_findings if any(f.fingerprint in o.fingerprints for o in outcomes))
 
     baseline_info: BaselineInfo | None = None
     if baseline is not None:
-        suppressed = [f for f in all_findings if f not in remaining]
-        remaining, baseline_info = _compare(remaining, baseline, suppressed)
+        remaining, baseline_info = _compare(remaining, baseline, ignored)
 
     threshold = _fail_threshold(fail_on)
     failing = sum(
@@ -560,7 +553,7 @@ def build_report(
         note=counts[Severity.NOTE],
         total=len(shown),
         hidden=len(remaining) - len(shown),
-        ignored=ignored,
+        ignored=len(ignored),
         new=sum(1 for f in shown if f.baseline == "new"),
         known=sum(1 for f in shown if f.baseline == "known"),
         fixed=len(baseline_info.fixed) if baseline_info else 0,
@@ -580,7 +573,7 @@ def build_report(
 
 
 def _compare(
-    findings: list[Finding], baseline: Baseline, suppressed: list[Finding]
+    findings: list[Finding], baseline: Baseline, ignored: list[Finding]
 ) -> tuple[list[Finding], BaselineInfo]:
     """Mark findings new or known, matching fingerprints with counts, and list the fixed ones.
 
@@ -596,7 +589,7 @@ def _compare(
         else:
             marked.append(finding.model_copy(update={"baseline": "new"}))
     # An ignored finding is still there: not fixed.
-    for finding in suppressed:
+    for finding in ignored:
         if available[finding.fingerprint] > 0:
             available[finding.fingerprint] -= 1
     fixed: list[FixedFinding] = []
