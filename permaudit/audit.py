@@ -117,7 +117,7 @@ def _is_sensitive_level(level: str) -> bool:
     return "dangerous" in parts or "appop" in parts
 
 
-def _permission_categories(permission: Permission) -> tuple[Category, ...]:
+def permission_categories(permission: Permission) -> tuple[Category, ...]:
     return permission.categories or categories_for_permission(permission.name)
 
 
@@ -128,7 +128,7 @@ def component_label(component: Component) -> str:
     return f"<{component.kind}>"
 
 
-def _component_categories(component: Component) -> tuple[Category, ...]:
+def component_categories(component: Component) -> tuple[Category, ...]:
     return component.categories or categories_for_component(component.kind)
 
 
@@ -140,7 +140,7 @@ def effective_permissions(app: AppFacts) -> tuple[Permission, ...]:
 def _requests(app: AppFacts) -> dict[Category, _CategoryRequest]:
     requests: dict[Category, _CategoryRequest] = {}
     for permission in effective_permissions(app):
-        for category in _permission_categories(permission):
+        for category in permission_categories(permission):
             request = requests.setdefault(category, _CategoryRequest())
             request.feature_only = False
             request.permissions.add(permission.name)
@@ -150,7 +150,7 @@ def _requests(app: AppFacts) -> dict[Category, _CategoryRequest]:
             if entry is not None and entry.scope is not None and entry.category is category:
                 request.scopes.setdefault(entry.scope, set()).add(permission.name)
     for component in app.components:
-        for category in _component_categories(component):
+        for category in component_categories(component):
             request = requests.setdefault(category, _CategoryRequest())
             request.feature_only = False
             request.permissions.add(component_label(component))
@@ -399,7 +399,7 @@ def _check_unused(out: _Builder, detectable: Collection[str]) -> None:
             continue
         if not _is_sensitive_level(_protection_level(permission)):
             continue
-        categories = _permission_categories(permission)
+        categories = permission_categories(permission)
         if not categories:
             continue
         out.add(

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from permaudit.catalog import categories_for_feature
 from permaudit.models import AppFacts, Category, Permission
+from permaudit.report.common import short_permission
 
 NO_CATEGORY = "(no category)"
 
@@ -96,7 +97,7 @@ def _permissions_table(app: AppFacts) -> Table:
             notes.append(permission.uses_permission_flags)
         table.add_row(
             group if group != previous_group else "",
-            Text(_short(permission.name), style=style),
+            Text(short_permission(permission.name), style=style),
             Text(permission.protection_level, style=style),
             ", ".join(notes),
             end_section=False,
@@ -150,7 +151,7 @@ def _evidence_table(app: AppFacts) -> Table | Text:
         key = (item.category.value, api, caller, party, item.dex)
         rows.setdefault(key, [])
         if item.permission:
-            rows[key].append(_short(item.permission))
+            rows[key].append(short_permission(item.permission))
     table = Table(title="Code evidence (sensitive API calls)", title_justify="left", expand=True)
     table.add_column("category", no_wrap=True)
     table.add_column("permissions", no_wrap=True)  # READ_PRIVILEGED_PHONE_STATE is the widest
@@ -163,7 +164,3 @@ def _evidence_table(app: AppFacts) -> Table | Text:
         table.add_row(category if category != previous else "", "\n".join(permissions), call, party)
         previous = category
     return table
-
-
-def _short(name: str) -> str:
-    return name.removeprefix("android.permission.")

@@ -19,6 +19,7 @@ __all__ = [
     "gate_line",
     "permissions_text",
     "plural",
+    "severity_counts",
     "short_permission",
     "shorten",
 ]
@@ -31,6 +32,16 @@ def plural(count: int, word: str) -> str:
 def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def severity_counts(report: AuditReport) -> tuple[tuple[Severity, int], ...]:
+    """Shown findings per severity, most severe first."""
+    summary = report.summary
+    return (
+        (Severity.ERROR, summary.error),
+        (Severity.WARNING, summary.warning),
+        (Severity.NOTE, summary.note),
+    )
 
 
 def permissions_text(finding: Finding) -> str:

@@ -10,9 +10,14 @@ from dataclasses import dataclass
 
 import jinja2
 
-from permaudit.audit import category_label, component_label, effective_permissions
-from permaudit.catalog import categories_for_permission
-from permaudit.models import AuditReport, Category, Evidence, Purpose, Severity, Status
+from permaudit.audit import (
+    category_label,
+    component_categories,
+    component_label,
+    effective_permissions,
+    permission_categories,
+)
+from permaudit.models import AuditReport, Category, Evidence, Purpose, Status
 from permaudit.report.common import (
     NOT_MENTIONED,
     SEVERITIES,
@@ -22,6 +27,7 @@ from permaudit.report.common import (
     gate_line,
     permissions_text,
     plural,
+    severity_counts,
     short_permission,
 )
 
@@ -41,10 +47,10 @@ class _CategoryRow:
 def _category_rows(report: AuditReport) -> list[_CategoryRow]:
     requested: dict[Category, set[str]] = {}
     for permission in effective_permissions(report.app):
-        for category in permission.categories or categories_for_permission(permission.name):
+        for category in permission_categories(permission):
             requested.setdefault(category, set()).add(short_permission(permission.name))
     for component in report.app.components:
-        for category in component.categories:
+        for category in component_categories(component):
             requested.setdefault(category, set()).add(short_permission(component_label(component)))
     rows = []
     for category in Category:
@@ -77,16 +83,11 @@ _ENVIRONMENT = jinja2.Environment(
 class HtmlReporter:
     def render(self, report: AuditReport) -> str:
         template = _ENVIRONMENT.get_template("report.html.j2")
-        s = report.summary
         return template.render(
             report=report,
             title=app_title(report),
             gate=gate_line(report),
-            counts=[
-                (Severity.ERROR, plural(s.error, "error")),
-                (Severity.WARNING, plural(s.warning, "warning")),
-                (Severity.NOTE, plural(s.note, "note")),
-            ],
+            counts=[(sev, plural(n, sev.value)) for sev, n in severity_counts(report)],
             severities=SEVERITIES,
             rows=_category_rows(report),
             not_mentioned=NOT_MENTIONED,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from permaudit.models import AuditReport, Finding, Rule, Severity
 from permaudit.report.common import (
     NOT_MENTIONED,
-    SEVERITIES,
     app_title,
     category_label,
     code_line,
@@ -13,6 +12,7 @@ from permaudit.report.common import (
     gate_line,
     permissions_text,
     plural,
+    severity_counts,
     shorten,
 )
 
@@ -40,10 +40,7 @@ class MarkdownReporter:
         lines = [
             f"## permaudit: `{app_title(report)}` vs `{_cell(report.policy.source)}`",
             "",
-            " · ".join(
-                f"{_ICON[sev]} {plural(n, sev.value)}"
-                for sev, n in zip(SEVERITIES, (s.error, s.warning, s.note), strict=True)
-            )
+            " · ".join(f"{_ICON[sev]} {plural(n, sev.value)}" for sev, n in severity_counts(report))
             + f" — **{gate_line(report)}**",
         ]
         notes = []

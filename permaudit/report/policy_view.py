@@ -8,7 +8,8 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from permaudit.models import PolicyFacts, Status
+from permaudit.models import Category, PolicyFacts, Status
+from permaudit.report.common import shorten
 
 _STATUS_STYLE = {
     Status.EXPLICIT: "green",
@@ -23,11 +24,6 @@ def render_policy_json(facts: PolicyFacts) -> str:
     return json.dumps(facts.to_json_dict(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
 
 
-def _short(quote: str) -> str:
-    quote = " ".join(quote.split())
-    return quote if len(quote) <= _QUOTE_CHARS else quote[: _QUOTE_CHARS - 1].rstrip() + "…"
-
-
 def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
     table = Table(title=f"Policy: {facts.source}" + (" (reviewed map)" if facts.from_map else ""))
     table.add_column("category", no_wrap=True)
@@ -38,7 +34,7 @@ def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
         style = _STATUS_STYLE[disclosure.status]
         status = disclosure.status.value
         if disclosure.scope is not None and disclosure.status in (Status.EXPLICIT, Status.VAGUE):
-            extra: list[str] = [disclosure.scope.precision] if category.value == "location" else []
+            extra: list[str] = [disclosure.scope.precision] if category is Category.LOCATION else []
             if disclosure.scope.background:
                 extra.append("background")
             if extra:
@@ -50,7 +46,7 @@ def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
         if disclosure.evidence:
             first = disclosure.evidence[0]
             where = f"line {first.line}: " if first.line else ""
-            evidence = f"{where}{_short(first.quote)}"
+            evidence = f"{where}{shorten(first.quote, _QUOTE_CHARS)}"
             if len(disclosure.evidence) > 1:
                 evidence += f" (+{len(disclosure.evidence) - 1} more)"
         table.add_row(category.value, f"[{style}]{status}[/{style}]", purposes, evidence)

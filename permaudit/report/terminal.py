@@ -20,6 +20,7 @@ from permaudit.report.common import (
     gate_line,
     permissions_text,
     plural,
+    severity_counts,
     shorten,
 )
 
@@ -97,11 +98,10 @@ def _summary(report: AuditReport) -> Panel:
     policy = report.policy.source + ("  (reviewed map)" if report.policy.from_map else "")
     grid.add_row("Policy", policy)
     counts = Text()
-    for index, severity in enumerate(SEVERITIES):
+    for index, (severity, count) in enumerate(severity_counts(report)):
         if index:
             counts.append(", ")
-        count = {Severity.ERROR: s.error, Severity.WARNING: s.warning, Severity.NOTE: s.note}
-        counts.append(plural(count[severity], severity.value), style=_STYLE[severity])
+        counts.append(plural(count, severity.value), style=_STYLE[severity])
     extras = []
     if s.hidden:
         extras.append(f"{s.hidden} below --min-severity {report.min_severity.value} not shown")
