@@ -37,8 +37,15 @@ def render_json(app: AppFacts) -> str:
 
 def render_table(app: AppFacts, *, color: bool = False, width: int = 100) -> str:
     buffer = io.StringIO()
+    # Manifest strings are untrusted: "[/x]" in a version name is text, not rich markup.
     console = Console(
-        file=buffer, width=width, force_terminal=color, no_color=not color, highlight=False
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        markup=False,
+        emoji=False,
     )
     console.print(_header(app))
     console.print(_permissions_table(app))

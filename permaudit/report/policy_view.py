@@ -7,6 +7,7 @@ import json
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from permaudit.models import Category, PolicyFacts, Status
 from permaudit.report.common import shorten
@@ -49,7 +50,11 @@ def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
             evidence = f"{where}{shorten(first.quote, _QUOTE_CHARS)}"
             if len(disclosure.evidence) > 1:
                 evidence += f" (+{len(disclosure.evidence) - 1} more)"
-        table.add_row(category.value, f"[{style}]{status}[/{style}]", purposes, evidence)
+        table.add_row(category.value, Text(status, style=style), purposes, evidence)
     buffer = io.StringIO()
-    Console(file=buffer, width=width, force_terminal=False, no_color=True).print(table)
+    # Policy text is untrusted: "[/b]" in a quote is text, not rich markup.
+    console = Console(
+        file=buffer, width=width, force_terminal=False, no_color=True, markup=False, emoji=False
+    )
+    console.print(table)
     return buffer.getvalue()

@@ -44,6 +44,8 @@ class TerminalReporter:
             no_color=not self.color,
             color_system="standard" if self.color else None,
             highlight=False,
+            # Text from the APK and the policy is untrusted: "[/x]" is not markup, ":x:" no emoji.
+            markup=False,
             emoji=False,
             legacy_windows=False,
             # Environment variables (COLUMNS, NO_COLOR, TERM) must not change the golden output.

@@ -64,3 +64,15 @@ def test_empty_and_binary_policies_exit_2(tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["policy", str(path)])
         assert result.exit_code == 2
         assert "Traceback" not in result.output
+
+
+def test_table_shows_brackets_of_the_policy_text_as_written(tmp_path: Path) -> None:
+    # Policy text is untrusted: rich must not read "[/b]" or ":camera:" as markup or emoji.
+    policy = tmp_path / "policy.txt"
+    policy.write_text(
+        "Privacy Policy\n\nWe use your camera [/b] :camera: to scan the QR code.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["policy", str(policy)])
+    assert result.exit_code == 0, result.output
+    assert "camera [/b] :camera: to scan" in result.output

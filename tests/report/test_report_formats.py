@@ -12,6 +12,7 @@ import pytest
 
 from permaudit.audit import Baseline, Ignore, as_baseline, audit, build_report
 from permaudit.models import AuditReport, Category, FixedFinding, Rule
+from permaudit.report.app_view import AppFormat, render_app
 from permaudit.report.formats import Format, reporter_for
 from tests.audit_samples import P, camera_app, camera_policy
 
@@ -176,3 +177,12 @@ def test_terminal_colour_output_differs_only_by_escape_codes() -> None:
     plain = reporter_for(Format.TERMINAL).render(sample_report())
     coloured = reporter_for(Format.TERMINAL, color=True).render(sample_report())
     assert "\x1b[" in coloured and "\x1b[" not in plain
+
+
+def test_text_views_print_brackets_from_the_apk_as_written() -> None:
+    # Manifest strings are untrusted: rich must not read "[/x]" or "[bold]" as markup.
+    report = sample_report()
+    app = report.app.model_copy(update={"version_name": "1.0 [/x] [bold]beta[/bold]"})
+    terminal = reporter_for(Format.TERMINAL).render(report.model_copy(update={"app": app}))
+    assert "1.0 [/x] [bold]beta[/bold]" in terminal
+    assert "1.0 [/x] [bold]beta[/bold]" in render_app(app, AppFormat.TABLE)
