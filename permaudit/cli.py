@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, cast, get_args
 
 import click
 
@@ -118,9 +118,7 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
       permaudit extract app.apks --format json | jq '.permissions[].name'
       permaudit extract app.apk --evidence --format json | jq '.api_evidence'
     """
-    from permaudit.apk import load_app
-
-    facts = load_app(app, evidence=evidence, progress=evidence and sys.stderr.isatty())
+    facts = _load_app(app, evidence=evidence)
     color = output is None and sys.stdout.isatty()
     write_output(render_app(facts, AppFormat(fmt), color=color), output)
 
@@ -174,8 +172,8 @@ def policy_command(
 # --- audit and diff ----------------------------------------------------------------------------
 
 _FORMAT_CHOICE = click.Choice([f.value for f in _Format])
-_FAIL_ON_CHOICE = click.Choice(["error", "warning", "note", "none"])
-_SEVERITY_CHOICE = click.Choice(["error", "warning", "note"])
+_FAIL_ON_CHOICE = click.Choice(get_args(FailOn))
+_SEVERITY_CHOICE = click.Choice([s.value for s in Severity])
 
 
 def _report_options(command: Any) -> Any:
