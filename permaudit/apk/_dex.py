@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 _HEADER_SIZE = 0x70
-_NO_INDEX = 0xFFFFFFFF
 _U16 = struct.Struct("<H")
 _U32 = struct.Struct("<I")
 _I16 = struct.Struct("<h")
@@ -260,9 +259,6 @@ class DexFile:
                 for i in range(count)
             ]
         return f"({''.join(params)}){self.type_descriptor(return_idx)}"
-
-    def method_class(self, method_idx: int) -> int:
-        return int(self._method_classes[method_idx])
 
     def field_type(self, field_idx: int) -> str:
         if not 0 <= field_idx < self.field_ids_size:

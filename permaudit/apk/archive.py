@@ -11,9 +11,8 @@
   manifest far bigger than any real one) raises `InputError` instead of eating memory.
 - `open_nested(name)` opens an APK stored inside a bundle as another `ApkArchive`.
 
-Every method may raise `InputError`, nothing else, for a broken archive. A tolerant reader for
-tampered APKs (local headers that disagree with the central directory) can be put behind the
-same methods without callers noticing.
+Every method may raise `InputError`, nothing else, for a broken archive. Entries are read as
+Android reads them (permaudit.apk.tolerant), so a tampered APK reads as the device installs it.
 """
 
 from __future__ import annotations
@@ -141,10 +140,6 @@ class ApkArchive:
     def __contains__(self, name: object) -> bool:
         return name in self._infos
 
-    def size(self, name: str) -> int:
-        """Uncompressed size the central directory declares for `name`."""
-        return self._info(name).file_size
-
     def read(self, name: str, limit: int = DEFAULT_READ_LIMIT) -> bytes:
         """Inflate entry `name`, refusing to produce more than `limit` bytes.
 
@@ -271,5 +266,6 @@ def _first_duplicate(infos: list[zipfile.ZipInfo]) -> str | None:
 
 
 def _describe(error: BaseException) -> str:
-    text = str(error) or type(error).__name__
-    return text.splitlines()[0] if text else type(error).__name__
+    """The first line of the error's message, or its type when it has none."""
+    lines = str(error).splitlines()
+    return lines[0] if lines else type(error).__name__

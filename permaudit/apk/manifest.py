@@ -86,9 +86,7 @@ def uses_permission_flags_name(value: int) -> str | None:
     return "|".join(names)
 
 
-def facts_from_manifest(
-    root: Element, source: str, resolve: ResourceResolver, warnings: tuple[str, ...] = ()
-) -> AppFacts:
+def facts_from_manifest(root: Element, source: str, resolve: ResourceResolver) -> AppFacts:
     """Build `AppFacts` from a parsed manifest; `resolve` looks up resource references."""
     if root.tag != "manifest":
         raise ManifestError(f"root element is <{root.tag}>, not <manifest>")
@@ -117,7 +115,6 @@ def facts_from_manifest(
         declared_permissions=declared,
         features=_features(root, context),
         components=_components(root, application, context),
-        warnings=warnings,
     )
 
 

@@ -7,7 +7,6 @@ from typing import Protocol
 from androguard.core import axml as _axml
 
 from permaudit.apk.archive import ApkArchive
-from permaudit.errors import InputError
 
 RESOURCES = "resources.arsc"
 # resources.arsc of large apps reaches tens of MiB; beyond this, references stay unresolved.
@@ -64,8 +63,8 @@ class ResourceTable:
                 try:
                     data = self._archive.read(RESOURCES, limit=_RESOURCES_LIMIT)
                     self._parser = _axml.ARSCParser(data)
-                except InputError:
-                    self._parser = None
                 except Exception:
+                    # InputError (over the size cap, corrupt entry) or androguard's own errors:
+                    # references then stay unresolved, reported as a warning.
                     self._parser = None
         return self._parser

@@ -8,7 +8,7 @@ compression methods). An auditor must read what Android reads. Two rules do that
 * Zip: Android's libziparchive takes the compression method and sizes from the central
   directory and uses the local file header only to find where the data starts. Python's
   zipfile agrees on sizes but rejects unknown methods and local names that differ, so
-  ``read_member`` reads an entry itself, with the same capped inflate as the strict path.
+  ``read_member`` reads every entry itself, with an inflate capped at the caller's limit.
 * Binary XML: Android's ResXMLTree walks chunks by their declared sizes, ignores the file
   type, honours unusual header and attribute sizes and skips unknown chunks; androguard
   rejects or silently drops some of those. ``repair_manifest`` walks the chunks with
