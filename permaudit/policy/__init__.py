@@ -46,6 +46,18 @@ def analyze_text(
     sha256: str | None = None,
 ) -> PolicyFacts:
     """Analyse the text of a privacy policy. Evidence offsets index `normalised_text(text)`."""
+    return _analyze(text, source=source, headings=headings, sha256=sha256, file_text=text)
+
+
+def _analyze(
+    text: str,
+    *,
+    source: str,
+    headings: Sequence[str],
+    sha256: str | None,
+    file_text: str | None,
+) -> PolicyFacts:
+    """Facts of `text` whose evidence lines point into `file_text` (None: no lines)."""
     normalised = normalise(text)
     if not has_recognisable_text(normalised):
         raise InputError(source, "policy has no recognisable text")
@@ -54,7 +66,7 @@ def analyze_text(
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     facts = PolicyFacts(source=source, sha256=sha256, categories=categories)
-    return with_source_lines(facts, text, len(normalised))
+    return with_source_lines(facts, file_text, len(normalised))
 
 
 def load_policy(path: Path) -> PolicyFacts:
@@ -68,12 +80,13 @@ def load_policy(path: Path) -> PolicyFacts:
     if facts is not None:
         return facts
     policy = policy_text_from_bytes(path, data)
-    facts = analyze_text(
-        policy.text, source=policy.source, headings=policy.headings, sha256=policy.sha256
+    # Lines of the loaded text are not lines of the file: the loader drops blank-line runs and
+    # Markdown or HTML markup. A PDF has no lines a viewer could open at.
+    file_text = None if policy.format == "pdf" else decode_policy_bytes(data).text
+    return _analyze(
+        policy.text,
+        source=policy.source,
+        headings=policy.headings,
+        sha256=policy.sha256,
+        file_text=file_text,
     )
-    if policy.format == "text":
-        return facts
-    # Lines of the visible text are not lines of a Markdown or HTML file; a PDF has none a
-    # viewer could open at.
-    source_text = None if policy.format == "pdf" else decode_policy_bytes(data).text
-    return with_source_lines(facts, source_text, len(normalise(policy.text)))

@@ -57,3 +57,17 @@ def test_locator_tolerates_markup_between_words_and_picks_the_nearest_occurrence
     assert locator.line_of("We collect your location.", 0.0) == 1
     assert locator.line_of("We collect your location.", 0.99) == 4
     assert locator.line_of("Something else entirely", 0.5) is None
+
+
+def test_lines_of_a_plain_text_policy_count_every_blank_line_of_the_file(tmp_path: Path) -> None:
+    # The loader drops leading blank lines and folds runs of them; the file keeps them all.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "\n\nPrivacy Policy\n\n\n\n\n"
+        "We collect your precise location to find Wi-Fi networks during device setup.\n\n\n\n\n"
+        "We use the camera to scan the QR code when you add a device.\n",
+        encoding="utf-8",
+    )
+    facts = load_policy(path)
+    assert [e.line for e in facts.categories[Category.LOCATION].evidence] == [8]
+    assert [e.line for e in facts.categories[Category.CAMERA].evidence] == [13]
