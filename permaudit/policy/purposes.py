@@ -161,7 +161,7 @@ def purpose_clauses(sentence: str) -> tuple[str, ...]:
         spans.append((match.start(), end))
         if len(clauses) >= _MAX_CLAUSES:
             break
-    if when and not any(_clause_ids(clause) for clause in clauses):
+    if when and not _states_purpose(clauses):
         # The situation ("If you use the snapshot button while watching live view, the App
         # uses the camera to take photos") is the purpose only when no clause states one.
         clauses.insert(0, _fold(when.group(0)))
@@ -187,11 +187,6 @@ def map_purposes(clauses: Iterable[str]) -> list[Purpose]:
 
 def _states_purpose(clauses: Iterable[str]) -> bool:
     return any(_clause_ids(clause) for clause in clauses)
-
-
-def sentence_purposes(sentence: str) -> list[Purpose]:
-    """Purposes stated by the purpose clauses of one sentence."""
-    return map_purposes(purpose_clauses(sentence))
 
 
 def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
