@@ -6,33 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from permaudit.cli import main
-
-ROOT = Path(__file__).resolve().parents[1]
-APKS = ROOT / "tests" / "fixtures" / "apk"
-IPCAM = APKS / "ipcam.apk"
-MINIMAL = APKS / "minimal.apk"
-# Mentions only the user's e-mail address: no camera, microphone, location...
-ACCOUNT_ONLY = ROOT / "tests" / "fixtures" / "audit" / "account_only_policy.txt"
-
-
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
-
-
-def _error_line(result: Result, path: str | Path) -> None:
-    assert result.exit_code == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("permaudit: error: ") and str(path) in lines[0]
-    assert "Traceback" not in result.stderr
-    assert result.stdout == ""
+from tests.cli_support import ACCOUNT_ONLY, IPCAM, MINIMAL, ROOT, assert_error_line, run_cli
 
 
 def test_undisclosed_camera_fails_with_exit_1() -> None:
-    result = run("audit", IPCAM, "--policy", ACCOUNT_ONLY)
+    result = run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY)
     assert result.exit_code == 1, result.stderr
     assert "[undisclosed] camera" in result.stdout
     assert "not mentioned" in result.stdout
@@ -40,15 +19,15 @@ def test_undisclosed_camera_fails_with_exit_1() -> None:
 
 
 def test_app_without_sensitive_permissions_passes_with_exit_0() -> None:
-    result = run("audit", MINIMAL, "--policy", ACCOUNT_ONLY, "--format", "json")
+    result = run_cli("audit", MINIMAL, "--policy", ACCOUNT_ONLY, "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["summary"]["error"] == 0 and data["summary"]["failing"] == 0
 
 
 def test_fail_on_none_never_fails_and_fail_on_warning_is_stricter() -> None:
-    assert run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--fail-on", "none").exit_code == 0
-    result = run(
+    assert run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--fail-on", "none").exit_code == 0
+    result = run_cli(
         "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--fail-on", "warning", "--format", "json"
     )
     assert result.exit_code == 1
@@ -57,7 +36,7 @@ def test_fail_on_none_never_fails_and_fail_on_warning_is_stricter() -> None:
 
 
 def test_min_severity_filters_what_is_shown_not_the_exit_code() -> None:
-    result = run(
+    result = run_cli(
         "audit",
         IPCAM,
         "--policy",
@@ -77,7 +56,7 @@ def test_min_severity_filters_what_is_shown_not_the_exit_code() -> None:
 
 def test_report_to_file_with_o(tmp_path: Path) -> None:
     out = tmp_path / "report.sarif"
-    result = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "sarif", "-o", out)
+    result = run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "sarif", "-o", out)
     assert result.exit_code == 1 and result.stdout == ""
     sarif = json.loads(out.read_text(encoding="utf-8"))
     assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
@@ -85,11 +64,11 @@ def test_report_to_file_with_o(tmp_path: Path) -> None:
 
 def test_baseline_makes_known_findings_pass_and_new_ones_fail(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
-    first = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json", "-o", baseline)
+    first = run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json", "-o", baseline)
     assert first.exit_code == 1
     findings = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
 
-    again = run(
+    again = run_cli(
         "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--format", "json"
     )
     assert again.exit_code == 0, again.stdout
@@ -100,12 +79,12 @@ def test_baseline_makes_known_findings_pass_and_new_ones_fail(tmp_path: Path) ->
     data = json.loads(baseline.read_text(encoding="utf-8"))
     data["findings"] = [f for f in findings if f["category"] != "camera"]
     baseline.write_text(json.dumps(data), encoding="utf-8")
-    partial = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline)
+    partial = run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline)
     assert partial.exit_code == 1
     assert "1 new" in partial.stdout
 
     # A baseline from a larger app: its extra findings are reported fixed.
-    fixed = run(
+    fixed = run_cli(
         "audit", MINIMAL, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--format", "json"
     )
     assert fixed.exit_code == 0
@@ -118,11 +97,11 @@ def test_config_supplies_policy_and_gate(tmp_path: Path, monkeypatch: pytest.Mon
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
-    result = run("audit", IPCAM)
+    result = run_cli("audit", IPCAM)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("## permaudit:")
     # The command line overrides the file.
-    assert run("audit", IPCAM, "--fail-on", "error").exit_code == 1
+    assert run_cli("audit", IPCAM, "--fail-on", "error").exit_code == 1
 
 
 def test_config_ignore_with_reason_removes_the_finding(tmp_path: Path) -> None:
@@ -133,7 +112,9 @@ def test_config_ignore_with_reason_removes_the_finding(tmp_path: Path) -> None:
         "expires = 2001-01-01\n",
         encoding="utf-8",
     )
-    result = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config, "--format", "json")
+    result = run_cli(
+        "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config, "--format", "json"
+    )
     data = json.loads(result.stdout)
     assert "camera" not in {f["category"] for f in data["findings"]}
     assert "microphone" in {f["category"] for f in data["findings"]}
@@ -141,31 +122,31 @@ def test_config_ignore_with_reason_removes_the_finding(tmp_path: Path) -> None:
 
 
 def test_diff_reports_added_permissions_and_only_new_findings_count(tmp_path: Path) -> None:
-    same = run("diff", IPCAM, IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json")
+    same = run_cli("diff", IPCAM, IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json")
     assert same.exit_code == 0, same.stderr
     data = json.loads(same.stdout)
     assert data["changes"]["added_permissions"] == []
     assert data["summary"]["new"] == 0 and data["summary"]["known"] >= 1
 
-    grown = run("diff", MINIMAL, IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json")
+    grown = run_cli("diff", MINIMAL, IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json")
     assert grown.exit_code == 1
     data = json.loads(grown.stdout)
     assert "android.permission.CAMERA" in data["changes"]["added_permissions"]
     assert any(f["category"] == "camera" and f["baseline"] == "new" for f in data["findings"])
 
-    text = run("diff", MINIMAL, IPCAM, "--policy", ACCOUNT_ONLY)
+    text = run_cli("diff", MINIMAL, IPCAM, "--policy", ACCOUNT_ONLY)
     assert "+ permission  android.permission.CAMERA" in text.stdout
 
 
 def test_missing_policy_is_exit_2(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
-    _error_line(run("audit", IPCAM, "--policy", missing), missing)
+    assert_error_line(run_cli("audit", IPCAM, "--policy", missing), missing)
 
 
 def test_not_an_apk_is_exit_2_never_masked_by_fail_on_none(tmp_path: Path) -> None:
     fake = tmp_path / "app.apk"
     fake.write_text("this is not a zip", encoding="utf-8")
-    _error_line(run("audit", fake, "--policy", ACCOUNT_ONLY, "--fail-on", "none"), fake)
+    assert_error_line(run_cli("audit", fake, "--policy", ACCOUNT_ONLY, "--fail-on", "none"), fake)
 
 
 # --- the gate, severity by severity, on reviewed maps with known findings -------------------
@@ -192,7 +173,7 @@ NOTES_ONLY = (MINIMAL, MAPS / "smartbt_camera.yaml")
 )
 def test_fail_on_each_severity(pair: tuple[Path, Path], fail_on: str, expected: int) -> None:
     app, policy = pair
-    result = run("audit", app, "--policy", policy, "--fail-on", fail_on, "--format", "json")
+    result = run_cli("audit", app, "--policy", policy, "--fail-on", fail_on, "--format", "json")
     assert result.exit_code == expected, result.stderr
     summary = json.loads(result.stdout)["summary"]
     assert (summary["failing"] > 0) == (expected == 1)
@@ -202,10 +183,10 @@ def test_fail_on_from_config_and_the_gate_line_of_the_terminal_report(tmp_path: 
     config = tmp_path / "permaudit.toml"
     config.write_text('fail-on = "warning"\n', encoding="utf-8")
     app, policy = WARNINGS_AND_NOTE
-    result = run("audit", app, "--policy", policy, "--config", config)
+    result = run_cli("audit", app, "--policy", policy, "--config", config)
     assert result.exit_code == 1
     assert "gate: FAIL" in result.stdout
-    passing = run("audit", app, "--policy", policy, "--config", config, "--fail-on", "error")
+    passing = run_cli("audit", app, "--policy", policy, "--config", config, "--fail-on", "error")
     assert passing.exit_code == 0
     assert "gate: FAIL" not in passing.stdout
 
@@ -228,7 +209,7 @@ def _fake_finding(fingerprint: str) -> dict[str, object]:
 
 def test_baseline_counts_new_known_and_fixed_together(tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
-    written = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json", "-o", baseline)
+    written = run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json", "-o", baseline)
     assert written.exit_code == 1 and written.stdout == ""
     data = json.loads(baseline.read_text(encoding="utf-8"))
     findings = data["findings"]
@@ -237,7 +218,7 @@ def test_baseline_counts_new_known_and_fixed_together(tmp_path: Path) -> None:
     data["findings"] = [f for f in findings if f is not camera] + [_fake_finding("0" * 32)]
     baseline.write_text(json.dumps(data), encoding="utf-8")
 
-    result = run(
+    result = run_cli(
         "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--format", "json"
     )
     assert result.exit_code == 1  # the new camera finding is an error
@@ -251,15 +232,15 @@ def test_baseline_counts_new_known_and_fixed_together(tmp_path: Path) -> None:
     assert [f["fingerprint"] for f in report["baseline"]["fixed"]] == ["0" * 32]
 
     # The terminal and markdown reports say it too.
-    text = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline).stdout
+    text = run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline).stdout
     assert "1 new" in text and "1 fixed" in text
-    markdown = run(
+    markdown = run_cli(
         "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--format", "markdown"
     ).stdout
     assert "fixed" in markdown.lower()
 
     # Known findings never fail, whatever --fail-on says; a new one fails only at its level.
-    quiet = run(
+    quiet = run_cli(
         "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--fail-on", "none"
     )
     assert quiet.exit_code == 0
@@ -268,24 +249,26 @@ def test_baseline_counts_new_known_and_fixed_together(tmp_path: Path) -> None:
 def test_baseline_new_warning_fails_only_with_fail_on_warning(tmp_path: Path) -> None:
     app, policy = WARNINGS_AND_NOTE
     baseline = tmp_path / "baseline.json"
-    run("audit", app, "--policy", policy, "--format", "json", "-o", baseline)
+    run_cli("audit", app, "--policy", policy, "--format", "json", "-o", baseline)
     data = json.loads(baseline.read_text(encoding="utf-8"))
-    all_known = run("audit", app, "--policy", policy, "--baseline", baseline, "--fail-on", "note")
+    all_known = run_cli(
+        "audit", app, "--policy", policy, "--baseline", baseline, "--fail-on", "note"
+    )
     assert all_known.exit_code == 0
     data["findings"] = [f for f in data["findings"] if f["severity"] != "warning"]
     baseline.write_text(json.dumps(data), encoding="utf-8")
     args = ("audit", app, "--policy", policy, "--baseline", baseline)
-    assert run(*args).exit_code == 0
-    assert run(*args, "--fail-on", "warning").exit_code == 1
+    assert run_cli(*args).exit_code == 0
+    assert run_cli(*args, "--fail-on", "warning").exit_code == 1
 
 
 def test_a_baseline_is_per_app_fingerprints_name_the_package(tmp_path: Path) -> None:
     # The demo app is an IP-camera app too, with a different package: nothing of the ipcam
     # baseline is known for it.
     baseline = tmp_path / "baseline.json"
-    run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json", "-o", baseline)
+    run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "json", "-o", baseline)
     demo = ROOT / "samples" / "ipcam-demo.apk"
-    result = run(
+    result = run_cli(
         "audit", demo, "--policy", ACCOUNT_ONLY, "--baseline", baseline, "--format", "json"
     )
     summary = json.loads(result.stdout)["summary"]
@@ -298,39 +281,43 @@ def test_a_baseline_is_per_app_fingerprints_name_the_package(tmp_path: Path) -> 
 
 def test_missing_baseline_is_exit_2(tmp_path: Path) -> None:
     missing = tmp_path / "old-report.json"
-    _error_line(run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", missing), missing)
+    assert_error_line(
+        run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", missing), missing
+    )
 
 
 def test_baseline_that_is_not_a_permaudit_report_is_exit_2(tmp_path: Path) -> None:
     # A SARIF file is JSON, but not the report a baseline must be.
     sarif = tmp_path / "report.sarif"
-    run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "sarif", "-o", sarif)
-    _error_line(run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", sarif), sarif)
+    run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--format", "sarif", "-o", sarif)
+    assert_error_line(run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", sarif), sarif)
     listing = tmp_path / "list.json"
     listing.write_text("[1, 2, 3]", encoding="utf-8")
-    _error_line(run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", listing), listing)
+    assert_error_line(
+        run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", listing), listing
+    )
 
 
 def test_unknown_config_key_is_exit_2_naming_it(tmp_path: Path) -> None:
     config = tmp_path / "permaudit.toml"
     config.write_text('fial-on = "none"\n', encoding="utf-8")
-    result = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config)
-    _error_line(result, config)
+    result = run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config)
+    assert_error_line(result, config)
     assert "fial-on" in result.stderr
 
 
 def test_ignore_without_reason_is_exit_2(tmp_path: Path) -> None:
     config = tmp_path / "permaudit.toml"
     config.write_text('[[ignore]]\nrule = "undisclosed"\ncategory = "camera"\n', encoding="utf-8")
-    result = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config)
-    _error_line(result, config)
+    result = run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config)
+    assert_error_line(result, config)
     assert "reason" in result.stderr
 
 
 def test_empty_policy_is_exit_2(tmp_path: Path) -> None:
     empty = tmp_path / "policy.txt"
     empty.write_text("", encoding="utf-8")
-    _error_line(run("audit", IPCAM, "--policy", empty), empty)
+    assert_error_line(run_cli("audit", IPCAM, "--policy", empty), empty)
 
 
 @pytest.mark.parametrize("where", ["flag", "config"])
@@ -341,25 +328,33 @@ def test_exit_2_is_never_masked_by_fail_on_none(tmp_path: Path, where: str) -> N
         config.write_text('fail-on = "none"\n', encoding="utf-8")
         fail_on_none = ("--config", str(config))
     missing_policy = tmp_path / "nope.txt"
-    _error_line(run("audit", IPCAM, "--policy", missing_policy, *fail_on_none), missing_policy)
+    assert_error_line(
+        run_cli("audit", IPCAM, "--policy", missing_policy, *fail_on_none), missing_policy
+    )
     bad = tmp_path / "baseline.json"
     bad.write_text("{not json", encoding="utf-8")
-    _error_line(
-        run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", bad, *fail_on_none), bad
+    assert_error_line(
+        run_cli("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--baseline", bad, *fail_on_none), bad
     )
     missing_app = tmp_path / "nope.apk"
-    _error_line(run("audit", missing_app, "--policy", ACCOUNT_ONLY, *fail_on_none), missing_app)
+    assert_error_line(
+        run_cli("audit", missing_app, "--policy", ACCOUNT_ONLY, *fail_on_none), missing_app
+    )
 
 
 def test_bad_config_is_exit_2_even_with_fail_on_none_on_the_command_line(tmp_path: Path) -> None:
     config = tmp_path / "permaudit.toml"
     config.write_text('format = "pdf"\n', encoding="utf-8")
-    result = run("audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config, "--fail-on", "none")
-    _error_line(result, config)
+    result = run_cli(
+        "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config, "--fail-on", "none"
+    )
+    assert_error_line(result, config)
     assert "format" in result.stderr
 
 
 def test_diff_exit_2_for_an_unreadable_old_app(tmp_path: Path) -> None:
     fake = tmp_path / "old.apk"
     fake.write_bytes(b"PK\x03\x04 truncated")
-    _error_line(run("diff", fake, IPCAM, "--policy", ACCOUNT_ONLY, "--fail-on", "none"), fake)
+    assert_error_line(
+        run_cli("diff", fake, IPCAM, "--policy", ACCOUNT_ONLY, "--fail-on", "none"), fake
+    )

@@ -6,16 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from click.testing import CliRunner, Result
-
-from permaudit.cli import main
+from tests.cli_support import run_cli
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "apk"
 APPS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in (".apk", ".apks", ".xapk"))
-
-
-def run_cli(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def extract_json(app: Path) -> dict[str, Any]:

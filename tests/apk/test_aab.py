@@ -15,7 +15,8 @@ import pytest
 
 from permaudit.apk import ApkArchive, aab, dex_entries, load_app
 from permaudit.apk._proto import Resources_pb2 as pb
-from tests.apk.apk_helpers import FIXTURES, extract_json, read_recording, run_cli
+from tests.apk.apk_helpers import FIXTURES, extract_json, read_recording
+from tests.cli_support import assert_error_line, run_cli
 
 BUNDLES = ["watch.aab", "watch_bundletool.aab"]
 
@@ -257,13 +258,7 @@ BROKEN: dict[str, tuple[Callable[[], dict[str, bytes]], str]] = {
 def test_broken_aab_is_one_line_exit_2(case: str, tmp_path: Path) -> None:
     make, problem = BROKEN[case]
     path = _write_bundle(tmp_path / "broken.aab", make())
-    result = run_cli("extract", path, "--format", "json")
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"permaudit: error: {path}: ")
-    assert problem in lines[0]
+    assert_error_line(run_cli("extract", path, "--format", "json"), path, problem)
 
 
 def test_aab_detected_by_content_whatever_its_name(tmp_path: Path) -> None:

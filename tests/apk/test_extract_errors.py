@@ -12,7 +12,8 @@ import pytest
 
 from permaudit.apk.archive import ApkArchive
 from permaudit.errors import InputError
-from tests.apk.apk_helpers import FIXTURES, run_cli
+from tests.apk.apk_helpers import FIXTURES
+from tests.cli_support import assert_error_line, run_cli
 
 
 def _missing(tmp: Path) -> Path:
@@ -98,14 +99,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
 def test_input_error_is_one_line_exit_2(case: str, tmp_path: Path) -> None:
     make, problem = CASES[case]
     path = make(tmp_path)
-    result = run_cli("extract", path, "--format", "json")
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"permaudit: error: {path}: ")
-    assert problem in lines[0]
-    assert "Traceback" not in result.stderr
+    assert_error_line(run_cli("extract", path, "--format", "json"), path, problem)
 
 
 def test_real_process_prints_one_line_and_no_androguard_logs(tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from typing import Any
 from permaudit.apk import load_app
 from permaudit.catalog import categories_for_feature
 from permaudit.models import Category
-from tests.apk.apk_helpers import FIXTURES, extract_json, run_cli
+from tests.apk.apk_helpers import FIXTURES, extract_json
+from tests.cli_support import run_cli
 
 
 def _by_name(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
