@@ -30,6 +30,13 @@ typecheck: $(VENV)/.installed-test
 test: lint typecheck
 	$(BIN)/python -m pytest
 
+# Figures, not pass/fail: each script says what it measures. evidence_bench.py (needs smali)
+# and policy_eval.py (needs ../shared/datasets) are run by hand.
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/extract_bench.py
+	$(BIN)/python benchmarks/aab_bench.py
+	$(BIN)/python benchmarks/policy_load_bench.py
+
 # Needs Debian's aapt, libsmali-java and android-framework-res; the built files are committed.
 fixtures:
 	$(BIN)/python scripts/build_fixtures
