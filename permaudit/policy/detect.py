@@ -210,6 +210,10 @@ def analyze_sentences(
         for start, end, explicit in _unmasked(lowered, all_matches[category], masks):
             if lowered[start:end] in lex.upper_case_only and not text[start:end].isupper():
                 continue
+            if compiled.cased_masks is not None and _masked(
+                text, start, end, [compiled.cased_masks]
+            ):
+                continue
             found = index.at(start)
             if found is None:
                 continue

@@ -25,6 +25,8 @@ class CategoryTerms(_Strict):
     # discloses nothing, unless the sentence also matches `context_keeps`.
     context_masks: tuple[str, ...] = ()
     context_keeps: tuple[str, ...] = ()
+    # Case-sensitive Python regexes over the original text (see lexicon.yaml).
+    cased_masks: tuple[str, ...] = ()
     # Umbrella terms the policy may define in place (see `umbrella_definitions` in
     # lexicon.yaml), and the words that, inside such a definition, name this category.
     definable: tuple[str, ...] = ()
@@ -107,6 +109,7 @@ def _load(filename: str) -> Any:
 
 class CompiledCategory:
     __slots__ = (
+        "cased_masks",
         "category",
         "context_keeps",
         "context_masks",
@@ -119,6 +122,11 @@ class CompiledCategory:
     def __init__(self, category: Category, terms: CategoryTerms) -> None:
         self.category = category
         self.masks = compile_terms(terms.masks, lowered=True)
+        self.cased_masks = (
+            re.compile("|".join(f"(?:{mask})" for mask in terms.cased_masks))
+            if terms.cased_masks
+            else None
+        )
         self.context_masks = compile_terms(terms.context_masks, lowered=True)
         self.context_keeps = compile_terms(terms.context_keeps, lowered=True)
         self.definable = (
