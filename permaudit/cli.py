@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -26,19 +27,30 @@ from permaudit.report.formats import reporter_for
 # one line naming the file; click's own checks would print a multi-line usage error instead.
 FILE_PATH = click.Path(path_type=Path, exists=False, dir_okay=True, readable=False)
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
 class _Group(click.Group):
-    """Turns every user-caused error into one line on stderr and exit code 2."""
+    """Turns every error into one line on stderr and exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except InputError as error:
             click.echo(f"permaudit: error: {error}", err=True)
+            sys.exit(EXIT_ERROR)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as error:
+            # A bug, not the user's doing; a CI log still gets one line and exit 2, and
+            # PERMAUDIT_DEBUG=1 shows the traceback for the bug report.
+            if os.environ.get("PERMAUDIT_DEBUG"):
+                raise
+            click.echo(
+                f"permaudit: internal error: {type(error).__name__}: {error} "
+                "(set PERMAUDIT_DEBUG=1 for the traceback and report it as a bug)",
+                err=True,
+            )
             sys.exit(EXIT_ERROR)
 
 
@@ -66,11 +78,10 @@ def main() -> None:
     """
 
 
-# --- extract: owned by the apk boundary (permaudit/apk/) -------------------------------------
+# --- extract -----------------------------------------------------------------------------------
 
 
 @main.command()
-# readable=False: an unreadable file must reach ApkArchive.open, which says so in one line.
 @click.argument("app", type=FILE_PATH)
 @click.option(
     "--format",
@@ -114,7 +125,7 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     write_output(render_app(facts, AppFormat(fmt), color=color), output)
 
 
-# --- policy: owned by the policy boundary (permaudit/policy/) --------------------------------
+# --- policy ------------------------------------------------------------------------------------
 
 
 @main.command("policy")
@@ -127,7 +138,7 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     show_default=True,
     help="table: category, status, purposes, evidence; json: SPEC §4 policy object.",
 )
-@click.option("-o", "--output", type=FILE_PATH, help="Write here.")
+@click.option("-o", "--output", type=FILE_PATH, help="Write the report to FILE instead of stdout.")
 @click.option(
     "--write-map",
     type=FILE_PATH,
@@ -160,7 +171,7 @@ def policy_command(
         write_output(render_policy_table(facts), output)
 
 
-# --- audit and diff: owned by permaudit/audit.py and permaudit/report/ -----------------------
+# --- audit and diff ----------------------------------------------------------------------------
 
 _FORMAT_CHOICE = click.Choice([f.value for f in _Format])
 _FAIL_ON_CHOICE = click.Choice(["error", "warning", "note", "none"])
