@@ -43,12 +43,12 @@ _NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|cannot|without)\b|n'
 # on purpose: their negation limits use or sharing (SPEC §2), it does not deny collection.
 _COLLECT_VERB = (
     r"(?:collect|gather|obtain|access|acquire|record|request|ask(?: you)? for|read|receive|"
-    r"retrieve|require|need|capture|harvest|scan|log|monitor|get|process|know|ascertain)"
+    r"retrieve|require|need|capture|harvest|scan|log|monitor|get|process|know|ascertain|import)"
 )
 _COLLECT_FORMS = rf"{_COLLECT_VERB}(?:s|es|ed|ing)?"
 _COLLECT_PASSIVE = (
     r"(?:collected|gathered|obtained|accessed|acquired|recorded|requested|read|received|"
-    r"retrieved|required|needed|captured|harvested|scanned|logged|monitored|processed)"
+    r"retrieved|required|needed|captured|harvested|scanned|logged|monitored|processed|imported)"
 )
 
 # "we do not collect ...", "we never collect ...", "the app will not access ...",
@@ -62,6 +62,13 @@ _ACTIVE_DENIAL = re.compile(
     rf"(?:any\s+)?(?:access|permission)\b"
     rf"|\b(?:has|have|with|need|needs|require|requires)\s+no\s+(?:\w+\s+)?(?:access|permission)\b"
     rf"|\bno\s+(?:\w+\s+){{0,2}}(?:is|are|will be|shall be|gets|get)\s+{_COLLECT_PASSIVE}\b"
+    # "No third-party service provider collects ...": the negated subject denies the verb.
+    rf"|\bno\s+(?!matter\b|one\s+(?:but|except|other))(?:[\w-]+\s+){{0,3}}"
+    rf"(?:{_COLLECT_VERB}(?:s|es)|(?:will|shall|can|may)\s+{_COLLECT_VERB})\b"
+    # "does not offer you the opportunity to import your contacts": no feature that takes it.
+    rf"|\b(?:do|does|did|will|shall)\s*(?:not|n't)\s+(?:offer|provide|give|have)\s+(?:you\s+|users\s+)?"
+    rf"(?:the|an|any)\s+(?:opportunity|ability|option|possibility|feature|functionality|means)\s+"
+    rf"to\s+(?:{_COLLECT_VERB}|upload|sync|synchroni[sz]e)\b"
     rf"|\bnot\s+(?:\w+\s+)?(?:be\s+)?{_COLLECT_PASSIVE}\b)",
     re.IGNORECASE,
 )
@@ -143,6 +150,9 @@ _ADVERBIAL = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";|\s(?:but|however|whereas|while|although)\s|,\s*(?:but|however|and we|although)\b"
     r"|\sand we (?:only|also|do|may|will|can)\b"
+    # "We use location ... and will not store your location": the second predicate's negation
+    # is its own; it never reaches back to the disclosure before it.
+    r"|\sand(?=\s+(?:(?:will|shall|would|do|does|did|can|may|must)\s*(?:not|n't)|never)\b)"
 )
 
 

@@ -133,6 +133,38 @@ def _context(lowered: str, sentences: Sequence[Sentence], number: int) -> str:
     return text
 
 
+# A label: a short line or lead-in that ends with the umbrella term ("Device information.").
+_LABEL_TAIL = re.compile(r"\s*[.:]?\s*$")
+_LABEL_WORDS = 8
+
+
+def _umbrella_resolved(
+    lowered: str,
+    sentences: Sequence[Sentence],
+    number: int,
+    category: Category,
+    start: int,
+    end: int,
+) -> bool:
+    """Whether an umbrella mention is defined, here or by the paragraph it labels, by a list
+    that names nothing of `category` (lexicon.yaml, `umbrella_definitions`)."""
+    lex = lexicon()
+    sentence = sentences[number]
+    term = lowered[start:end]
+    after = lowered[end : sentence.end]
+    if lex.defined_without(category, term, after):
+        return True
+    if (
+        number + 1 < len(sentences)
+        and _LABEL_TAIL.match(after)
+        and len(lowered[sentence.start : end].split()) <= _LABEL_WORDS
+        and sentences[number + 1].block == sentence.block
+    ):
+        following = sentences[number + 1]
+        return lex.label_defined_by(category, lowered[following.start : following.end])
+    return False
+
+
 def _quote(text: str, sentence: Sentence, mention: _Mention) -> Evidence:
     start, end = sentence.start, sentence.end
     if end - start > _MAX_QUOTE:
@@ -178,10 +210,18 @@ def analyze_sentences(
         for start, end, explicit in _unmasked(lowered, all_matches[category], masks):
             if lowered[start:end] in lex.upper_case_only and not text[start:end].isupper():
                 continue
+            if compiled.cased_masks is not None and _masked(
+                text, start, end, [compiled.cased_masks]
+            ):
+                continue
             found = index.at(start)
             if found is None:
                 continue
             number, sentence = found, sentences[found]
+            if not explicit and _umbrella_resolved(
+                lowered, sentences, number, category, start, end
+            ):
+                continue
             if compiled.context_masks is not None and compiled.masked_by_context(
                 _context(lowered, sentences, number)
             ):

@@ -25,6 +25,19 @@ class CategoryTerms(_Strict):
     # discloses nothing, unless the sentence also matches `context_keeps`.
     context_masks: tuple[str, ...] = ()
     context_keeps: tuple[str, ...] = ()
+    # Case-sensitive Python regexes over the original text (see lexicon.yaml).
+    cased_masks: tuple[str, ...] = ()
+    # Umbrella terms the policy may define in place (see `umbrella_definitions` in
+    # lexicon.yaml), and the words that, inside such a definition, name this category.
+    definable: tuple[str, ...] = ()
+    definition_keeps: tuple[str, ...] = ()
+
+
+class UmbrellaDefinitions(_Strict):
+    # What opens a definition right after an umbrella term: "(", ", such as", ": including".
+    openers: tuple[str, ...]
+    # Words that leave the definition open ("etc.", "not limited to", "and other ...").
+    open_ended: tuple[str, ...]
 
 
 class Lexicon(_Strict):
@@ -32,6 +45,7 @@ class Lexicon(_Strict):
     masks: tuple[str, ...] = ()
     # Whole matches that count only when written in capitals ("MAC", not Apple's "Mac").
     upper_case_only: tuple[str, ...] = ()
+    umbrella_definitions: UmbrellaDefinitions | None = None
     categories: dict[Category, CategoryTerms]
 
     @field_validator("categories")
@@ -94,19 +108,44 @@ def _load(filename: str) -> Any:
 
 
 class CompiledCategory:
-    __slots__ = ("category", "context_keeps", "context_masks", "masks")
+    __slots__ = (
+        "cased_masks",
+        "category",
+        "context_keeps",
+        "context_masks",
+        "definable",
+        "definable_search",
+        "definition_keeps",
+        "masks",
+    )
 
     def __init__(self, category: Category, terms: CategoryTerms) -> None:
         self.category = category
         self.masks = compile_terms(terms.masks, lowered=True)
+        self.cased_masks = (
+            re.compile("|".join(f"(?:{mask})" for mask in terms.cased_masks))
+            if terms.cased_masks
+            else None
+        )
         self.context_masks = compile_terms(terms.context_masks, lowered=True)
         self.context_keeps = compile_terms(terms.context_keeps, lowered=True)
+        self.definable = (
+            re.compile(rf"(?:{_alternation(terms.definable).lower()})$")
+            if terms.definable
+            else None
+        )
+        self.definable_search = compile_terms(terms.definable, lowered=True)
+        self.definition_keeps = compile_terms(terms.definition_keeps, lowered=True)
 
     def masked_by_context(self, lowered_context: str) -> bool:
         """True when a mention in this (lower-cased) sentence context discloses nothing."""
         if self.context_masks is None or not self.context_masks.search(lowered_context):
             return False
         return self.context_keeps is None or not self.context_keeps.search(lowered_context)
+
+
+# A definition longer than this is a run of the sentence, not a list of what a term holds.
+_MAX_DEFINITION = 300
 
 
 class CompiledLexicon:
@@ -123,6 +162,15 @@ class CompiledLexicon:
         self.lexicon = lexicon
         self.global_masks = compile_terms(lexicon.masks, lowered=True)
         self.upper_case_only = frozenset(word.lower() for word in lexicon.upper_case_only)
+        definitions = lexicon.umbrella_definitions
+        self.definition_opener = (
+            re.compile(rf"\s*(?:{_alternation(definitions.openers).lower()})")
+            if definitions
+            else None
+        )
+        self.open_ended = (
+            compile_terms(definitions.open_ended, lowered=True) if definitions else None
+        )
         self.categories = {
             category: CompiledCategory(category, lexicon.categories[category])
             for category in Category
@@ -143,6 +191,49 @@ class CompiledLexicon:
                 self.groups[name] = (category, explicit)
         self.scan = re.compile(rf"{_WORD_START}(?=(?:{'|'.join(bodies)}){_WORD_END})")
         self.terms_at = re.compile("".join(groups))
+
+    def defined_without(self, category: Category, lowered_term: str, lowered_after: str) -> bool:
+        """True when an umbrella term is defined right after it, by a closed list that names
+        nothing of `category`: "device information (such as model and OS version)".
+
+        `lowered_after` is the rest of the term's sentence. The policy itself says what its
+        umbrella holds, so the umbrella does not cover the category.
+        """
+        compiled = self.categories[category]
+        if compiled.definable is None or self.definition_opener is None:
+            return False
+        if not compiled.definable.match(lowered_term):
+            return False
+        opener = self.definition_opener.match(lowered_after)
+        if opener is None:
+            return False
+        if "(" in opener.group(0):
+            close = lowered_after.find(")", opener.end())
+            definition = lowered_after[opener.end() : close if close >= 0 else None]
+            if opener.group(0).rstrip().endswith("(") and len(definition.split()) < 2:
+                # "Customer Proprietary Network Information (CPNI)": an abbreviation.
+                return False
+        else:
+            definition = re.split(r";", lowered_after[opener.end() :], maxsplit=1)[0]
+        definition = definition[:_MAX_DEFINITION]
+        if not definition.strip():
+            return False
+        if self.open_ended is not None and self.open_ended.search(definition):
+            return False
+        keeps = compiled.definition_keeps
+        return keeps is None or not keeps.search(definition)
+
+    def label_defined_by(self, category: Category, lowered_next: str) -> bool:
+        """True when the sentence after an umbrella label ("Device information.") defines an
+        umbrella of `category` by a closed list that names nothing of it (see `defined_without`):
+        the label only names the topic its paragraph spells out."""
+        search = self.categories[category].definable_search
+        if search is None:
+            return False
+        return any(
+            self.defined_without(category, term.group(0), lowered_next[term.end() :])
+            for term in search.finditer(lowered_next)
+        )
 
     def matches(self, lowered: str) -> dict[Category, list[tuple[int, int, bool]]]:
         """(start, end, explicit) of every term match in lower-cased text, per category."""
