@@ -38,6 +38,14 @@ def status(text: str, category: Category) -> Status:
             Status.ABSENT,
         ),
         ("Matters related to public safety, public health are exempt.", C.HEALTH, Status.ABSENT),
+        # where a VPN connects from is a place the user picks, not where the user is
+        (
+            "Use the VPN tunnel to reach the Internet through preferred servers and geo locations.",
+            C.LOCATION,
+            Status.ABSENT,
+        ),
+        ("Choose a virtual location to browse privately.", C.LOCATION, Status.ABSENT),
+        ("We collect your location to pick the nearest VPN server.", C.LOCATION, Status.EXPLICIT),
         # explicit wording
         ("We access your address book to invite friends.", C.CONTACTS, Status.EXPLICIT),
         (
