@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from permaudit.models import Category, CategoryDisclosure, Evidence, Party, Purpose, Scope, Status
 from permaudit.policy.denials import Polarity, defined_term, denied_term, polarity
-from permaudit.policy.lexicon import lexicon
+from permaudit.policy.lexicon import lexicon, permission_names
 from permaudit.policy.purposes import disclosure_purposes
 from permaudit.policy.segment import Sentence, SentenceIndex
 
@@ -23,16 +23,22 @@ _THIRD_PARTY = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PARTY = re.compile(r"\b(?:we|us|our|the app|the application|the software)\b", re.I)
+
+
+def _granting(scope: str) -> str:
+    """Alternation of the permission names that grant `scope` ("ACCESS_FINE_LOCATION")."""
+    return "|".join(name for names in permission_names(scope).values() for name in names)
+
+
 _PRECISE = re.compile(
     r"(?<!non-)(?<!non )(?<!not )(?<!less )\b(?:precise|precisely|exact|fine-grained|"
     r"fine location|specific (?:geo-?)?location|accurate location|detailed location|"
-    r"street-level|real-time (?:geo-?)?location|"
-    r"ACCESS_FINE_LOCATION)\b",
+    rf"street-level|real-time (?:geo-?)?location|{_granting('precise')})\b",
     re.IGNORECASE,
 )
 _APPROXIMATE = re.compile(
     r"\b(?:approximate|approximately|coarse|general location|imprecise|rough|city|country|"
-    r"region|zip code|postal code|ip address|ip-based|cell towers?|ACCESS_COARSE_LOCATION)\b",
+    rf"region|zip code|postal code|ip address|ip-based|cell towers?|{_granting('approximate')})\b",
     re.IGNORECASE,
 )
 # Background use: "in the background", "even when the app is closed / not in use", "all the
@@ -44,7 +50,7 @@ _BACKGROUND = re.compile(
     r"our app|the software) (?:is )?(?:closed|not in use|not running|not open|not being used|"
     r"in the background|running in the background)|(?:even |also )?when you(?:'re| are)? not "
     r"(?:using|actively using|running) (?:it|the app|the application|our app)|all the time|"
-    r"at all times|continuously|24/7|around the clock|always-on)\b",
+    rf"at all times|continuously|24/7|around the clock|always-on|{_granting('background')})\b",
     re.IGNORECASE,
 )
 # "never in the background", "not when the app is closed", "no background location".
@@ -101,15 +107,18 @@ def _unmasked(
     lowered: str,
     candidates: list[tuple[int, int, bool]],
     masks: list[re.Pattern[str] | None],
+    unmaskable: re.Pattern[str],
 ) -> list[tuple[int, int, bool]]:
-    """Unmasked matches (start, end, explicit) of one category; the longer of overlaps wins."""
+    """Unmasked matches (start, end, explicit) of one category; the longer of overlaps wins.
+
+    A match `unmaskable` matches whole (a permission name) is never masked."""
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int, bool]] = []
     for start, end, explicit in candidates:
         if kept and start < kept[-1][1] and end - start <= kept[-1][1] - kept[-1][0]:
             # Inside a longer match: umbrella phrases absorb the words inside them.
             continue
-        if _masked(lowered, start, end, masks):
+        if _masked(lowered, start, end, masks) and not unmaskable.match(lowered, start, end):
             continue
         if kept and start < kept[-1][1]:
             kept[-1] = (start, end, explicit)
@@ -207,25 +216,27 @@ def analyze_sentences(
         state = _CategoryState()
         masks = [lex.global_masks, lex.categories[category].masks]
         compiled = lex.categories[category]
-        for start, end, explicit in _unmasked(lowered, all_matches[category], masks):
-            if lowered[start:end] in lex.upper_case_only and not text[start:end].isupper():
-                continue
-            if compiled.cased_masks is not None and _masked(
-                text, start, end, [compiled.cased_masks]
-            ):
-                continue
+        candidates = _unmasked(lowered, all_matches[category], masks, lex.permission_name)
+        for start, end, explicit in candidates:
             found = index.at(start)
             if found is None:
                 continue
             number, sentence = found, sentences[found]
-            if not explicit and _umbrella_resolved(
-                lowered, sentences, number, category, start, end
-            ):
-                continue
-            if compiled.context_masks is not None and compiled.masked_by_context(
-                _context(lowered, sentences, number)
-            ):
-                continue
+            if not lex.permission_name.match(lowered, start, end):
+                if lowered[start:end] in lex.upper_case_only and not text[start:end].isupper():
+                    continue
+                if compiled.cased_masks is not None and _masked(
+                    text, start, end, [compiled.cased_masks]
+                ):
+                    continue
+                if not explicit and _umbrella_resolved(
+                    lowered, sentences, number, category, start, end
+                ):
+                    continue
+                if compiled.context_masks is not None and compiled.masked_by_context(
+                    _context(lowered, sentences, number)
+                ):
+                    continue
             key = (number, start)
             mention_polarity = polarity_cache.get(key)
             if mention_polarity is None:

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from permaudit.catalog import permission_catalog
 from permaudit.models import Category
 
 
@@ -102,6 +103,30 @@ def compile_terms(terms: tuple[str, ...], *, lowered: bool = False) -> re.Patter
     return re.compile(rf"{_WORD_START}(?:{body}){_WORD_END}", re.IGNORECASE)
 
 
+def permission_names(scope: str | None = None) -> dict[Category, tuple[str, ...]]:
+    """Regex fragments (lower case) of the permission names a policy may write verbatim, per
+    category of the permission catalog; with `scope`, only the permissions granting it.
+
+    "READ_CONTACTS", "android.permission.ACCESS_FINE_LOCATION", "ACCESS_WIFI_STATE": every
+    permission of SPEC §1 that a policy names is an explicit disclosure of its category. The
+    lexicon's words miss them, as the underscore joins the words into one. One-word names
+    (CAMERA, BLUETOOTH) are category words already; a Health Connect permission is named by
+    its full prefix ("android.permission.health.READ_HEART_RATE").
+    """
+    catalog = permission_catalog()
+    names: dict[Category, list[str]] = {}
+    for entry in catalog.permissions:
+        if scope is not None and entry.scope != scope:
+            continue
+        short = entry.name.rsplit(".", 1)[-1]
+        if "_" in short:
+            names.setdefault(entry.category, []).append(re.escape(short.lower()))
+    if scope is None:
+        for prefix in catalog.prefixes:
+            names.setdefault(prefix.category, []).append(rf"{re.escape(prefix.prefix.lower())}\w+")
+    return {category: tuple(fragments) for category, fragments in names.items()}
+
+
 def _load(filename: str) -> Any:
     text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
     return yaml.safe_load(text)
@@ -175,13 +200,18 @@ class CompiledLexicon:
             category: CompiledCategory(category, lexicon.categories[category])
             for category in Category
         }
+        permissions = permission_names()
+        # A permission name is unambiguous: no mask or context rule of its category applies.
+        every_name = [name for names in permissions.values() for name in names]
+        self.permission_name = re.compile(rf"(?:{'|'.join(every_name)})$")
         groups: list[str] = []
         bodies: list[str] = []
         # Group name → (category, explicit); group names are positional ("g0", "g1", ...).
         self.groups: dict[str, tuple[Category, bool]] = {}
         for category in Category:
             terms = lexicon.categories[category]
-            for explicit, kind_terms in ((True, terms.explicit), (False, terms.vague)):
+            explicit_terms = terms.explicit + permissions.get(category, ())
+            for explicit, kind_terms in ((True, explicit_terms), (False, terms.vague)):
                 if not kind_terms:
                     continue
                 name = f"g{len(groups)}"
