@@ -38,7 +38,8 @@ _PRECISE = re.compile(
 )
 _APPROXIMATE = re.compile(
     r"\b(?:approximate|approximately|coarse|general location|imprecise|rough|city|country|"
-    rf"region|zip code|postal code|ip address|ip-based|cell towers?|{_granting('approximate')})\b",
+    r"region|zip code|postal code|ip address|ip-based|cell towers?|base stations?|"
+    rf"{_granting('approximate')})\b",
     re.IGNORECASE,
 )
 # Background use: "in the background", "even when the app is closed / not in use", "all the
