@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 from permaudit.models import CategoryDisclosure, Evidence, PolicyFacts
 
@@ -38,18 +39,45 @@ class LineLocator:
         return self._cache[key]
 
     def _find(self, quote: str, relative_position: float) -> int | None:
-        words = _WORD.findall(quote)[:_WORDS_MATCHED]
+        words = list(_WORD.finditer(quote))[:_WORDS_MATCHED]
         if not words:
             return None
-        pattern = re.compile(_GAP.join(re.escape(word) for word in words))
         target = relative_position * len(self.text)
-        best: int | None = None
-        for match in pattern.finditer(self.text):
-            if best is None or abs(match.start() - target) < abs(best - target):
-                best = match.start()
+        # Most quotes stand in the file as written (plain text): finding their first words
+        # verbatim spares compiling a pattern per quote, which cost a fifth of the analysis.
+        best = self._nearest(
+            _verbatim(self.text, quote[words[0].start() : words[-1].end()]), target
+        )
+        if best is None:
+            pattern = re.compile(_GAP.join(re.escape(word.group(0)) for word in words))
+            best = self._nearest((m.start() for m in pattern.finditer(self.text)), target)
         if best is None:
             return None
         return bisect_right(self._newlines, best - 1) + 1
+
+    @staticmethod
+    def _nearest(starts: Iterable[int], target: float) -> int | None:
+        best: int | None = None
+        for start in starts:
+            if best is None or abs(start - target) < abs(best - target):
+                best = start
+        return best
+
+
+def _verbatim(text: str, needle: str) -> Iterator[int]:
+    """Start of every occurrence of `needle` in `text` that begins and ends on a word edge."""
+    start = text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if (start == 0 or not _is_word(text[start - 1])) and (
+            end == len(text) or not _is_word(text[end])
+        ):
+            yield start
+        start = text.find(needle, start + 1)
+
+
+def _is_word(character: str) -> bool:
+    return character.isalnum() or character == "_"
 
 
 def with_source_lines(facts: PolicyFacts, text: str | None, normalised_length: int) -> PolicyFacts:
