@@ -29,6 +29,13 @@ def contacts(text: str) -> Status:
         "Contacts\n\nIf you have any questions, write to privacy@example.com.",
         "7. Contacts\n\nOur office is in Berlin.",
         "Your Contacts.\n\nWe care about the people you know.",
+        # a purpose or service named as a topic: the vendor's own list of people to write to
+        "Personal Data is collected for: Analytics, Managing contacts and sending messages.",
+        "Managing contacts and sending messages\n\nMailchimp sends our newsletter.",
+        "1. Managing contacts",
+        "We process your data for: account management; contacts management; marketing.",
+        "This service makes it possible to manage a database of email contacts, phone contacts "
+        "or any other contact information to communicate with the User.",
     ],
 )
 def test_not_the_address_book(text: str) -> None:
@@ -45,6 +52,10 @@ def test_not_the_address_book(text: str) -> None:
         # a label over a paragraph that discloses: the paragraph is the evidence
         "Contacts\n\nWith your permission we read your address book to find friends.",
         "Your Tango contacts come from your address book.",
+        # managing the user's own contacts, or a database filled from the phone
+        "Our app lets you manage your contacts.",
+        "We import your phone contacts into a database of contacts you can share.",
+        "Contacts permission: used for accessing contacts on the User's device.",
     ],
 )
 def test_the_address_book(text: str) -> None:
