@@ -445,7 +445,11 @@ def audit(
             # No permission to request, yet the data is read (an SDK reading the Android ID):
             # a disclosure is not stale, and an SDK collecting it must be named either way.
             _check_third_party(out, category, request or _CategoryRequest(), disclosure)
-        elif request is None and disclosure.status is Status.EXPLICIT:
+        elif (
+            request is None
+            and disclosure.status is Status.EXPLICIT
+            and category not in permission_catalog().readable_without_permission
+        ):
             out.add(
                 Rule.UNREQUESTED_DISCLOSURE,
                 Severity.NOTE,

@@ -177,15 +177,14 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
     ),
     # Security-camera policy that describes an IP-camera app well: camera, microphone,
     # location for Wi-Fi lists, SSID and local network, IMEI with third parties, gallery.
-    # Left: the <queries>, the Umeng SDK reading Wi-Fi/network state (no third party named
-    # for it), and the gyroscope it discloses that this app never asks for.
+    # Left: the <queries> and the Umeng SDK reading Wi-Fi/network state (no third party named
+    # for it). The gyroscope it discloses needs no permission, so it is not a stale disclosure.
     "ipcam x smartbt_camera": (
         IPCAM,
         MAPS / "smartbt_camera.yaml",
         [
             QUERIES_UNDISCLOSED,
             UMENG_NET,
-            Expected(UNREQUESTED, "sensors", "note"),
         ],
     ),
     # Smart-home policy: only *approximate* location on activation, so the precise location
@@ -267,7 +266,6 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
             Expected(UNREQUESTED, "microphone", "note"),
             Expected(UNREQUESTED, "local_network", "note"),
             Expected(UNREQUESTED, "storage", "note"),
-            Expected(UNREQUESTED, "sensors", "note"),
             Expected(UNUSED, "phone", "note", ("READ_CALL_LOG",)),
         ],
     ),

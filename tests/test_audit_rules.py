@@ -378,3 +378,11 @@ def test_code_evidence_shows_each_call_site_once_under_the_requested_permission(
     assert [e.permission for e in finding.code_evidence] == [
         "android.permission.ACCESS_COARSE_LOCATION"
     ]
+
+
+def test_a_disclosure_of_data_open_to_every_app_is_not_stale() -> None:
+    # Motion sensors need no permission: a policy naming the gyroscope describes the app even
+    # though its manifest asks for nothing. Camera needs one, so that disclosure is stale.
+    policy = _policy(sensors=_explicit(), camera=_explicit())
+    findings = audit(_app(), policy, detectable_permissions=())
+    assert _rules(findings) == [("unrequested_disclosure", "camera", "note")]

@@ -29,6 +29,7 @@ class PermissionCatalog(Frozen):
     version: int
     permissions: tuple[CatalogPermission, ...]
     prefixes: tuple[CatalogPrefix, ...] = ()
+    readable_without_permission: frozenset[Category] = frozenset()
 
     def lookup(self, name: str) -> CatalogPermission | None:
         for entry in self.permissions:

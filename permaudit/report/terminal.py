@@ -122,7 +122,8 @@ def _summary(report: AuditReport) -> Panel:
         grid.add_row("Ignores", Text(f"{plural(len(expired), 'ignore')} expired", style="yellow"))
     gate = gate_line(report)
     grid.add_row("Result", Text(gate, style="bold red" if s.failing else "green"))
-    return Panel(grid, title="permaudit audit", title_align="left", expand=True)
+    title = "permaudit diff" if report.changes is not None else "permaudit audit"
+    return Panel(grid, title=title, title_align="left", expand=True)
 
 
 def _changes(report: AuditReport) -> Panel:
