@@ -65,6 +65,9 @@ class _Mention:
     end: int
     explicit: bool
     polarity: Polarity
+    # For a denial through a definition: the sentence that denies the defined term, which a
+    # reader needs beside the definition to see the denial.
+    denied_by: int | None = None
 
 
 @dataclass(slots=True)
@@ -201,16 +204,17 @@ def analyze_sentences(
 
     # Definitions of "sensitive/personal information" and denials of the defined term.
     definitions: dict[int, tuple[str, int]] = {}
-    denied_terms: set[str] = set()
+    # Defined term → the first sentence denying it.
+    denied_terms: dict[str, int] = {}
     for number, sentence in enumerate(sentences):
         definition = defined_term(sentence.text)
         if definition is not None:
             definitions[number] = definition
         term = denied_term(sentence.text)
         if term is not None:
-            denied_terms.add(term)
+            denied_terms.setdefault(term, number)
 
-    polarity_cache: dict[tuple[int, int], Polarity] = {}
+    polarity_cache: dict[tuple[int, int], tuple[Polarity, int | None]] = {}
     states: dict[Category, _CategoryState] = {}
     all_matches = lex.matches(lowered)
     for category in Category:
@@ -239,21 +243,23 @@ def analyze_sentences(
                 ):
                     continue
             key = (number, start)
-            mention_polarity = polarity_cache.get(key)
-            if mention_polarity is None:
+            cached = polarity_cache.get(key)
+            if cached is None:
                 mention_polarity = polarity(
                     sentence.text, start - sentence.start, end - sentence.start
                 )
+                denied_by: int | None = None
                 definition = definitions.get(number)
                 if definition is not None and start - sentence.start >= definition[1] - 40:
                     term_kind = definition[0]
                     if term_kind in denied_terms:
                         mention_polarity = Polarity.DENY
+                        denied_by = denied_terms[term_kind]
                     elif term_kind == "sensitive" and mention_polarity is Polarity.DISCLOSE:
                         # Legal boilerplate defining sensitive data is not a disclosure.
                         mention_polarity = Polarity.NEUTRAL
-                polarity_cache[key] = mention_polarity
-            state.mentions.append(_Mention(number, start, end, explicit, mention_polarity))
+                cached = polarity_cache[key] = (mention_polarity, denied_by)
+            state.mentions.append(_Mention(number, start, end, explicit, *cached))
         states[category] = state
 
     return {
@@ -290,7 +296,16 @@ def _disclosure(
     # Sentences first, in policy order; a heading ("2.1 Camera") only proves the topic, so it
     # is quoted after them.
     quoted.sort(key=lambda m: sentences[m.sentence].heading)
-    evidence = [_quote(text, sentences[m.sentence], m) for m in quoted[:_MAX_EVIDENCE]]
+    quoted = quoted[:_MAX_EVIDENCE]
+    evidence = [_quote(text, sentences[m.sentence], m) for m in quoted]
+    for number in dict.fromkeys(m.denied_by for m in quoted if m.denied_by is not None):
+        if number not in seen_sentences:
+            denial = sentences[number]
+            evidence.append(
+                _quote(
+                    text, denial, _Mention(number, denial.start, denial.start, False, Polarity.DENY)
+                )
+            )
 
     purposes: list[Purpose] = []
     parties: set[Party] = set()

@@ -94,6 +94,12 @@ def test_denial_through_definition() -> None:
         "We do not collect and process sensitive personal information."
     )
     assert status(text, C.HEALTH) is Status.DENIED
+    # The reader sees both halves of the argument: the definition and the denial.
+    quotes = [e.quote for e in analyze_text(text, source="p.txt").categories[C.HEALTH].evidence]
+    assert quotes == [
+        "Sensitive information includes racial origin, biometric data and health information.",
+        "We do not collect and process sensitive personal information.",
+    ]
 
 
 def test_sensitive_definition_alone_is_not_a_disclosure() -> None:
