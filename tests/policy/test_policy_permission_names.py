@@ -5,15 +5,10 @@ from __future__ import annotations
 import pytest
 
 from permaudit.catalog import CatalogPermission, permission_catalog
-from permaudit.models import Category, PolicyFacts, Status
-from permaudit.policy import analyze_text
+from permaudit.models import Category, Status
+from tests.policy.policy_support import facts
 
-INTRO = "This privacy policy explains what our app collects and why. "
 PERMISSIONS = list(permission_catalog().permissions)
-
-
-def facts(text: str) -> PolicyFacts:
-    return analyze_text(INTRO + text, source="t")
 
 
 @pytest.mark.parametrize("entry", PERMISSIONS, ids=[e.name for e in PERMISSIONS])

@@ -9,13 +9,9 @@ from permaudit.models import Category, Party, Status
 from permaudit.policy import analyze_text
 from permaudit.policy.normalise import normalise
 from permaudit.policy.segment import segment
+from tests.policy.policy_support import INTRO, status
 
 C = Category
-INTRO = "This privacy policy explains what our app collects and why. "
-
-
-def status(text: str, category: Category) -> Status:
-    return analyze_text(INTRO + text, source="t").status(category)
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 from permaudit.models import Category, Status
-from permaudit.policy import analyze_text
+from tests.policy.policy_support import status
 
 C = Category
-INTRO = "This privacy policy explains what our app collects and why. "
-
-
-def status(text: str, category: Category) -> Status:
-    return analyze_text(INTRO + text, source="t").status(category)
 
 
 @pytest.mark.parametrize(

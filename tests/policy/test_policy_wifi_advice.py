@@ -5,13 +5,11 @@ from __future__ import annotations
 import pytest
 
 from permaudit.models import Category, Status
-from permaudit.policy import analyze_text
-
-INTRO = "This privacy policy explains what our app collects and why. "
+from tests.policy.policy_support import status
 
 
 def local_network(text: str) -> Status:
-    return analyze_text(INTRO + text, source="t").status(Category.LOCAL_NETWORK)
+    return status(text, Category.LOCAL_NETWORK)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,20 @@
+"""Helpers shared by the policy analyzer's sentence-level tests."""
+
+from __future__ import annotations
+
+from permaudit.models import Category, PolicyFacts, Status
+from permaudit.policy import analyze_text
+
+# One neutral sentence in front: a lone test sentence is below the minimum of recognisable
+# text, and real sentences never stand alone in a policy.
+INTRO = "This privacy policy explains what our app collects and why. "
+
+
+def facts(text: str) -> PolicyFacts:
+    """The analyzer's facts of a policy made of `text`."""
+    return analyze_text(INTRO + text, source="t")
+
+
+def status(text: str, category: Category) -> Status:
+    """The analyzer's status of `category` for a policy made of `text`."""
+    return facts(text).status(category)
