@@ -71,7 +71,6 @@ def _analyze(
 
 def load_policy(path: Path) -> PolicyFacts:
     """Facts of a policy file: a reviewed map when the file is one, else the analysed text."""
-    from permaudit.policy._load_decode import decode_policy_bytes
     from permaudit.policy.loader import policy_text_from_bytes, read_policy_file
     from permaudit.policy.maps import map_facts_if_map
 
@@ -80,13 +79,13 @@ def load_policy(path: Path) -> PolicyFacts:
     if facts is not None:
         return facts
     policy = policy_text_from_bytes(path, data)
-    # Lines of the loaded text are not lines of the file: the loader drops blank-line runs and
-    # Markdown or HTML markup. A PDF has no lines a viewer could open at.
-    file_text = None if policy.format == "pdf" else decode_policy_bytes(data).text
+    del data
+    # Lines of the loaded text are not lines of the file (the loader drops blank-line runs and
+    # markup), so quotes are located in the decoded file itself.
     return _analyze(
         policy.text,
         source=policy.source,
         headings=policy.headings,
         sha256=policy.sha256,
-        file_text=file_text,
+        file_text=policy.file_text,
     )

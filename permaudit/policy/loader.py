@@ -84,6 +84,9 @@ class PolicyText(Frozen):
     encoding: str | None
     # SHA-256 of the raw file bytes, for policy maps and reports.
     sha256: str
+    # The whole file decoded, markup and blank lines included: what an editor or a SARIF
+    # viewer shows, so quotes are located by its lines. None for PDF, which has no such lines.
+    file_text: str | None = None
 
 
 def load_policy_text(
@@ -160,7 +163,6 @@ def policy_text_from_bytes(
         control_characters = 1  # the markup may have carried some; let _tidy look
     else:
         text, headings = raw, ()
-    del raw
     return _finish(
         path,
         text,
@@ -170,6 +172,7 @@ def policy_text_from_bytes(
         digest,
         max_chars,
         has_control_characters=control_characters > 0,
+        file_text=raw,
     )
 
 
@@ -293,6 +296,7 @@ def _finish(
     max_chars: int | None,
     *,
     has_control_characters: bool = True,
+    file_text: str | None = None,
 ) -> PolicyText:
     text = _tidy(text, has_control_characters=has_control_characters)
     if not text:
@@ -308,6 +312,7 @@ def _finish(
         format=policy_format,
         encoding=encoding,
         sha256=digest,
+        file_text=file_text,
     )
 
 
