@@ -6,8 +6,7 @@ framework-res. Then, in the same run and each in its own subprocess:
 
   1. androguard: AnalyzeAPK + find_methods/find_fields/find_strings + xref lookup of every
      API in permaudit's table;
-  2. permaudit: `python -m permaudit extract APP --evidence --format json` (or, before the
-     extract command knows --evidence, the library scan of every classes*.dex);
+  2. permaudit: `python -m permaudit extract APP --evidence --format json`;
 
 checks that both find the same (caller class, caller method, api) set, and prints wall time
 and peak RSS (os.wait4 rusage of each child) with the ratios. Targets: >= 10x faster and
@@ -246,31 +245,6 @@ for entry in api_catalog().apis:
 json.dump(sorted(found), sys.stdout)
 """
 
-_PERMAUDIT_LIBRARY_CHILD = r"""
-import json, re, sys, zipfile
-from permaudit.apk.evidence import scan_app_code
-with zipfile.ZipFile(sys.argv[1]) as apk:
-    dex = [(n, apk.read(n)) for n in apk.namelist() if re.fullmatch(r"classes\d*\.dex", n)]
-evidence = scan_app_code(dex, sys.argv[2])
-json.dump(sorted({(e.caller_class, e.caller_method, e.api) for e in evidence}), sys.stdout)
-"""
-
-
-def _permaudit_command(apk: Path) -> tuple[list[str], bool]:
-    """The extract CLI when it supports --evidence, else the library entry point."""
-    help_text = subprocess.run(
-        [sys.executable, "-m", "permaudit", "extract", "--help"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    ).stdout
-    if "--evidence" in help_text:
-        return [
-            sys.executable, "-m", "permaudit", "extract", str(apk), "--evidence", "--format",
-            "json",
-        ], True  # fmt: skip
-    return [sys.executable, "-c", _PERMAUDIT_LIBRARY_CHILD, str(apk), PACKAGE], False
-
 
 def measure(command: list[str]) -> tuple[float, int, str]:
     """Wall seconds, peak RSS in bytes and stdout of one child process."""
@@ -310,9 +284,10 @@ def main() -> int:
         f"{sum(dex_sizes) / 1e6:.1f} MB of DEX"
     )
 
-    command, via_cli = _permaudit_command(apk)
-    ours_wall, ours_rss, ours_out = measure(command)
-    ours = _callers_from_extract(ours_out) if via_cli else {tuple(x) for x in json.loads(ours_out)}
+    ours_wall, ours_rss, ours_out = measure(
+        [sys.executable, "-m", "permaudit", "extract", str(apk), "--evidence", "--format", "json"]
+    )
+    ours = _callers_from_extract(ours_out)
     theirs_wall, theirs_rss, theirs_out = measure(
         [sys.executable, "-c", _ANDROGUARD_CHILD, str(apk)]
     )
@@ -323,7 +298,7 @@ def main() -> int:
     field_reads = {item for item in ours if ";->" in item[2] and ":" in item[2].split("->")[1]}
     ours = {item for item in ours if "SensorManager;->" not in item[2]} - field_reads
 
-    label = "permaudit extract --evidence" if via_cli else "permaudit scan_app_code"
+    label = "permaudit extract --evidence"
     print(f"{'':32} {'wall s':>8} {'peak MB':>9}")
     print(f"{'androguard AnalyzeAPK + xrefs':32} {theirs_wall:8.2f} {theirs_rss / 1e6:9.1f}")
     print(f"{label:32} {ours_wall:8.2f} {ours_rss / 1e6:9.1f}")

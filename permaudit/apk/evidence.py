@@ -22,7 +22,7 @@ from permaudit.catalog.api_tables import ApiCatalog, ApiEntry, api_catalog, sdk_
 from permaudit.errors import InputError
 from permaudit.models import ApiEvidence, AppFacts, Category, Party
 
-__all__ = ["CodeScan", "attribute_party", "scan_app_code", "scan_code", "with_code_evidence"]
+__all__ = ["CodeScan", "attribute_party", "scan_code", "with_code_evidence"]
 
 # Second-level labels under which the organisation is the third label (cn.com.vendor.app).
 _GENERIC_SECOND_LEVEL = frozenset({"com", "co", "net", "org", "gov", "edu", "ac"})
@@ -34,17 +34,11 @@ class CodeScan:
     warnings: tuple[str, ...]
 
 
-def scan_app_code(
-    dex_files: Iterable[tuple[str, bytes]], package: str, *, progress: bool = False
-) -> tuple[ApiEvidence, ...]:
-    """Every reference to a sensitive API in `dex_files` ((name, bytes) pairs), sorted."""
-    return scan_code(dex_files, package, progress=progress).evidence
-
-
 def scan_code(
     dex_files: Iterable[tuple[str, bytes]], package: str, *, progress: bool = False
 ) -> CodeScan:
-    """Like `scan_app_code`, also returning a warning for each DEX that could not be read.
+    """Every reference to a sensitive API in `dex_files` ((name, bytes) pairs), sorted, and a
+    warning for each DEX that could not be read.
 
     `progress` shows a transient rich progress bar on stderr (the caller decides, typically
     when stderr is a terminal).

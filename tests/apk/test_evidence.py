@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from permaudit.apk.evidence import attribute_party, scan_app_code, scan_code
+from permaudit.apk.evidence import attribute_party, scan_code
 from permaudit.catalog.api_tables import api_catalog
 from permaudit.models import ApiEvidence, Party
 
@@ -222,7 +222,7 @@ def dex_files(apk: Path) -> list[tuple[str, bytes]]:
 
 @pytest.fixture(scope="module")
 def evidence() -> tuple[ApiEvidence, ...]:
-    return scan_app_code(dex_files(HOMECAM), PACKAGE)
+    return scan_code(dex_files(HOMECAM), PACKAGE).evidence
 
 
 def _row(item: ApiEvidence) -> tuple[object, ...]:
@@ -244,7 +244,7 @@ def test_exact_callers_of_every_sensitive_api(evidence: tuple[ApiEvidence, ...])
 
 
 def test_evidence_is_sorted_and_deterministic(evidence: tuple[ApiEvidence, ...]) -> None:
-    again = scan_app_code(list(reversed(dex_files(HOMECAM))), PACKAGE)
+    again = scan_code(list(reversed(dex_files(HOMECAM))), PACKAGE).evidence
     assert again == evidence
     keys = [(e.category.value, e.permission or "", e.api, e.caller_class) for e in evidence]
     assert keys == sorted(keys)
