@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from permaudit.catalog import (
     categories_for_component,
+    categories_for_feature,
     categories_for_permission,
     permission_catalog,
 )
@@ -157,8 +158,8 @@ def _requests(app: AppFacts) -> dict[Category, _CategoryRequest]:
             if component.kind in _SENSITIVE_COMPONENTS:
                 request.sensitive = True
     for feature in app.features:
-        if feature.name.startswith("android.hardware.camera"):
-            requests.setdefault(Category.CAMERA, _CategoryRequest())
+        for category in categories_for_feature(feature.name):
+            requests.setdefault(category, _CategoryRequest())
     return requests
 
 
