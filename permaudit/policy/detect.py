@@ -178,13 +178,14 @@ def _umbrella_resolved(
     return False
 
 
-def _quote(text: str, sentence: Sentence, mention: _Mention) -> Evidence:
+def _quote(text: str, sentence: Sentence, focus_start: int, focus_end: int) -> Evidence:
+    """The sentence, or the window of a long one around text[focus_start:focus_end]."""
     start, end = sentence.start, sentence.end
     if end - start > _MAX_QUOTE:
-        # Window of the long sentence around the mention, cut at word boundaries.
+        # Cut at word boundaries.
         half = _MAX_QUOTE // 2
-        start = max(sentence.start, mention.start - half)
-        end = min(sentence.end, mention.end + half)
+        start = max(sentence.start, focus_start - half)
+        end = min(sentence.end, focus_end + half)
         while start > sentence.start and not text[start - 1].isspace():
             start += 1
         while end < sentence.end and not text[end].isspace():
@@ -297,15 +298,11 @@ def _disclosure(
     # is quoted after them.
     quoted.sort(key=lambda m: sentences[m.sentence].heading)
     quoted = quoted[:_MAX_EVIDENCE]
-    evidence = [_quote(text, sentences[m.sentence], m) for m in quoted]
+    evidence = [_quote(text, sentences[m.sentence], m.start, m.end) for m in quoted]
     for number in dict.fromkeys(m.denied_by for m in quoted if m.denied_by is not None):
         if number not in seen_sentences:
             denial = sentences[number]
-            evidence.append(
-                _quote(
-                    text, denial, _Mention(number, denial.start, denial.start, False, Polarity.DENY)
-                )
-            )
+            evidence.append(_quote(text, denial, denial.start, denial.start))
 
     purposes: list[Purpose] = []
     parties: set[Party] = set()
