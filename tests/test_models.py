@@ -2,10 +2,13 @@ from permaudit.models import (
     AppFacts,
     Category,
     CategoryDisclosure,
+    DataType,
+    DataTypeDisclosure,
     PolicyFacts,
     Rule,
     Scope,
     Status,
+    data_types_of,
     fingerprint,
 )
 
@@ -46,3 +49,47 @@ def test_app_json_omits_evidence_unless_collected() -> None:
     app = AppFacts(source="a.apk", package="com.x")
     assert "api_evidence" not in app.to_json_dict()
     assert app.model_copy(update={"api_evidence": ()}).to_json_dict()["api_evidence"] == []
+
+
+def test_policy_facts_carry_every_data_type_of_its_category_and_only_there() -> None:
+    shared = CategoryDisclosure()
+    named = CategoryDisclosure(
+        status=Status.EXPLICIT,
+        data_types={DataType.ANDROID_ID: DataTypeDisclosure(status=Status.EXPLICIT)},
+    )
+    categories = {c: shared for c in Category} | {Category.DEVICE_ID: named}
+    facts = PolicyFacts(source="p.txt", categories=categories)
+    assert facts.data_type_status(DataType.ANDROID_ID) is Status.EXPLICIT
+    assert facts.data_type_status(DataType.IMEI) is Status.ABSENT
+    assert facts.data_type_status(DataType.ADDRESS_BOOK) is Status.ABSENT
+    data = facts.to_json_dict()
+    assert list(data["categories"]["device_id"]["data_types"]) == [
+        "imei", "imsi", "sim_serial", "phone_number", "serial_number", "android_id", "ad_id",
+        "mac_address",
+    ]  # fmt: skip
+    assert list(data["categories"]["local_network"]["data_types"]) == [
+        "wifi_network", "wifi_scan", "lan_devices", "network_state",
+    ]  # fmt: skip
+    assert list(data["categories"]["contacts"]["data_types"]) == ["address_book", "accounts"]
+    assert "data_types" not in data["categories"]["camera"]
+    assert data["language"] == "en"
+
+
+def test_a_data_type_under_the_wrong_category_does_not_validate() -> None:
+    wrong = CategoryDisclosure(data_types={DataType.IMEI: DataTypeDisclosure()})
+    categories = {c: CategoryDisclosure() for c in Category} | {Category.CONTACTS: wrong}
+    try:
+        PolicyFacts(source="p.txt", categories=categories)
+    except ValueError as error:
+        assert "imei" in str(error)
+    else:
+        raise AssertionError("imei is a device_id data type, not a contacts one")
+
+
+def test_every_data_type_belongs_to_a_category() -> None:
+    assert {d.category for d in DataType} == {
+        Category.DEVICE_ID,
+        Category.LOCAL_NETWORK,
+        Category.CONTACTS,
+    }
+    assert sum(len(data_types_of(c)) for c in Category) == len(DataType)

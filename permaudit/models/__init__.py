@@ -9,7 +9,15 @@ from permaudit.models.app import (
     Feature,
     Permission,
 )
-from permaudit.models.common import SCHEMA_VERSION, Category, Frozen, Party
+from permaudit.models.common import (
+    DATA_TYPE_CATEGORY,
+    SCHEMA_VERSION,
+    Category,
+    DataType,
+    Frozen,
+    Party,
+    data_types_of,
+)
 from permaudit.models.findings import (
     RULE_DOCS,
     AppChanges,
@@ -28,6 +36,7 @@ from permaudit.models.findings import (
 )
 from permaudit.models.policy import (
     CategoryDisclosure,
+    DataTypeDisclosure,
     Evidence,
     PolicyFacts,
     Purpose,
@@ -36,6 +45,7 @@ from permaudit.models.policy import (
 )
 
 __all__ = [
+    "DATA_TYPE_CATEGORY",
     "RULE_DOCS",
     "SCHEMA_VERSION",
     "ApiEvidence",
@@ -48,6 +58,8 @@ __all__ = [
     "CategoryDisclosure",
     "Component",
     "ComponentKind",
+    "DataType",
+    "DataTypeDisclosure",
     "DeclaredPermission",
     "Evidence",
     "FailOn",
@@ -66,5 +78,6 @@ __all__ = [
     "Severity",
     "Status",
     "Summary",
+    "data_types_of",
     "fingerprint",
 ]

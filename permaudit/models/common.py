@@ -35,6 +35,63 @@ class Category(StrEnum):
     INSTALLED_APPS = "installed_apps"
 
 
+class DataType(StrEnum):
+    """Data types of SPEC §1b: which datum of a category. Values are public JSON contract."""
+
+    IMEI = "imei"
+    IMSI = "imsi"
+    SIM_SERIAL = "sim_serial"
+    PHONE_NUMBER = "phone_number"
+    SERIAL_NUMBER = "serial_number"
+    ANDROID_ID = "android_id"
+    AD_ID = "ad_id"
+    MAC_ADDRESS = "mac_address"
+    WIFI_NETWORK = "wifi_network"
+    WIFI_SCAN = "wifi_scan"
+    LAN_DEVICES = "lan_devices"
+    NETWORK_STATE = "network_state"
+    ADDRESS_BOOK = "address_book"
+    ACCOUNTS = "accounts"
+
+    @property
+    def category(self) -> Category:
+        return DATA_TYPE_CATEGORY[self]
+
+
+# SPEC §1b fixes which category each data type belongs to; it is contract, not tunable data.
+DATA_TYPE_CATEGORY: dict[DataType, Category] = {
+    **dict.fromkeys(
+        (
+            DataType.IMEI,
+            DataType.IMSI,
+            DataType.SIM_SERIAL,
+            DataType.PHONE_NUMBER,
+            DataType.SERIAL_NUMBER,
+            DataType.ANDROID_ID,
+            DataType.AD_ID,
+            DataType.MAC_ADDRESS,
+        ),
+        Category.DEVICE_ID,
+    ),
+    **dict.fromkeys(
+        (
+            DataType.WIFI_NETWORK,
+            DataType.WIFI_SCAN,
+            DataType.LAN_DEVICES,
+            DataType.NETWORK_STATE,
+        ),
+        Category.LOCAL_NETWORK,
+    ),
+    DataType.ADDRESS_BOOK: Category.CONTACTS,
+    DataType.ACCOUNTS: Category.CONTACTS,
+}
+
+
+def data_types_of(category: Category) -> tuple[DataType, ...]:
+    """The SPEC §1b data types of `category`, in contract order (empty for most categories)."""
+    return tuple(data_type for data_type in DataType if data_type.category is category)
+
+
 class Party(StrEnum):
     FIRST_PARTY = "first_party"
     THIRD_PARTY = "third_party"

@@ -5,9 +5,16 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
-from permaudit.models.common import SCHEMA_VERSION, Category, Frozen, Party
+from permaudit.models.common import (
+    SCHEMA_VERSION,
+    Category,
+    DataType,
+    Frozen,
+    Party,
+    data_types_of,
+)
 
 
 class Status(StrEnum):
@@ -41,6 +48,13 @@ class Scope(Frozen):
     background: bool = False
 
 
+class DataTypeDisclosure(Frozen):
+    """What the policy says of one datum (SPEC §1b): same statuses as a category."""
+
+    status: Status = Status.ABSENT
+    evidence: tuple[Evidence, ...] = ()
+
+
 class CategoryDisclosure(Frozen):
     status: Status = Status.ABSENT
     purposes: tuple[Purpose, ...] = ()
@@ -48,6 +62,8 @@ class CategoryDisclosure(Frozen):
     parties: tuple[Party, ...] = ()
     # Present for location (SPEC §4); also for health, where background collection matters.
     scope: Scope | None = None
+    # SPEC §1b data types of this category; PolicyFacts fills every one its category has.
+    data_types: dict[DataType, DataTypeDisclosure] = Field(default_factory=dict)
 
 
 class PolicyFacts(Frozen):
@@ -58,6 +74,8 @@ class PolicyFacts(Frozen):
     sha256: str | None = None
     # True when the facts come from a reviewed policy map rather than the analyzer.
     from_map: bool = False
+    # The language the policy was read in (SPEC §5): "en", "zh", ...
+    language: str = "en"
     categories: dict[Category, CategoryDisclosure]
 
     @model_validator(mode="after")
@@ -65,6 +83,24 @@ class PolicyFacts(Frozen):
         missing = [c.value for c in Category if c not in self.categories]
         if missing:
             raise ValueError(f"categories missing: {', '.join(missing)}")
+        completed: dict[Category, CategoryDisclosure] = {}
+        for category, disclosure in self.categories.items():
+            foreign = [d.value for d in disclosure.data_types if d.category is not category]
+            if foreign:
+                raise ValueError(f"{category.value}: data types of another category: {foreign}")
+            # Every data type of the category is present (absent where nothing names it), so
+            # readers never need a default; copies, since one disclosure may serve two keys.
+            filled = {
+                data_type: disclosure.data_types.get(data_type, DataTypeDisclosure())
+                for data_type in data_types_of(category)
+            }
+            completed[category] = (
+                disclosure
+                if filled == disclosure.data_types
+                else disclosure.model_copy(update={"data_types": filled})
+            )
+        # A frozen model cannot be rebuilt from inside its own validator.
+        object.__setattr__(self, "categories", completed)
         return self
 
     def to_json_dict(self) -> dict[str, Any]:
@@ -73,7 +109,12 @@ class PolicyFacts(Frozen):
         for disclosure in data["categories"].values():
             if disclosure["scope"] is None:
                 del disclosure["scope"]
+            if not disclosure["data_types"]:
+                del disclosure["data_types"]
         return data
 
     def status(self, category: Category) -> Status:
         return self.categories[category].status
+
+    def data_type_status(self, data_type: DataType) -> Status:
+        return self.categories[data_type.category].data_types[data_type].status
