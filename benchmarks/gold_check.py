@@ -1,0 +1,105 @@
+"""Check the gold labels under benchmarks/gold/: every key present, statuses valid, each quote
+verbatim in its policy (whitespace folded), purpose ids known. Prints one line per problem and
+exits 1 when there is any, so a labeller can run it after every file.
+
+    python benchmarks/gold_check.py [GOLD.yaml ...]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from permaudit.models import Category, DataType, Status
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "benchmarks" / "gold"
+DATASETS = ROOT.parent / "shared" / "datasets"
+_SPACE = re.compile(r"\s+")
+
+
+def _folded(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _purpose_ids() -> set[str]:
+    candidates = [
+        ROOT / "permaudit" / "catalog" / "purposes.yaml",
+        ROOT / "permaudit" / "policy" / "purposes.yaml",
+    ]
+    for path in candidates:
+        if path.exists():
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            return set(data.get("purposes", data))
+    return set()
+
+
+def check(path: Path, purpose_ids: set[str]) -> list[str]:
+    problems: list[str] = []
+    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        return [f"{path}: not a mapping"]
+    source = DATASETS / str(data.get("dataset")) / str(data.get("file"))
+    if not source.is_file():
+        return [f"{path}: no policy file {source}"]
+    text = _folded(source.read_text(encoding="utf-8"))
+
+    def entry(kind: str, key: str, value: Any) -> None:
+        where = f"{path.name}: {kind} {key}"
+        if not isinstance(value, dict):
+            problems.append(f"{where}: not a mapping")
+            return
+        status = value.get("status")
+        if status not in {s.value for s in Status}:
+            problems.append(f"{where}: status {status!r}")
+        quotes = value.get("quotes") or []
+        if status != "absent" and not quotes:
+            problems.append(f"{where}: {status} needs a quote")
+        for quote in quotes:
+            if _folded(str(quote)) not in text:
+                problems.append(f"{where}: quote not in the policy: {str(quote)[:80]!r}")
+        for purpose in value.get("purposes") or []:
+            if purpose_ids and purpose.get("id") not in purpose_ids:
+                problems.append(f"{where}: unknown purpose id {purpose.get('id')!r}")
+            if _folded(str(purpose.get("quote", ""))) not in text:
+                problems.append(f"{where}: purpose quote not in the policy")
+        unknown = set(value) - {"status", "quotes", "purposes", "note"}
+        if unknown:
+            problems.append(f"{where}: unknown keys {sorted(unknown)}")
+
+    categories = data.get("categories") or {}
+    data_types = data.get("data_types") or {}
+    for category in Category:
+        if category.value not in categories:
+            problems.append(f"{path.name}: category {category.value} missing")
+        else:
+            entry("category", category.value, categories[category.value])
+    for data_type in DataType:
+        if data_type.value not in data_types:
+            problems.append(f"{path.name}: data type {data_type.value} missing")
+        else:
+            entry("data type", data_type.value, data_types[data_type.value])
+    extra = (set(categories) - {c.value for c in Category}) | (
+        set(data_types) - {d.value for d in DataType}
+    )
+    if extra:
+        problems.append(f"{path.name}: unknown ids {sorted(extra)}")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    paths = [Path(a) for a in argv] or sorted(GOLD.glob("*/*.yaml"))
+    purpose_ids = _purpose_ids()
+    problems = [problem for path in paths for problem in check(path, purpose_ids)]
+    for problem in problems:
+        print(problem)
+    print(f"{len(paths)} gold files, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
