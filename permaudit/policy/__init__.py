@@ -1,7 +1,10 @@
 """Policy boundary: what a privacy policy discloses (SPEC §2), from text or a reviewed map.
 
+documents → text (loader) → sentences → statements (a language package behind one protocol,
+permaudit/policy/languages/) → category and data-type statuses (derive.py, language-neutral).
+
 Public API:
-- `analyze_text(text, source=..., headings=..., sha256=...)`: pure, fast analysis of text.
+- `analyze_text(text, source=..., headings=..., sha256=..., language=...)`: analysis of text.
 - `load_policy(path)`: a reviewed policy map (YAML, detected by content) or a policy document
   (txt/md/html/pdf via `permaudit.policy.loader`), as `PolicyFacts`.
 """
@@ -15,18 +18,24 @@ from pathlib import Path
 
 from permaudit.errors import InputError
 from permaudit.models import PolicyFacts
-from permaudit.policy.detect import analyze_sentences
+from permaudit.policy import cache
+from permaudit.policy.derive import disclosures
+from permaudit.policy.languages import UnsupportedLanguage, detect, language
 from permaudit.policy.lines import with_source_lines
 from permaudit.policy.normalise import normalise
-from permaudit.policy.segment import segment
+from permaudit.policy.statement import Statement
+from permaudit.policy.statements import read_statements, states_data_practice
 
-__all__ = ["analyze_text", "load_policy", "normalised_text"]
+__all__ = ["analyze_text", "load_policy", "normalised_text", "statements_of"]
 
 # A policy needs some words to be analysed at all; below this, "everything absent" would be a
 # lie, so the caller gets an InputError instead.
 # Letters, not words: Chinese and Japanese policies have no spaces between words.
 _MIN_LETTERS = 10
 _LETTER = re.compile(r"[^\W\d_]")
+NOT_A_POLICY = (
+    "does not read as a privacy policy (no statement about collecting, using or sharing data)"
+)
 
 
 def normalised_text(text: str) -> str:
@@ -44,9 +53,26 @@ def analyze_text(
     source: str,
     headings: Sequence[str] = (),
     sha256: str | None = None,
+    language: str | None = None,
 ) -> PolicyFacts:
     """Analyse the text of a privacy policy. Evidence offsets index `normalised_text(text)`."""
-    return _analyze(text, source=source, headings=headings, sha256=sha256, file_text=text)
+    return _analyze(
+        text, source=source, headings=headings, sha256=sha256, file_text=text, code=language
+    )
+
+
+def statements_of(text: str, *, language: str | None = None) -> list[Statement]:
+    """The statements the analyzer reads in `text` (offsets index `normalised_text(text)`)."""
+    normalised = normalise(text)
+    reader = _language(normalised, language, "text")
+    return read_statements(reader, normalised, reader.segment(normalised, ()))
+
+
+def _language(normalised: str, code: str | None, source: str):  # type: ignore[no-untyped-def]
+    try:
+        return language(code or detect(normalised))
+    except UnsupportedLanguage as error:
+        raise InputError(source, str(error)) from None
 
 
 def _analyze(
@@ -56,17 +82,28 @@ def _analyze(
     headings: Sequence[str],
     sha256: str | None,
     file_text: str | None,
+    code: str | None = None,
 ) -> PolicyFacts:
     """Facts of `text` whose evidence lines point into `file_text` (None: no lines)."""
+    key = cache.key(text, headings, file_text, code)
+    cached = cache.load(key)
+    if cached is not None:
+        return cached.model_copy(update={"source": source, "sha256": sha256 or cached.sha256})
     normalised = normalise(text)
     if not has_recognisable_text(normalised):
         raise InputError(source, "policy has no recognisable text")
-    sentences = segment(normalised, headings)
-    categories = analyze_sentences(normalised, sentences)
+    reader = _language(normalised, code, source)
+    sentences = reader.segment(normalised, headings)
+    statements = read_statements(reader, normalised, sentences)
+    if not states_data_practice(statements):
+        raise InputError(source, NOT_A_POLICY)
+    categories = disclosures(reader, normalised, sentences, statements)
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    facts = PolicyFacts(source=source, sha256=sha256, categories=categories)
-    return with_source_lines(facts, file_text, len(normalised))
+    facts = PolicyFacts(source=source, sha256=sha256, language=reader.code, categories=categories)
+    facts = with_source_lines(facts, file_text, len(normalised))
+    cache.store(key, facts)
+    return facts
 
 
 def load_policy(path: Path) -> PolicyFacts:

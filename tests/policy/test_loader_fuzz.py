@@ -31,6 +31,14 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("mutated-policies")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _parser_loaded() -> None:
+    """Load the parser model once before the timed examples: its start-up is no example's."""
+    from permaudit.policy.languages.en.syntax import parse
+
+    parse(["We collect your location."])
+
+
 FUZZ_SETTINGS = settings(
     max_examples=50,
     deadline=3000,
