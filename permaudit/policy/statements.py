@@ -14,7 +14,9 @@ from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor, DataRef, Modality, Statement
 
 
-def read_statements(language: Language, text: str, sentences: Sequence[Sentence]) -> list[Statement]:
+def read_statements(
+    language: Language, text: str, sentences: Sequence[Sentence]
+) -> list[Statement]:
     """Every statement of normalised `text` (already split into `sentences`), in text order."""
     candidates = language.candidates(text, sentences)
     readings = language.parse(text, sentences, candidates)

@@ -48,7 +48,9 @@ _VERB_ACTIONS: dict[str, Action] = {
         detect measure track scan""".split(),
         Action.COLLECT,
     ),
-    **dict.fromkeys("access read request ask retrieve query import require need".split(), Action.ACCESS),
+    **dict.fromkeys(
+        "access read request ask retrieve query import require need".split(), Action.ACCESS
+    ),
     **dict.fromkeys(
         "use process analyze analyse utilize utilise infer derive combine link".split(),
         Action.USE,
@@ -148,7 +150,12 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
     """The data verb (or action noun) that governs `root`, its action, and root's role."""
     for child in root.children:
         # "face images recorded by the doorbell", "audio that the camera captures"
-        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _VERB_ACTIONS:
+        # (the small model also parses "the camera records footage" as a compound noun whose
+        # verb-tagged modifier is the verb)
+        governs = child.dep_ in ("acl", "relcl") or (
+            child.dep_ == "compound" and child.pos_ == "VERB"
+        )
+        if governs and child.lemma_.lower() in _VERB_ACTIONS:
             role = Role.PASSIVE_SUBJECT if child.tag_ == "VBN" else Role.OBJECT
             return child, _VERB_ACTIONS[child.lemma_.lower()], role
     token = root
