@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from hypothesis import settings
 
 # CI runs the property tests on a fixed sequence of examples, so a red run is reproducible

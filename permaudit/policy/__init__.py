@@ -21,6 +21,7 @@ from permaudit.models import PolicyFacts
 from permaudit.policy import cache
 from permaudit.policy.derive import disclosures
 from permaudit.policy.languages import UnsupportedLanguage, detect, language
+from permaudit.policy.languages.base import Language
 from permaudit.policy.lines import with_source_lines
 from permaudit.policy.normalise import normalise
 from permaudit.policy.statement import Statement
@@ -68,7 +69,7 @@ def statements_of(text: str, *, language: str | None = None) -> list[Statement]:
     return read_statements(reader, normalised, reader.segment(normalised, ()))
 
 
-def _language(normalised: str, code: str | None, source: str):  # type: ignore[no-untyped-def]
+def _language(normalised: str, code: str | None, source: str) -> Language:
     try:
         return language(code or detect(normalised))
     except UnsupportedLanguage as error:

