@@ -107,8 +107,9 @@ def _analyze(
     return facts
 
 
-def load_policy(path: Path) -> PolicyFacts:
-    """Facts of a policy file: a reviewed map when the file is one, else the analysed text."""
+def load_policy(path: Path, *, language: str | None = None) -> PolicyFacts:
+    """Facts of a policy file: a reviewed map when the file is one, else the analysed text,
+    read in `language` (a code of permaudit.policy.languages; None: detected)."""
     from permaudit.policy.loader import policy_text_from_bytes, read_policy_file
     from permaudit.policy.maps import map_facts_if_map
 
@@ -126,4 +127,5 @@ def load_policy(path: Path) -> PolicyFacts:
         headings=policy.headings,
         sha256=policy.sha256,
         file_text=policy.file_text,
+        code=language,
     )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from permaudit.catalog.ontology import coverage
 from permaudit.models import Purpose
-from permaudit.policy.languages.base import Language
+from permaudit.policy.languages.base import Candidate, Language
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor, DataRef, Modality, Statement
 

@@ -375,6 +375,43 @@ def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
     return head.lemma_.lower() not in _DATA_HEADS and head.lower_ not in _DATA_HEADS
 
 
+# Nodes a product's own hardware has too: "Nest's sensors", "the doorbell's camera",
+# "sensors built into our devices" are the product's, not the phone's.
+_PRODUCT_PARTS = frozenset(["sensors", "sensor_data", "motion_sensor", "camera", "microphone"])
+_PHONE = frozenset(["phone", "smartphone", "mobile", "handset", "device", "devices", "tablet"])
+_OWNER_PREPOSITIONS = frozenset(["of", "in", "on", "into", "from"])
+
+
+def _product(token: Token) -> bool:
+    """A brand or a connected product, not the user's phone ("Canary", "the doorbell")."""
+    if token.lower_ in ("our", "we") or token.lemma_.lower() in _PHONE:
+        return token.lower_ in ("our", "we")
+    if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children):
+        return True
+    return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
+
+
+def _owned_elsewhere(root: Token, node: str) -> bool:
+    """Whether the datum belongs to the vendor ("our routers") or, for hardware a product
+    has too, to a product ("Nest's sensors", "sensors built into our devices")."""
+    for child in root.children:
+        if child.dep_ == "poss" and child.lower_ == "our":
+            return True
+        if node not in _PRODUCT_PARTS:
+            continue
+        if child.dep_ == "poss" and _product(child):
+            return True
+        owners = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "acl":
+            owners = [c for c in child.children if c.dep_ == "prep"]
+        for prep in owners:
+            if prep.lower_ not in _OWNER_PREPOSITIONS:
+                continue
+            if any(o.dep_ == "pobj" and _product(o) for o in prep.children):
+                return True
+    return False
+
+
 def readings(
     text: str, sentences: Sequence[Sentence], candidates: Sequence[Candidate]
 ) -> list[Reading]:
@@ -403,7 +440,7 @@ def readings(
             continue
         root = span.root
         others = covered[candidate.sentence] - set(range(span.start, span.end))
-        if _modifies_other_noun(root, span, others):
+        if _modifies_other_noun(root, span, others) or _owned_elsewhere(root, candidate.node):
             continue
         verb, action, role = _governor(root)
         if candidate.governed_only and (verb is None or action is Action.PROVIDE):
