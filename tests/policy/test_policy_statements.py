@@ -36,6 +36,14 @@ def nodes(text: str, modality: Modality = Modality.PERFORMED) -> set[str]:
         ("We disclosed no data in the preceding calendar year.", "calendar"),
         ("We store the camera name and description you enter.", "camera"),
         ("We record the voice prompt language of the device.", "microphone"),
+        # phrases masks used to list one by one, now the parse's rule
+        ("We send you an SMS verification code when you sign in.", "sms"),
+        ("We collect the storage period you choose for your recordings.", "storage"),
+        ("We record the camera's speaker volume.", "camera"),
+        ("We collect the Mac OS version of your computer.", "mac_address"),
+        ("We collect feedback about our camera products.", "camera"),
+        ("We collect the location settings of your browser.", "location"),
+        ("We collect the names of storage devices you attach.", "storage"),
     ],
 )
 def test_modifier_is_not_the_datum(text: str, absent: str) -> None:
