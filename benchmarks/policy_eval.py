@@ -318,8 +318,9 @@ def main() -> int:
 
     print("\nspeed (one 5,000-word policy, after start-up; cached repeat: median of 5)")
     print(f"  {'':<26}{'this':>9}{'today':>9}")
-    print(f"  {'first analysis':<26}{new['timing']['first']:>8.3f}s{old['timing']['first']:>8.3f}s")
-    print(f"  {'repeat':<26}{new['timing']['repeat']:>8.3f}s{old['timing']['repeat']:>8.3f}s")
+    for label, key in (("first analysis", "first"), ("cached repeat", "repeat")):
+        figures = "".join(f"{1000 * run['timing'][key]:>7.1f}ms" for run in (new, old))
+        print(f"  {label:<26}{figures}")
     return 0
 
 

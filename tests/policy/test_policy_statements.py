@@ -44,6 +44,9 @@ def nodes(text: str, modality: Modality = Modality.PERFORMED) -> set[str]:
         ("We collect feedback about our camera products.", "camera"),
         ("We collect the location settings of your browser.", "location"),
         ("We collect the names of storage devices you attach.", "storage"),
+        # a datum of a thing, not of the user; a browser mechanism listed with cookies
+        ("We store the location of a no-go zone on the map you draw.", "location"),
+        ("We use cookies, pixels and local storage to remember your settings.", "storage"),
     ],
 )
 def test_modifier_is_not_the_datum(text: str, absent: str) -> None:
@@ -151,6 +154,7 @@ def test_modality(text: str, modality: Modality) -> None:
             DataType.WIFI_NETWORK,
             Status.VAGUE,
         ),
+        ("We collect your connection type (Wi-Fi or cellular).", DataType.WIFI_SCAN, Status.ABSENT),
         ("We read your address book.", DataType.ADDRESS_BOOK, Status.EXPLICIT),
     ],
 )

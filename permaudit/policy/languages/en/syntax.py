@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from permaudit.catalog.ontology import coverage
+from permaudit.models import Category
 from permaudit.policy.languages.base import Candidate, Reading, Role
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor
@@ -391,6 +393,36 @@ def _product(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
 
 
+# Whose data a term "of X" is: the user's or the phone's ("the location of your device"),
+# else the thing's ("the location of a no-go zone on the map").
+_PEOPLE = frozenset(
+    """you your user users customer customers people person individual individuals child
+    children member members visitor visitors owner owners subscriber subscribers""".split()
+)
+# A browser's storage mechanisms, listed with cookies: "cookies, pixels and local storage".
+_WEB_MECHANISMS = frozenset("cookie cookies pixel pixels beacon beacons tag tags".split())
+
+
+def _of_a_thing(root: Token, span: Span) -> bool:
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or span.start <= prep.i < span.end:
+            continue
+        for owner in prep.children:
+            if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
+                continue
+            word = owner.lemma_.lower()
+            if word in _PEOPLE or word in _PHONE or owner.lower_ in _PEOPLE:
+                return False
+            return True
+    return False
+
+
+def _with_cookies(root: Token) -> bool:
+    """Whether the term is listed with cookies and pixels: a browser mechanism."""
+    group = [root, *root.conjuncts]
+    return any(t.lower_ in _WEB_MECHANISMS or t.lemma_.lower() in _WEB_MECHANISMS for t in group)
+
+
 def _owned_elsewhere(root: Token, node: str) -> bool:
     """Whether the datum belongs to the vendor ("our routers") or, for hardware a product
     has too, to a product ("Nest's sensors", "sensors built into our devices")."""
@@ -440,7 +472,16 @@ def readings(
             continue
         root = span.root
         others = covered[candidate.sentence] - set(range(span.start, span.end))
-        if _modifies_other_noun(root, span, others) or _owned_elsewhere(root, candidate.node):
+        # A data type's own name ("IMEI code", "the device's unique device identifier") is
+        # the datum wherever it stands; the parse decides for category words and umbrellas.
+        named_datum = bool(coverage(candidate.node).explicit_data_types)
+        if not named_datum and _modifies_other_noun(root, span, others):
+            continue
+        if _owned_elsewhere(root, candidate.node):
+            continue
+        if not named_datum and _of_a_thing(root, span):
+            continue
+        if Category.STORAGE in coverage(candidate.node).explicit_categories and _with_cookies(root):
             continue
         verb, action, role = _governor(root)
         if candidate.governed_only and (verb is None or action is Action.PROVIDE):
