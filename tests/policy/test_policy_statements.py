@@ -154,7 +154,7 @@ def test_modality(text: str, modality: Modality) -> None:
             DataType.WIFI_NETWORK,
             Status.VAGUE,
         ),
-        ("We collect your connection type (Wi-Fi or cellular).", DataType.LAN_DEVICES, Status.ABSENT),
+        ("We collect your connection type (Wi-Fi).", DataType.LAN_DEVICES, Status.ABSENT),
         ("We read your address book.", DataType.ADDRESS_BOOK, Status.EXPLICIT),
     ],
 )
