@@ -272,6 +272,11 @@ class English:
             return Modality.DENIED, None
         if candidate.fixed_modality is Modality.UNSTATED and found is Polarity.DISCLOSE:
             return Modality.UNSTATED, None
+        question = sentence.text.rstrip().endswith("?")
+        if found is not Polarity.DISCLOSE and reading.negated is False and not question:
+            # The sentence's negation is about something else ("information that cannot
+            # identify you, such as X"): the parse shows none on X or what governs it.
+            found = Polarity.DISCLOSE
         if found is Polarity.DENY:
             return Modality.DENIED, None
         clause_start, clause_end = clause_bounds(sentence.text, start)

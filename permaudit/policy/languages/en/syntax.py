@@ -254,6 +254,25 @@ def _owned_elsewhere(root: Token, node: str) -> bool:
     return False
 
 
+_NEGATORS = frozenset(["not", "n't", "never", "no", "neither", "nor", "without", "cannot"])
+
+
+def _negated(root: Token) -> bool:
+    """Whether a negation stands on the term, a word it depends on, or their dependents."""
+    for token in (root, *root.ancestors):
+        if token.lower_ in _NEGATORS:
+            return True
+        for child in token.children:
+            if child.lower_ in _NEGATORS:
+                return True
+            # "No advertiser will access X", "we no longer collect X"
+            if child.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod") and any(
+                grandchild.lower_ in _NEGATORS for grandchild in child.children
+            ):
+                return True
+    return False
+
+
 def readings(
     text: str, sentences: Sequence[Sentence], candidates: Sequence[Candidate]
 ) -> list[Reading]:
@@ -309,6 +328,7 @@ def readings(
                 actor,
                 verb_start=offset + verb.idx if verb is not None else None,
                 verb_end=offset + verb.idx + len(verb) if verb is not None else None,
+                negated=_negated(root),
             )
         )
     return found
