@@ -17,8 +17,8 @@ from permaudit.audit import audit as run_audit
 from permaudit.baseline import load_baseline
 from permaudit.config import Config, discover_config, load_config
 from permaudit.errors import InputError
-from permaudit.models import AppFacts, AuditReport, FailOn, Severity
-from permaudit.policy import load_policy
+from permaudit.models import AppFacts, AuditReport, FailOn, PolicyFacts, Severity
+from permaudit.policy import load_policy_source
 from permaudit.report.app_view import AppFormat, render_app
 from permaudit.report.formats import Format as _Format
 from permaudit.report.formats import reporter_for
@@ -28,6 +28,11 @@ from permaudit.report.formats import reporter_for
 FILE_PATH = click.Path(path_type=Path, exists=False, dir_okay=True, readable=False)
 
 EXIT_ERROR = 2
+POLICY_AUTO = "auto"
+_OFFLINE_HELP = (
+    "Read a policy URL from the cache of earlier fetches only; never use the network "
+    "(a URL not fetched before is an error)."
+)
 
 
 class _Group(click.Group):
@@ -127,7 +132,7 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
 
 
 @main.command("policy")
-@click.argument("policy", type=FILE_PATH)
+@click.argument("policy")
 @click.option(
     "--format",
     "output_format",
@@ -142,24 +147,28 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     type=FILE_PATH,
     help="Also write the analysis as a policy map (YAML, reviewed: false) to review and commit.",
 )
+@click.option("--offline", is_flag=True, help=_OFFLINE_HELP)
 def policy_command(
-    policy: Path, output_format: str, output: Path | None, write_map: Path | None
+    policy: str, output_format: str, output: Path | None, write_map: Path | None, offline: bool
 ) -> None:
     """Show what a privacy policy discloses, per data category, with evidence.
 
-    POLICY is a policy document (txt, md, html, pdf) or a reviewed policy map (YAML).
+    POLICY is a policy document (txt, md, html, pdf) or a reviewed policy map (YAML): a file,
+    an http(s) URL (fetched and cached) or - for standard input.
 
     \b
     Examples:
       permaudit policy privacy.html
       permaudit policy privacy.txt --format json -o policy.json
       permaudit policy privacy.txt --write-map policy_maps/vendor.yaml
+      permaudit policy https://vendor.example/privacy --format json
+      curl -s https://vendor.example/privacy | permaudit policy -
     """
     from permaudit.policy.maps import map_from_facts
     from permaudit.policy.maps import write_map as write_policy_map
     from permaudit.report.policy_view import render_policy_json, render_policy_table
 
-    facts = load_policy(policy)
+    facts = load_policy_source(policy, offline=offline)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
         click.echo(f"permaudit: wrote policy map {write_map} (reviewed: false)", err=True)
@@ -183,10 +192,11 @@ def _report_options(command: Any) -> Any:
             click.option(
                 "--policy",
                 "policy_path",
-                type=FILE_PATH,
-                help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml). "
-                "Default: `policy` of the configuration.",
+                help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml); "
+                "a file, an http(s) URL, - for standard input, or `auto`: the privacy-policy "
+                "URL found in the app (see `extract`). Default: `policy` of the configuration.",
             ),
+            click.option("--offline", is_flag=True, help=_OFFLINE_HELP),
             click.option(
                 "--format",
                 "format_name",
@@ -231,19 +241,38 @@ def _report_options(command: Any) -> Any:
 
 def _settings(
     config_path: Path | None,
-    policy_path: Path | None,
+    policy_path: str | None,
     format_name: str | None,
     fail_on: str | None,
     min_severity: str | None,
-) -> tuple[Config, Path, _Format, FailOn, Severity]:
+) -> tuple[Config, str | Path, _Format, FailOn, Severity]:
     config = load_config(_must_exist(config_path)) if config_path else discover_config()
-    policy = policy_path or config.policy_path()
+    from permaudit.policy.fetch import is_url
+
+    configured = config.policy
+    # A configured URL (or `auto`) is not a path relative to the configuration file.
+    if configured is not None and (is_url(configured) or configured == POLICY_AUTO):
+        policy: str | Path | None = policy_path or configured
+    else:
+        policy = policy_path or config.policy_path()
     if policy is None:
         raise click.UsageError("no policy: give --policy POLICY or set `policy` in the config")
     fmt = _Format(format_name or config.format or "terminal")
     gate = cast(FailOn, fail_on or config.fail_on or "error")
     shown = Severity(min_severity or config.min_severity or "note")
     return config, policy, fmt, gate, shown
+
+
+def _policy_facts(policy: str | Path, apps: list[AppFacts], *, offline: bool) -> PolicyFacts:
+    """The policy the user named; `auto`: the privacy-policy URL found in the (newest) app."""
+    if policy == POLICY_AUTO:
+        from permaudit.apk.policy_urls import choose_policy_url
+
+        app = apps[-1]
+        chosen = choose_policy_url(app)
+        click.echo(f"permaudit: --policy auto: {chosen.url} (found in {chosen.where})", err=True)
+        policy = chosen.url
+    return load_policy_source(policy, offline=offline)
 
 
 def _must_exist(path: Path) -> Path:
@@ -279,13 +308,14 @@ def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
 def audit(
     ctx: click.Context,
     app: Path,
-    policy_path: Path | None,
+    policy_path: str | None,
     format_name: str | None,
     output: Path | None,
     fail_on: str | None,
     min_severity: str | None,
     no_evidence: bool,
     config_path: Path | None,
+    offline: bool,
     baseline_path: Path | None,
 ) -> None:
     """Audit APP against its privacy policy and report every mismatch with evidence.
@@ -303,13 +333,15 @@ def audit(
       permaudit audit app.apk --policy privacy.md --fail-on warning --min-severity warning
       permaudit audit app.apk --policy privacy.md --format json -o baseline.json
       permaudit audit app.apk --policy privacy.md --baseline baseline.json
+      permaudit audit app.apk --policy https://vendor.example/privacy
+      permaudit audit app.apk --policy auto --offline
     """
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
     app_facts = _load_app(app, evidence=not no_evidence)
-    policy_facts = load_policy(policy)
+    policy_facts = _policy_facts(policy, [app_facts], offline=offline)
     report = build_report(
         app_facts,
         policy_facts,
@@ -333,13 +365,14 @@ def diff(
     ctx: click.Context,
     old_app: Path,
     new_app: Path,
-    policy_path: Path | None,
+    policy_path: str | None,
     format_name: str | None,
     output: Path | None,
     fail_on: str | None,
     min_severity: str | None,
     no_evidence: bool,
     config_path: Path | None,
+    offline: bool,
 ) -> None:
     """Review a release: what NEW_APP asks for that OLD_APP did not, and the findings it adds.
 
@@ -356,7 +389,7 @@ def diff(
     )
     old_facts = _load_app(old_app, evidence=not no_evidence)
     new_facts = _load_app(new_app, evidence=not no_evidence)
-    policy_facts = load_policy(policy)
+    policy_facts = _policy_facts(policy, [old_facts, new_facts], offline=offline)
     today = datetime.date.today()
     # The old release's findings go through the same ignores, so an ignored finding is
     # neither "fixed" nor "new" merely because of the comparison.

@@ -592,7 +592,9 @@ CASES: list[Case] = [
         exact=True,
     ),
     tampered(
-        "axml-zero-size-end-namespace", "zero-sized END_NAMESPACE chunk (header size 16)", exact=True
+        "axml-zero-size-end-namespace",
+        "zero-sized END_NAMESPACE chunk (header size 16)",
+        exact=True,
     ),
     Case(
         "apk-tampered-table-view",

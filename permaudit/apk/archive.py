@@ -111,7 +111,9 @@ class ApkArchive:
         handle.seek(0)
         # zipfile refuses extra fields that are no sequence of id/size records; Android ignores
         # them, so zipfile gets a view in which each is one opaque record of the same length.
-        view: IO[bytes] = _PatchedView(handle, malformed) if malformed else handle
+        view: IO[bytes] = (
+            io.BufferedReader(_PatchedView(handle, malformed)) if malformed else handle
+        )
         try:
             zip_file = zipfile.ZipFile(view)
         except zipfile.BadZipFile:
