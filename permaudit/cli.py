@@ -1,27 +1,28 @@
-"""Command-line wiring: parse options, call the boundaries, write the report. No logic here."""
+"""Command-line wiring: parse options, call the boundaries, write the report. No logic here.
+
+Start-up matters (`permaudit --version` and `--help` in well under a quarter second, tests/
+test_startup.py): this module imports click and the standard library only. The boundaries
+(pydantic models, androguard, the policy analyzer, rich) are imported inside the commands
+that use them, and option choices that come from their enums are computed on first use.
+"""
 
 from __future__ import annotations
 
-import datetime
 import os
-import shutil
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
 from permaudit import __version__
-from permaudit.audit import as_baseline, build_report, diff_apps, exit_code
-from permaudit.audit import audit as run_audit
-from permaudit.baseline import load_baseline
-from permaudit.config import Config, discover_config, load_config
 from permaudit.errors import InputError
-from permaudit.models import AppFacts, AuditReport, FailOn, PolicyFacts, Severity
-from permaudit.policy import load_policy_source
-from permaudit.report.app_view import AppFormat, render_app
-from permaudit.report.formats import Format as _Format
-from permaudit.report.formats import reporter_for
+
+if TYPE_CHECKING:
+    from permaudit.config import Config
+    from permaudit.models import AppFacts, AuditReport, FailOn, PolicyFacts, Severity
+    from permaudit.report.formats import Format as _Format
 
 # Existence, type and permission checks are left to the readers, which report every problem in
 # one line naming the file; click's own checks would print a multi-line usage error instead.
@@ -33,6 +34,51 @@ _OFFLINE_HELP = (
     "Read a policy URL from the cache of earlier fetches only; never use the network "
     "(a URL not fetched before is an error)."
 )
+
+
+class _LazyChoice(click.Choice):  # type: ignore[type-arg]  # generic only since click 8.2
+    """A click.Choice whose values are computed when first needed (parsing, `CMD --help`)."""
+
+    def __init__(self, values: Callable[[], Sequence[str]]) -> None:
+        self._values = values
+        self._choices: tuple[Any, ...] | None = None
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[Any, ...]:
+        if self._choices is None:
+            self._choices = tuple(self._values())
+        return self._choices
+
+    @choices.setter
+    def choices(self, values: Sequence[Any]) -> None:
+        self._choices = tuple(values)
+
+
+def _app_formats() -> list[str]:
+    from permaudit.report.app_view import AppFormat
+
+    return [f.value for f in AppFormat]
+
+
+def _report_formats() -> list[str]:
+    from permaudit.report.formats import Format
+
+    return [f.value for f in Format]
+
+
+def _fail_on_values() -> tuple[str, ...]:
+    from typing import get_args
+
+    from permaudit.models import FailOn
+
+    return get_args(FailOn)
+
+
+def _severities() -> list[str]:
+    from permaudit.models import Severity
+
+    return [s.value for s in Severity]
 
 
 class _Group(click.Group):
@@ -91,8 +137,8 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([f.value for f in AppFormat]),
-    default=AppFormat.TABLE.value,
+    type=_LazyChoice(_app_formats),
+    default="table",
     show_default=True,
     help="table: grouped by data category, for people; json: SPEC §4 contract, for tools.",
 )
@@ -123,6 +169,8 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
       permaudit extract app.apks --format json | jq '.permissions[].name'
       permaudit extract app.apk --evidence --format json | jq '.api_evidence'
     """
+    from permaudit.report.app_view import AppFormat, render_app
+
     facts = _load_app(app, evidence=evidence)
     color = output is None and sys.stdout.isatty()
     write_output(render_app(facts, AppFormat(fmt), color=color), output)
@@ -164,6 +212,7 @@ def policy_command(
       permaudit policy https://vendor.example/privacy --format json
       curl -s https://vendor.example/privacy | permaudit policy -
     """
+    from permaudit.policy import load_policy_source
     from permaudit.policy.maps import map_from_facts
     from permaudit.policy.maps import write_map as write_policy_map
     from permaudit.report.policy_view import render_policy_json, render_policy_table
@@ -180,9 +229,9 @@ def policy_command(
 
 # --- audit and diff ----------------------------------------------------------------------------
 
-_FORMAT_CHOICE = click.Choice([f.value for f in _Format])
-_FAIL_ON_CHOICE = click.Choice(get_args(FailOn))
-_SEVERITY_CHOICE = click.Choice([s.value for s in Severity])
+_FORMAT_CHOICE = _LazyChoice(_report_formats)
+_FAIL_ON_CHOICE = _LazyChoice(_fail_on_values)
+_SEVERITY_CHOICE = _LazyChoice(_severities)
 
 
 def _report_options(command: Any) -> Any:
@@ -246,6 +295,10 @@ def _settings(
     fail_on: str | None,
     min_severity: str | None,
 ) -> tuple[Config, str | Path, _Format, FailOn, Severity]:
+    from permaudit.config import discover_config, load_config
+    from permaudit.models import Severity
+    from permaudit.report.formats import Format
+
     config = load_config(_must_exist(config_path)) if config_path else discover_config()
     from permaudit.policy.fetch import is_url
 
@@ -257,14 +310,16 @@ def _settings(
         policy = policy_path or config.policy_path()
     if policy is None:
         raise click.UsageError("no policy: give --policy POLICY or set `policy` in the config")
-    fmt = _Format(format_name or config.format or "terminal")
-    gate = cast(FailOn, fail_on or config.fail_on or "error")
+    fmt = Format(format_name or config.format or "terminal")
+    gate = cast("FailOn", fail_on or config.fail_on or "error")
     shown = Severity(min_severity or config.min_severity or "note")
     return config, policy, fmt, gate, shown
 
 
 def _policy_facts(policy: str | Path, apps: list[AppFacts], *, offline: bool) -> PolicyFacts:
     """The policy the user named; `auto`: the privacy-policy URL found in the (newest) app."""
+    from permaudit.policy import load_policy_source
+
     if policy == POLICY_AUTO:
         from permaudit.apk.policy_urls import choose_policy_url
 
@@ -282,13 +337,16 @@ def _must_exist(path: Path) -> Path:
 
 
 def _load_app(path: Path, *, evidence: bool) -> AppFacts:
-    # Imported here: loading androguard costs a second, and `--help` should not pay for it.
     from permaudit.apk import load_app
 
     return load_app(path, evidence=evidence, progress=evidence and sys.stderr.isatty())
 
 
 def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
+    import shutil
+
+    from permaudit.report.formats import reporter_for
+
     interactive = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if interactive else 100
     reporter = reporter_for(fmt, color=interactive, width=width)
@@ -336,6 +394,12 @@ def audit(
       permaudit audit app.apk --policy https://vendor.example/privacy
       permaudit audit app.apk --policy auto --offline
     """
+    import datetime
+
+    from permaudit.audit import audit as run_audit
+    from permaudit.audit import build_report, exit_code
+    from permaudit.baseline import load_baseline
+
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
@@ -384,6 +448,11 @@ def diff(
       permaudit diff app-1.4.apk app-1.5.apk --policy privacy.md
       permaudit diff app-1.4.apk app-1.5.apk --policy privacy.md --format markdown -o pr.md
     """
+    import datetime
+
+    from permaudit.audit import as_baseline, build_report, diff_apps, exit_code
+    from permaudit.audit import audit as run_audit
+
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
