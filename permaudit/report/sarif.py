@@ -34,6 +34,8 @@ _RULE_INDEX = {rule: index for index, rule in enumerate(RULE_DOCS)}
 
 def _artifact(path: str) -> dict[str, Any]:
     """A path as the user gave it: relative paths resolve against the repository root."""
+    if path[:8].lower().startswith(("http://", "https://")):
+        return {"uri": path}  # a policy fetched from the web: its URL is already a URI
     windows = PureWindowsPath(path)
     if windows.drive and windows.is_absolute():
         return {"uri": windows.as_uri()}

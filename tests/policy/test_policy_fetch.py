@@ -23,7 +23,7 @@ from permaudit.cli import main
 from permaudit.errors import InputError
 from permaudit.policy.fetch import cache_directory, fetch_policy, read_stdin
 from permaudit.policy.loader import policy_text_from_bytes
-from tests.cli_support import IPCAM, assert_error_line, run_cli
+from tests.cli_support import IPCAM, MINIMAL, assert_error_line, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY_HTML = (ROOT / "tests" / "fixtures" / "policies" / "demo_policy.html").read_bytes()
@@ -157,6 +157,22 @@ def test_audit_report_carries_the_url(server: _Server) -> None:
     assert result.exit_code == 0, result.output
     policy = json.loads(result.stdout)["policy"]
     assert (policy["url"], policy["sha256"]) == (address, hashlib.sha256(POLICY_HTML).hexdigest())
+
+
+def test_sarif_locates_policy_findings_at_the_url(server: _Server) -> None:
+    address = url(server, "/policy.html")
+    # minimal.apk asks for nothing the policy discloses: notes located at policy sentences.
+    result = run_cli(
+        "audit", MINIMAL, "--policy", address, "--format", "sarif", "--fail-on", "none"
+    )
+    assert result.exit_code == 0, result.output
+    uris = {
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for run in json.loads(result.stdout)["runs"]
+        for finding in run["results"]
+        for location in finding["locations"]
+    }
+    assert address in uris
 
 
 def test_local_policy_json_has_no_url_field() -> None:
