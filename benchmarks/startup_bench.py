@@ -20,6 +20,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Children may cache bytecode, as an installed package does (pip compiles it): with
+# PYTHONDONTWRITEBYTECODE set, as on some CI images, every run would compile permaudit anew.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 APK = ROOT / "tests" / "fixtures" / "apk" / "minimal.apk"
 POLICY = ROOT / "tests" / "fixtures" / "policies" / "demo_policy.txt"
 TARGET_SECONDS = 0.25
@@ -43,7 +46,7 @@ def timed(command: list[str]) -> tuple[float, float]:
     """Wall time and the child's CPU time (user + system, from os.wait4)."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV
     )
     _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
@@ -57,7 +60,11 @@ def heavy_imports(command: list[str]) -> list[str]:
     if command[1] != "-m":
         return []
     run = subprocess.run(
-        [command[0], "-X", "importtime", *command[1:]], capture_output=True, text=True, cwd=ROOT
+        [command[0], "-X", "importtime", *command[1:]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=CHILD_ENV,
     )
     modules = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines()}
     return [name for name in HEAVY if name in modules]

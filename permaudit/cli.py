@@ -297,11 +297,10 @@ def _settings(
 ) -> tuple[Config, str | Path, _Format, FailOn, Severity]:
     from permaudit.config import discover_config, load_config
     from permaudit.models import Severity
+    from permaudit.policy.fetch import is_url
     from permaudit.report.formats import Format
 
     config = load_config(_must_exist(config_path)) if config_path else discover_config()
-    from permaudit.policy.fetch import is_url
-
     configured = config.policy
     # A configured URL (or `auto`) is not a path relative to the configuration file.
     if configured is not None and (is_url(configured) or configured == POLICY_AUTO):

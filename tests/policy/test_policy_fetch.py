@@ -122,9 +122,16 @@ def url(server: _Server, path: str) -> str:
 
 @pytest.fixture(autouse=True)
 def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own user cache directory, through XDG_CACHE_HOME."""
+    """Every test gets its own user cache directory, through XDG_CACHE_HOME.
+
+    Proxy settings of the machine are dropped: httpx honours them, and a CI proxy would
+    otherwise be asked for 127.0.0.1.
+    """
     home = tmp_path / "xdg-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
     return home
 
 
@@ -284,3 +291,14 @@ def test_standard_input_is_bounded_and_errors_name_it() -> None:
 
 def run_cli_with_input(data: bytes, *args: str) -> Result:
     return CliRunner().invoke(main, list(args), input=data, catch_exceptions=False)
+
+
+def test_a_configured_url_is_fetched_not_joined_to_the_config_path(
+    server: _Server, tmp_path: Path
+) -> None:
+    address = url(server, "/policy.html")
+    config = tmp_path / "permaudit.toml"
+    config.write_text(f'policy = "{address}"\n', encoding="utf-8")
+    result = run_cli("audit", IPCAM, "--config", config, "--format", "json", "--fail-on", "none")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["policy"]["url"] == address
