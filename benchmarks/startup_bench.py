@@ -92,17 +92,16 @@ def main() -> int:
             f"{label:<42} {median:>6.3f}s {fastest:>6.3f}s {cpu:>6.3f}s "
             f"{median - base_wall:>+6.3f}s {cpu - base_cpu:>+6.3f}s  {', '.join(heavy) or '-'}"
         )
-    # On a shared machine the wall time includes waiting for a core; the fastest run is the
-    # best estimate of an idle machine's, and the CPU time does not depend on the load.
-    met = all(
-        fastest <= TARGET_SECONDS
-        for label, _, fastest, _, _ in results
-        if label in ("permaudit --version", "permaudit --help")
-    )
-    print(
-        f"target --version/--help <= {TARGET_SECONDS} s wall (fastest run): "
-        f"{'met' if met else 'MISSED'}"
-    )
+    # On a shared machine the wall time includes waiting for a core (compare `python -c pass`
+    # with its CPU time); the fastest run estimates an idle machine's, the CPU time does not
+    # depend on the load at all, so both are judged.
+    for label, _, fastest, cpu, _ in results:
+        if label in ("permaudit --version", "permaudit --help"):
+            print(
+                f"target {label} <= {TARGET_SECONDS} s: fastest wall {fastest:.3f}s "
+                f"({'met' if fastest <= TARGET_SECONDS else 'missed'}), cpu {cpu:.3f}s "
+                f"({'met' if cpu <= TARGET_SECONDS else 'missed'})"
+            )
     return 0
 
 
