@@ -33,7 +33,8 @@ _MAX_DEX_BYTES = 64 * 1024 * 1024
 # Characters RFC 3986 allows in a URL, percent signs included; quotes and spaces end it.
 _URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", re.IGNORECASE)
 _POLICY_WORDS = re.compile(
-    r"privacy|privacidad|privacit|privacidade|privatsph|datenschutz|confidentialit|"
+    # English, Spanish/Portuguese, German (twice), French, pinyin, Chinese, Japanese, Korean.
+    r"privacy|privacidad|privatsph|datenschutz|confidentialit|"
     r"yinsi|隐私|隱私|個人情報|개인정보|personal[-_]?(?:data|information)",
     re.IGNORECASE,
 )
@@ -92,7 +93,10 @@ def _urls_in(text: str) -> Iterator[str]:
 
 
 def _dex_urls(archive: ApkArchive, warnings: list[str]) -> Iterator[tuple[str, str]]:
-    """(DEX name, URL) for string constants of every DEX that name a privacy policy."""
+    """(DEX name, URL) for the string constants of every DEX that are a privacy-policy URL.
+
+    Only strings that start with the URL: a sentence quoting one is text, not the link.
+    """
     for name in dex_entries(archive):
         try:
             dex = DexFile(archive.read(name, limit=_MAX_DEX_BYTES))

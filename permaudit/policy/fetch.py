@@ -111,13 +111,19 @@ def fetch_policy(
         return cached.document
     import httpx  # on use: importing it costs more than `permaudit --version` may take
 
-    headers = {"User-Agent": f"permaudit/{__version__}", "Accept": _ACCEPT}
+    # identity: a compressed body would be inflated by httpx in one go, outside the size cap.
+    headers = {
+        "User-Agent": f"permaudit/{__version__}",
+        "Accept": _ACCEPT,
+        "Accept-Encoding": "identity",
+    }
     if cached is not None:
         if cached.etag:
             headers["If-None-Match"] = cached.etag
         if cached.last_modified:
             headers["If-Modified-Since"] = cached.last_modified
     timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+    started = time.monotonic()  # the deadline covers connecting and redirects too
     try:
         with (
             httpx.Client(
@@ -135,7 +141,7 @@ def fetch_policy(
                 raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}")
             if not 200 <= response.status_code < 300:
                 raise InputError(url, f"unexpected HTTP {response.status_code} (wanted 200)")
-            data = _read_capped(url, response, max_bytes, deadline)
+            data = _read_capped(url, response, max_bytes, started, deadline)
             document = PolicyDocument(
                 label=url,
                 data=data,
@@ -154,11 +160,13 @@ def fetch_policy(
         raise InputError(url, problem) from None
 
 
-def _read_capped(url: str, response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
+def _read_capped(
+    url: str, response: httpx.Response, max_bytes: int, started: float, deadline: float
+) -> bytes:
+    """The body, refused beyond `max_bytes` or `deadline` seconds after `started`."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise InputError(url, _too_large(f"{int(declared) / MiB:.1f} MiB declared", max_bytes))
-    started = time.monotonic()
     received = bytearray()
     # Unsized: each piece as it arrives, so the deadline is checked while a server trickles.
     for chunk in response.iter_bytes():
