@@ -30,8 +30,48 @@ FILE_PATH = click.Path(path_type=Path, exists=False, dir_okay=True, readable=Fal
 EXIT_ERROR = 2
 
 
+class UsageLine(click.ClickException):
+    """A usage error as SPEC §4 promises it: one line on stderr, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+    @classmethod
+    def of(cls, error: click.UsageError) -> UsageLine:
+        lines = [line.strip() for line in error.format_message().splitlines() if line.strip()]
+        message = "; ".join(lines).rstrip(".")
+        if error.ctx is not None:
+            message += f" (see '{error.ctx.command_path} --help')"
+        return cls(message)
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"permaudit: error: {self.format_message()}", err=True)
+
+
+# `permaudit` alone prints the help (click ≥ 8.2 raises this UsageError for it): not an error line.
+_HELP_ON_NO_ARGS: tuple[type[click.UsageError], ...] = tuple(
+    getattr(click.exceptions, name)
+    for name in ("NoArgsIsHelpError",)
+    if hasattr(click.exceptions, name)
+)
+
+
 class _Group(click.Group):
     """Turns every error into one line on stderr and exit code 2, never a traceback."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        # Options of the group itself (`permaudit --bogus`) are parsed here, outside invoke.
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _HELP_ON_NO_ARGS:
+            raise
+        except click.UsageError as error:
+            raise UsageLine.of(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -39,6 +79,11 @@ class _Group(click.Group):
         except InputError as error:
             click.echo(f"permaudit: error: {error}", err=True)
             sys.exit(EXIT_ERROR)
+        except _HELP_ON_NO_ARGS:
+            raise
+        except click.UsageError as error:
+            # Unknown command or option, missing argument, bad choice: parsed in here.
+            raise UsageLine.of(error) from None
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt, SystemExit):
             raise
         except Exception as error:
