@@ -18,6 +18,7 @@ from permaudit.baseline import load_baseline
 from permaudit.config import Config, discover_config, load_config
 from permaudit.errors import InputError
 from permaudit.models import AppFacts, AuditReport, FailOn, Severity
+from permaudit.outputs import check_distinct, check_output, write_output_file
 from permaudit.policy import load_policy
 from permaudit.report.app_view import AppFormat, render_app
 from permaudit.report.formats import Format as _Format
@@ -104,10 +105,15 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(output, f"cannot write report: {error.strerror or error}") from None
+    write_output_file(output, text, "report")
+
+
+def check_outputs(*outputs: Path | None, inputs: tuple[Path | None, ...]) -> None:
+    """Before any work: every output path is writable, distinct, and none is an input."""
+    for output in outputs:
+        if output is not None:
+            check_output(output, inputs=inputs)
+    check_distinct(*outputs)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -163,6 +169,7 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
       permaudit extract app.apks --format json | jq '.permissions[].name'
       permaudit extract app.apk --evidence --format json | jq '.api_evidence'
     """
+    check_outputs(output, inputs=(app,))
     facts = _load_app(app, evidence=evidence)
     color = output is None and sys.stdout.isatty()
     write_output(render_app(facts, AppFormat(fmt), color=color), output)
@@ -204,6 +211,7 @@ def policy_command(
     from permaudit.policy.maps import write_map as write_policy_map
     from permaudit.report.policy_view import render_policy_json, render_policy_table
 
+    check_outputs(output, write_map, inputs=(policy,))
     facts = load_policy(policy)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
@@ -352,6 +360,7 @@ def audit(
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
+    check_outputs(output, inputs=(app, policy, baseline_path, config.path))
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
     app_facts = _load_app(app, evidence=not no_evidence)
     policy_facts = load_policy(policy)
@@ -399,6 +408,7 @@ def diff(
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
+    check_outputs(output, inputs=(old_app, new_app, policy, config.path))
     old_facts = _load_app(old_app, evidence=not no_evidence)
     new_facts = _load_app(new_app, evidence=not no_evidence)
     policy_facts = load_policy(policy)

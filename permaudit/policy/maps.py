@@ -32,6 +32,7 @@ from pydantic import Field, ValidationError
 
 from permaudit.errors import InputError
 from permaudit.models import Category, CategoryDisclosure, Frozen, PolicyFacts, Scope
+from permaudit.outputs import write_output_file
 
 MAP_VERSION = 1
 _MAP_KEYS = ("map_version", "source", "categories")
@@ -101,11 +102,7 @@ def render_map(policy_map: PolicyMap) -> str:
 
 
 def write_map(policy_map: PolicyMap, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_map(policy_map), encoding="utf-8")
-    except OSError as error:
-        raise InputError(path, f"cannot write policy map: {error.strerror or error}") from None
+    write_output_file(path, render_map(policy_map), "policy map")
 
 
 def _location(error: dict[str, Any]) -> str:
