@@ -194,8 +194,13 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     type=FILE_PATH,
     help="Also write the analysis as a policy map (YAML, reviewed: false) to review and commit.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Let --write-map replace a reviewed map (reviewed: true) or a file that is no map.",
+)
 def policy_command(
-    policy: Path, output_format: str, output: Path | None, write_map: Path | None
+    policy: Path, output_format: str, output: Path | None, write_map: Path | None, force: bool
 ) -> None:
     """Show what a privacy policy discloses, per data category, with evidence.
 
@@ -207,11 +212,13 @@ def policy_command(
       permaudit policy privacy.txt --format json -o policy.json
       permaudit policy privacy.txt --write-map policy_maps/vendor.yaml
     """
-    from permaudit.policy.maps import map_from_facts
+    from permaudit.policy.maps import check_map_target, map_from_facts
     from permaudit.policy.maps import write_map as write_policy_map
     from permaudit.report.policy_view import render_policy_json, render_policy_table
 
     check_outputs(output, write_map, inputs=(policy,))
+    if write_map is not None:
+        check_map_target(write_map, force=force)
     facts = load_policy(policy)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)

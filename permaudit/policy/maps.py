@@ -62,7 +62,13 @@ class PolicyMap(Frozen):
             if fields["scope"] is None and category is Category.LOCATION:
                 fields["scope"] = Scope()
             categories[category] = CategoryDisclosure(**fields)
-        return PolicyFacts(source=path, sha256=self.sha256, from_map=True, categories=categories)
+        return PolicyFacts(
+            source=path,
+            sha256=self.sha256,
+            from_map=True,
+            reviewed=self.reviewed,
+            categories=categories,
+        )
 
 
 def map_from_facts(
@@ -99,6 +105,33 @@ def render_map(policy_map: PolicyMap) -> str:
     )
     body = yaml.dump(data, Dumper=_MapDumper, sort_keys=False, allow_unicode=True, width=100)
     return header + body
+
+
+def check_map_target(path: Path, *, force: bool) -> None:
+    """Refuse, before any work, to overwrite what a person wrote: a reviewed map, or a file
+    that is no policy map at all. An unreviewed map is the analyzer's output: replaced."""
+    if force or not path.is_file():
+        return
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_MAX_MAP_BYTES + 1)
+    except OSError as error:
+        problem = f"cannot read the existing file: {error.strerror or error}"
+        raise InputError(path, problem) from None
+    try:
+        facts = map_facts_if_map(path, head) if head.strip() else None
+    except InputError:
+        facts = None
+    if facts is None:
+        if head.strip():
+            raise InputError(path, "exists and is not a policy map; --force replaces it")
+        return
+    if facts.reviewed:
+        raise InputError(
+            path,
+            "is a reviewed policy map (reviewed: true); writing would discard the reviewer's "
+            "corrections; --force replaces it",
+        )
 
 
 def write_map(policy_map: PolicyMap, path: Path) -> None:

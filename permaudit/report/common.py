@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from permaudit.audit import category_label, short_permission
-from permaudit.models import ApiEvidence, AuditReport, Evidence, Finding, Severity
+from permaudit.models import ApiEvidence, AuditReport, Evidence, Finding, PolicyFacts, Severity
 
 NOT_MENTIONED = "not mentioned"
 QUOTE_LIMIT = 240
@@ -19,6 +19,7 @@ __all__ = [
     "gate_line",
     "permissions_text",
     "plural",
+    "policy_origin",
     "severity_counts",
     "short_permission",
     "shorten",
@@ -60,6 +61,15 @@ def evidence_location(evidence: Evidence) -> str:
 def code_line(evidence: ApiEvidence) -> str:
     who = f" [{evidence.sdk}]" if evidence.sdk else ""
     return f"{evidence.caller_class}.{evidence.caller_method} → {evidence.api}{who}"
+
+
+def policy_origin(policy: PolicyFacts) -> str | None:
+    """Where the policy facts come from, when not from the analyzer reading the document."""
+    if not policy.from_map:
+        return None
+    if policy.reviewed:
+        return "reviewed policy map"
+    return "policy map NOT reviewed (reviewed: false): the analyzer's reading, unchecked"
 
 
 def app_title(report: AuditReport) -> str:

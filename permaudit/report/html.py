@@ -27,6 +27,7 @@ from permaudit.report.common import (
     gate_line,
     permissions_text,
     plural,
+    policy_origin,
     severity_counts,
     short_permission,
 )
@@ -90,6 +91,7 @@ class HtmlReporter:
             counts=[(sev, plural(n, sev.value)) for sev, n in severity_counts(report)],
             severities=SEVERITIES,
             rows=_category_rows(report),
+            policy_origin=policy_origin(report.policy),
             not_mentioned=NOT_MENTIONED,
             category_label=category_label,
             permissions_text=permissions_text,

@@ -12,6 +12,7 @@ from permaudit.report.common import (
     gate_line,
     permissions_text,
     plural,
+    policy_origin,
     severity_counts,
     shorten,
 )
@@ -44,6 +45,9 @@ class MarkdownReporter:
             + f" — **{gate_line(report)}**",
         ]
         notes = []
+        origin = policy_origin(report.policy)
+        if origin:
+            notes.append(f"policy: {origin}")
         if report.baseline is not None:
             notes.append(
                 f"baseline `{report.baseline.source}`: {s.new} new, {s.known} known, "

@@ -124,6 +124,11 @@ class SarifReporter:
                     "results": [_result(report, f) for f in report.findings],
                     "properties": {
                         "package": report.app.package,
+                        "policy": {
+                            "source": report.policy.source,
+                            "map": report.policy.from_map,
+                            "reviewed": report.policy.reviewed,
+                        },
                         "summary": report.summary.model_dump(mode="json"),
                     },
                 }

@@ -20,6 +20,7 @@ from permaudit.report.common import (
     gate_line,
     permissions_text,
     plural,
+    policy_origin,
     severity_counts,
     shorten,
 )
@@ -97,8 +98,8 @@ def _summary(report: AuditReport) -> Panel:
     grid.add_column(style="bold")
     grid.add_column()
     grid.add_row("App", f"{app_title(report)}  ({report.app.source})")
-    policy = report.policy.source + ("  (reviewed map)" if report.policy.from_map else "")
-    grid.add_row("Policy", policy)
+    origin = policy_origin(report.policy)
+    grid.add_row("Policy", report.policy.source + (f"  ({origin})" if origin else ""))
     counts = Text()
     for index, (severity, count) in enumerate(severity_counts(report)):
         if index:
