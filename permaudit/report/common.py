@@ -20,6 +20,7 @@ __all__ = [
     "permissions_text",
     "plural",
     "policy_origin",
+    "reader_note",
     "severity_counts",
     "short_permission",
     "shorten",
@@ -70,6 +71,19 @@ def policy_origin(policy: PolicyFacts) -> str | None:
     if policy.reviewed:
         return "reviewed policy map"
     return "policy map NOT reviewed (reviewed: false): the analyzer's reading, unchecked"
+
+
+def reader_note(report: AuditReport) -> str | None:
+    """What the reader had to work around, when it did (the warnings themselves follow)."""
+    app = report.app
+    if not app.warnings and not app.tampered:
+        return None
+    if app.tampered:
+        return (
+            "the APK is tampered: read the way Android reads it, "
+            f"{plural(len(app.warnings), 'warning')}"
+        )
+    return f"the APK was read with {plural(len(app.warnings), 'warning')}"
 
 
 def app_title(report: AuditReport) -> str:

@@ -28,6 +28,7 @@ from permaudit.report.common import (
     permissions_text,
     plural,
     policy_origin,
+    reader_note,
     severity_counts,
     short_permission,
 )
@@ -92,6 +93,7 @@ class HtmlReporter:
             severities=SEVERITIES,
             rows=_category_rows(report),
             policy_origin=policy_origin(report.policy),
+            reader_note=reader_note(report),
             not_mentioned=NOT_MENTIONED,
             category_label=category_label,
             permissions_text=permissions_text,

@@ -13,6 +13,7 @@ from permaudit.report.common import (
     permissions_text,
     plural,
     policy_origin,
+    reader_note,
     severity_counts,
     shorten,
 )
@@ -62,6 +63,10 @@ class MarkdownReporter:
             notes.append(f"{plural(len(expired), 'ignore')} expired")
         if notes:
             lines += ["", "_" + "; ".join(notes) + "_"]
+        note = reader_note(report)
+        if note:
+            lines += ["", "> [!WARNING]", f"> {_cell(note[0].upper() + note[1:])}:"]
+            lines += [f"> - {_cell(warning)}" for warning in report.app.warnings]
         if report.changes is not None:
             lines += ["", *self._changes(report)]
         if report.findings:

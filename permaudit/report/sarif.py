@@ -105,6 +105,23 @@ def _result(report: AuditReport, finding: Finding) -> dict[str, Any]:
     return result
 
 
+def _invocation(report: AuditReport) -> dict[str, Any]:
+    """The run completed; what the reader had to work around is a warning notification."""
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if report.app.warnings:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "warning",
+                "message": {"text": f"{report.app.source}: {warning}"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": _artifact(report.app.source)}}
+                ],
+            }
+            for warning in report.app.warnings
+        ]
+    return invocation
+
+
 class SarifReporter:
     def render(self, report: AuditReport) -> str:
         sarif = {
@@ -120,6 +137,7 @@ class SarifReporter:
                             "rules": [_rule(rule) for rule in RULE_DOCS],
                         }
                     },
+                    "invocations": [_invocation(report)],
                     "columnKind": "unicodeCodePoints",
                     "results": [_result(report, f) for f in report.findings],
                     "properties": {

@@ -21,6 +21,7 @@ from permaudit.report.common import (
     permissions_text,
     plural,
     policy_origin,
+    reader_note,
     severity_counts,
     shorten,
 )
@@ -53,6 +54,12 @@ class TerminalReporter:
             _environ={},
         )
         console.print(_summary(report))
+        note = reader_note(report)
+        if note:
+            console.print()
+            console.rule(Text(f"INPUT WARNINGS: {note}", style="yellow"), align="left")
+            for warning in report.app.warnings:
+                console.print(Text(f"  ! {warning}", style="yellow"))
         if report.changes is not None:
             console.print(_changes(report))
         for severity in SEVERITIES:
