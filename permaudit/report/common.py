@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from permaudit.audit import category_label, short_permission
-from permaudit.models import ApiEvidence, AuditReport, Evidence, Finding, PolicyFacts, Severity
+from permaudit.models import (
+    ApiEvidence,
+    AuditReport,
+    Evidence,
+    Finding,
+    IgnoreOutcome,
+    PolicyFacts,
+    Severity,
+)
 
 NOT_MENTIONED = "not mentioned"
 QUOTE_LIMIT = 240
@@ -17,6 +25,7 @@ __all__ = [
     "code_line",
     "evidence_location",
     "gate_line",
+    "ignore_target",
     "permissions_text",
     "plural",
     "policy_origin",
@@ -84,6 +93,14 @@ def reader_note(report: AuditReport) -> str | None:
             f"{plural(len(app.warnings), 'warning')}"
         )
     return f"the APK was read with {plural(len(app.warnings), 'warning')}"
+
+
+def ignore_target(ignore: IgnoreOutcome) -> str:
+    """What an ignore names: its category, its permission, or both (a finding must match both)."""
+    names = [ignore.category.value] if ignore.category else []
+    if ignore.permission:
+        names.append(short_permission(ignore.permission))
+    return " + ".join(names)
 
 
 def app_title(report: AuditReport) -> str:

@@ -25,6 +25,7 @@ from permaudit.report.common import (
     code_line,
     evidence_location,
     gate_line,
+    ignore_target,
     permissions_text,
     plural,
     policy_origin,
@@ -99,4 +100,5 @@ class HtmlReporter:
             permissions_text=permissions_text,
             evidence_location=evidence_location,
             code_line=code_line,
+            ignore_target=ignore_target,
         )

@@ -18,6 +18,7 @@ from permaudit.report.common import (
     code_line,
     evidence_location,
     gate_line,
+    ignore_target,
     permissions_text,
     plural,
     policy_origin,
@@ -83,7 +84,7 @@ class TerminalReporter:
             console.print()
             console.rule(Text("IGNORES (from configuration)"), align="left")
             for ignore in report.ignores:
-                target = ignore.category.value if ignore.category else ignore.permission
+                target = ignore_target(ignore)
                 until = f", expires {ignore.expires.isoformat()}" if ignore.expires else ""
                 console.print(
                     Text(
