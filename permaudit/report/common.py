@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from permaudit.audit import category_label, short_permission
+from permaudit.catalog import purpose_label
 from permaudit.models import (
     ApiEvidence,
     AuditReport,
@@ -10,6 +13,7 @@ from permaudit.models import (
     Finding,
     IgnoreOutcome,
     PolicyFacts,
+    Purpose,
     Severity,
 )
 
@@ -29,6 +33,7 @@ __all__ = [
     "permissions_text",
     "plural",
     "policy_origin",
+    "purposes_text",
     "reader_note",
     "severity_counts",
     "short_permission",
@@ -101,6 +106,11 @@ def ignore_target(ignore: IgnoreOutcome) -> str:
     if ignore.permission:
         names.append(short_permission(ignore.permission))
     return " + ".join(names)
+
+
+def purposes_text(purposes: Iterable[Purpose]) -> str:
+    """Purposes in words, in the analyzer's order: "device setup and binding, live view"."""
+    return ", ".join(purpose_label(p.id) for p in purposes)
 
 
 def app_title(report: AuditReport) -> str:

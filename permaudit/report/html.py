@@ -17,6 +17,7 @@ from permaudit.audit import (
     effective_permissions,
     permission_categories,
 )
+from permaudit.catalog import purpose_label
 from permaudit.models import AuditReport, Category, Evidence, Purpose, Status
 from permaudit.report.common import (
     NOT_MENTIONED,
@@ -101,4 +102,5 @@ class HtmlReporter:
             evidence_location=evidence_location,
             code_line=code_line,
             ignore_target=ignore_target,
+            purpose_label=purpose_label,
         )

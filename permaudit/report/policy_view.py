@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from permaudit.models import Category, PolicyFacts, Status
-from permaudit.report.common import policy_origin, shorten
+from permaudit.report.common import policy_origin, purposes_text, shorten
 
 _STATUS_STYLE = {
     Status.EXPLICIT: "green",
@@ -41,7 +41,7 @@ def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
                 extra.append("background")
             if extra:
                 status += f" ({', '.join(extra)})"
-        purposes = ", ".join(p.id for p in disclosure.purposes) or (
+        purposes = purposes_text(disclosure.purposes) or (
             "-" if disclosure.status in (Status.ABSENT, Status.DENIED) else "none stated"
         )
         evidence = ""
