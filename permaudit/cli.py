@@ -23,6 +23,7 @@ from permaudit.policy import load_policy
 from permaudit.report.app_view import AppFormat, render_app
 from permaudit.report.formats import Format as _Format
 from permaudit.report.formats import reporter_for
+from permaudit.repository import repository_root
 
 # Existence, type and permission checks are left to the readers, which report every problem in
 # one line naming the file; click's own checks would print a multi-line usage error instead.
@@ -322,7 +323,8 @@ def _load_app(path: Path, *, evidence: bool) -> AppFacts:
 def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
     interactive = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if interactive else 100
-    reporter = reporter_for(fmt, color=interactive, width=width)
+    root = repository_root(Path.cwd()) or Path.cwd()
+    reporter = reporter_for(fmt, color=interactive, width=width, source_root=root)
     write_output(reporter.render(report), output)
 
 
