@@ -237,17 +237,33 @@ _FAIL_ON_CHOICE = click.Choice(get_args(FailOn))
 _SEVERITY_CHOICE = click.Choice([s.value for s in Severity])
 
 
+_POLICY_OPTION = click.option(
+    "--policy",
+    "policy_path",
+    type=FILE_PATH,
+    help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml). "
+    "Default: `policy` of the configuration.",
+)
+_NO_EVIDENCE_OPTION = click.option(
+    "--no-evidence",
+    is_flag=True,
+    help="Skip the scan of the app's code (faster; no code evidence, no "
+    "unused_permission findings).",
+)
+_CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    type=FILE_PATH,
+    help="Configuration file (default: permaudit.toml or [tool.permaudit] in "
+    "pyproject.toml, searched from the working directory upward).",
+)
+
+
 def _report_options(command: Any) -> Any:
     """Options shared by `audit` and `diff`; defaults come from the configuration file."""
     for option in reversed(
         [
-            click.option(
-                "--policy",
-                "policy_path",
-                type=FILE_PATH,
-                help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml). "
-                "Default: `policy` of the configuration.",
-            ),
+            _POLICY_OPTION,
             click.option(
                 "--format",
                 "format_name",
@@ -271,19 +287,8 @@ def _report_options(command: Any) -> Any:
                 help="Show only findings at or above this severity; the exit code still sees all "
                 "(default: note).",
             ),
-            click.option(
-                "--no-evidence",
-                is_flag=True,
-                help="Skip the scan of the app's code (faster; no code evidence, no "
-                "unused_permission findings).",
-            ),
-            click.option(
-                "--config",
-                "config_path",
-                type=FILE_PATH,
-                help="Configuration file (default: permaudit.toml or [tool.permaudit] in "
-                "pyproject.toml, searched from the working directory upward).",
-            ),
+            _NO_EVIDENCE_OPTION,
+            _CONFIG_OPTION,
         ]
     ):
         command = option(command)
@@ -445,3 +450,58 @@ def diff(
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
+
+
+@main.command()
+@click.argument("app", type=FILE_PATH)
+@_POLICY_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=FILE_PATH,
+    help="Write the baseline to FILE instead of stdout.",
+)
+@_NO_EVIDENCE_OPTION
+@_CONFIG_OPTION
+def baseline(
+    app: Path,
+    policy_path: Path | None,
+    output: Path | None,
+    no_evidence: bool,
+    config_path: Path | None,
+) -> None:
+    """Write a baseline holding every finding of APP: exit 0 whatever they are.
+
+    The baseline is the JSON report of `permaudit audit --format json` with nothing filtered:
+    no --min-severity, whatever --fail-on, so no finding that exists now can come back as
+    "new". Ignores of the configuration still apply, so a finding whose ignore expires is new.
+    Give it to `permaudit audit --baseline FILE` to fail only on what is new.
+
+    \b
+    Exit codes:
+      0  the baseline was written (findings or not)
+      2  bad usage or unreadable input (one line on stderr)
+
+    \b
+    Examples:
+      permaudit baseline app.apk --policy privacy.md -o permaudit-baseline.json
+      permaudit audit app.apk --policy privacy.md --baseline permaudit-baseline.json
+    """
+    config, policy, _, _, _ = _settings(config_path, policy_path, None, None, None)
+    check_outputs(output, inputs=(app, policy, config.path))
+    app_facts = _load_app(app, evidence=not no_evidence)
+    policy_facts = load_policy(policy)
+    report = build_report(
+        app_facts,
+        policy_facts,
+        run_audit(app_facts, policy_facts),
+        fail_on="none",
+        min_severity=Severity.NOTE,
+        ignores=config.ignores(),
+        today=datetime.date.today(),
+    )
+    write_output(reporter_for(_Format.JSON).render(report), output)
+    if output is not None:
+        count = len(report.findings)
+        noun = "finding" if count == 1 else "findings"
+        click.echo(f"permaudit: wrote baseline {output} ({count} {noun})", err=True)
