@@ -117,7 +117,7 @@ def check_outputs(*outputs: Path | None, inputs: tuple[Path | None, ...]) -> Non
     check_distinct(*outputs)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="permaudit", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="permaudit")
 def main() -> None:
     """Audit the Android companion app of a connected device against its privacy policy.

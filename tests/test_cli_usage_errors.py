@@ -62,3 +62,14 @@ def test_help_and_version_are_not_errors() -> None:
     assert run_cli("audit", "--help").exit_code == 0
     version = run_cli("--version")
     assert version.exit_code == 0 and version.stdout.startswith("permaudit, version ")
+
+
+def test_the_readme_example_is_the_real_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command, shown = readme.split("$ permaudit audit app.apk --format xml\n", 1)[1].split("\n")[:2]
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("audit", "app.apk", "--format", "xml")
+    assert result.stderr == command + "\n"
+    assert shown == "```"
