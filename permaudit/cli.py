@@ -12,7 +12,7 @@ from typing import Any, cast, get_args
 import click
 
 from permaudit import __version__
-from permaudit.audit import as_baseline, build_report, diff_apps, exit_code
+from permaudit.audit import Baseline, as_baseline, build_report, diff_apps, exit_code
 from permaudit.audit import audit as run_audit
 from permaudit.baseline import load_baseline
 from permaudit.config import Config, discover_config, load_config
@@ -325,6 +325,31 @@ def _load_app(path: Path, *, evidence: bool) -> AppFacts:
     return load_app(path, evidence=evidence, progress=evidence and sys.stderr.isatty())
 
 
+def _audit_report(
+    app: Path,
+    policy: Path,
+    config: Config,
+    *,
+    evidence: bool,
+    gate: FailOn,
+    shown: Severity,
+    baseline: Baseline | None,
+) -> AuditReport:
+    """Read APP and POLICY and audit them: the report of `audit` and of `baseline`."""
+    app_facts = _load_app(app, evidence=evidence)
+    policy_facts = load_policy(policy)
+    return build_report(
+        app_facts,
+        policy_facts,
+        run_audit(app_facts, policy_facts),
+        fail_on=gate,
+        min_severity=shown,
+        ignores=config.ignores(),
+        baseline=baseline,
+        today=datetime.date.today(),
+    )
+
+
 def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
     interactive = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if interactive else 100
@@ -376,17 +401,8 @@ def audit(
     )
     check_outputs(output, inputs=(app, policy, baseline_path, config.path))
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
-    app_facts = _load_app(app, evidence=not no_evidence)
-    policy_facts = load_policy(policy)
-    report = build_report(
-        app_facts,
-        policy_facts,
-        run_audit(app_facts, policy_facts),
-        fail_on=gate,
-        min_severity=shown,
-        ignores=config.ignores(),
-        baseline=baseline,
-        today=datetime.date.today(),
+    report = _audit_report(
+        app, policy, config, evidence=not no_evidence, gate=gate, shown=shown, baseline=baseline
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
@@ -489,16 +505,14 @@ def baseline(
     """
     config, policy, _, _, _ = _settings(config_path, policy_path, None, None, None)
     check_outputs(output, inputs=(app, policy, config.path))
-    app_facts = _load_app(app, evidence=not no_evidence)
-    policy_facts = load_policy(policy)
-    report = build_report(
-        app_facts,
-        policy_facts,
-        run_audit(app_facts, policy_facts),
-        fail_on="none",
-        min_severity=Severity.NOTE,
-        ignores=config.ignores(),
-        today=datetime.date.today(),
+    report = _audit_report(
+        app,
+        policy,
+        config,
+        evidence=not no_evidence,
+        gate="none",
+        shown=Severity.NOTE,
+        baseline=None,
     )
     write_output(reporter_for(_Format.JSON).render(report), output)
     if output is not None:

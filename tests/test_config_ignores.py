@@ -18,20 +18,17 @@ BOTH = (
 )
 
 
-def _audit_json(config: Path) -> dict[str, object]:
+def _audit(config: Path, fmt: str) -> str:
     result = run_cli(
-        "audit",
-        IPCAM,
-        "--policy",
-        ACCOUNT_ONLY,
-        "--config",
-        config,
-        "--no-evidence",
-        "--format",
-        "json",
-    )
+        "audit", IPCAM, "--policy", ACCOUNT_ONLY, "--config", config, "--no-evidence",
+        "--format", fmt,
+    )  # fmt: skip
     assert result.exit_code == 1, result.stderr
-    data: dict[str, object] = json.loads(result.stdout)
+    return result.stdout
+
+
+def _audit_json(config: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(_audit(config, "json"))
     return data
 
 
@@ -54,18 +51,7 @@ def test_reports_name_both_fields(tmp_path: Path) -> None:
     config = tmp_path / "permaudit.toml"
     config.write_text(BOTH.format(permission="ACCESS_FINE_LOCATION"), encoding="utf-8")
     for fmt in ("terminal", "html"):
-        result = run_cli(
-            "audit",
-            IPCAM,
-            "--policy",
-            ACCOUNT_ONLY,
-            "--config",
-            config,
-            "--no-evidence",
-            "--format",
-            fmt,
-        )
-        assert "location + ACCESS_FINE_LOCATION" in result.stdout, fmt
+        assert "location + ACCESS_FINE_LOCATION" in _audit(config, fmt), fmt
 
 
 @pytest.mark.parametrize("name", ["permaudit.toml", "pyproject.toml"])
