@@ -365,7 +365,8 @@ def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
     "--baseline",
     "baseline_path",
     type=FILE_PATH,
-    help="An earlier `--format json` report: its findings are known and do not fail the run.",
+    help="A report of `permaudit baseline` (or of `audit --format json`): its findings are "
+    "known and do not fail the run.",
 )
 @click.pass_context
 def audit(
@@ -393,7 +394,7 @@ def audit(
       permaudit audit app.apk --policy privacy.html
       permaudit audit app.apk --policy privacy.md --format sarif -o permaudit.sarif
       permaudit audit app.apk --policy privacy.md --fail-on warning --min-severity warning
-      permaudit audit app.apk --policy privacy.md --format json -o baseline.json
+      permaudit baseline app.apk --policy privacy.md -o baseline.json
       permaudit audit app.apk --policy privacy.md --baseline baseline.json
     """
     config, policy, fmt, gate, shown = _settings(
