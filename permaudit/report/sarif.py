@@ -40,6 +40,8 @@ def _artifact(path: str, root: Path | None = None) -> dict[str, Any]:
     repository root already). A path outside the root keeps an absolute file URI: code
     scanning cannot show it, but a SARIF viewer on the same machine can.
     """
+    if "://" in path:
+        return {"uri": path}  # a policy fetched from a URL is located there
     if root is not None:
         located = Path(path).absolute().resolve()
         try:

@@ -93,3 +93,11 @@ def test_outside_any_repository_paths_are_relative_to_the_working_directory(
     found = _artifacts("../app.apk", "--policy", "privacy.md")
     app_uri = (tmp_path / "app.apk").resolve().as_uri()
     assert found == {(app_uri, None), ("privacy.md", "%SRCROOT%")}
+
+
+def test_a_policy_url_stays_a_url() -> None:
+    from permaudit.report.sarif import _artifact
+
+    url = "https://vendor.example/privacy?lang=en"
+    assert _artifact(url, ROOT) == {"uri": url}
+    assert _artifact(url) == {"uri": url}
