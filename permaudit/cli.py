@@ -18,8 +18,10 @@ import click
 
 from permaudit import __version__
 from permaudit.errors import InputError
+from permaudit.outputs import check_distinct, check_output, write_output_file
 
 if TYPE_CHECKING:
+    from permaudit.audit import Baseline
     from permaudit.config import Config
     from permaudit.models import AppFacts, AuditReport, FailOn, PolicyFacts, Severity
     from permaudit.report.formats import Format as _Format
@@ -81,8 +83,48 @@ def _severities() -> list[str]:
     return [s.value for s in Severity]
 
 
+class UsageLine(click.ClickException):
+    """A usage error as SPEC §4 promises it: one line on stderr, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+    @classmethod
+    def of(cls, error: click.UsageError) -> UsageLine:
+        lines = [line.strip() for line in error.format_message().splitlines() if line.strip()]
+        message = "; ".join(lines).rstrip(".")
+        if error.ctx is not None:
+            message += f" (see '{error.ctx.command_path} --help')"
+        return cls(message)
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"permaudit: error: {self.format_message()}", err=True)
+
+
+# `permaudit` alone prints the help (click ≥ 8.2 raises this UsageError for it): not an error line.
+_HELP_ON_NO_ARGS: tuple[type[click.UsageError], ...] = tuple(
+    getattr(click.exceptions, name)
+    for name in ("NoArgsIsHelpError",)
+    if hasattr(click.exceptions, name)
+)
+
+
 class _Group(click.Group):
     """Turns every error into one line on stderr and exit code 2, never a traceback."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        # Options of the group itself (`permaudit --bogus`) are parsed here, outside invoke.
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _HELP_ON_NO_ARGS:
+            raise
+        except click.UsageError as error:
+            raise UsageLine.of(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -90,6 +132,11 @@ class _Group(click.Group):
         except InputError as error:
             click.echo(f"permaudit: error: {error}", err=True)
             sys.exit(EXIT_ERROR)
+        except _HELP_ON_NO_ARGS:
+            raise
+        except click.UsageError as error:
+            # Unknown command or option, missing argument, bad choice: parsed in here.
+            raise UsageLine.of(error) from None
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt, SystemExit):
             raise
         except Exception as error:
@@ -110,13 +157,18 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(output, f"cannot write report: {error.strerror or error}") from None
+    write_output_file(output, text, "report")
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def check_outputs(*outputs: Path | None, inputs: tuple[Path | None, ...]) -> None:
+    """Before any work: every output path is writable, distinct, and none is an input."""
+    for output in outputs:
+        if output is not None:
+            check_output(output, inputs=inputs)
+    check_distinct(*outputs)
+
+
+@click.group(name="permaudit", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="permaudit")
 def main() -> None:
     """Audit the Android companion app of a connected device against its privacy policy.
@@ -171,6 +223,7 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     """
     from permaudit.report.app_view import AppFormat, render_app
 
+    check_outputs(output, inputs=(app,))
     facts = _load_app(app, evidence=evidence)
     color = output is None and sys.stdout.isatty()
     write_output(render_app(facts, AppFormat(fmt), color=color), output)
@@ -195,9 +248,19 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     type=FILE_PATH,
     help="Also write the analysis as a policy map (YAML, reviewed: false) to review and commit.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Let --write-map replace a reviewed map (reviewed: true) or a file that is no map.",
+)
 @click.option("--offline", is_flag=True, help=_OFFLINE_HELP)
 def policy_command(
-    policy: str, output_format: str, output: Path | None, write_map: Path | None, offline: bool
+    policy: str,
+    output_format: str,
+    output: Path | None,
+    write_map: Path | None,
+    force: bool,
+    offline: bool,
 ) -> None:
     """Show what a privacy policy discloses, per data category, with evidence.
 
@@ -213,10 +276,13 @@ def policy_command(
       curl -s https://vendor.example/privacy | permaudit policy -
     """
     from permaudit.policy import load_policy_source
-    from permaudit.policy.maps import map_from_facts
+    from permaudit.policy.maps import check_map_target, map_from_facts
     from permaudit.policy.maps import write_map as write_policy_map
     from permaudit.report.policy_view import render_policy_json, render_policy_table
 
+    check_outputs(output, write_map, inputs=(_local_path(policy),))
+    if write_map is not None:
+        check_map_target(write_map, force=force)
     facts = load_policy_source(policy, offline=offline)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
@@ -234,18 +300,38 @@ _FAIL_ON_CHOICE = _LazyChoice(_fail_on_values)
 _SEVERITY_CHOICE = _LazyChoice(_severities)
 
 
+def _policy_option(command: Any) -> Any:
+    """--policy and --offline, which only means something for a policy URL."""
+    command = click.option("--offline", is_flag=True, help=_OFFLINE_HELP)(command)
+    return click.option(
+        "--policy",
+        "policy_path",
+        help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml); "
+        "a file, an http(s) URL, - for standard input, or `auto`: the privacy-policy "
+        "URL found in the app (see `extract`). Default: `policy` of the configuration.",
+    )(command)
+
+
+_NO_EVIDENCE_OPTION = click.option(
+    "--no-evidence",
+    is_flag=True,
+    help="Skip the scan of the app's code (faster; no code evidence, no "
+    "unused_permission findings).",
+)
+_CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    type=FILE_PATH,
+    help="Configuration file (default: permaudit.toml or [tool.permaudit] in "
+    "pyproject.toml, searched from the working directory upward).",
+)
+
+
 def _report_options(command: Any) -> Any:
     """Options shared by `audit` and `diff`; defaults come from the configuration file."""
     for option in reversed(
         [
-            click.option(
-                "--policy",
-                "policy_path",
-                help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml); "
-                "a file, an http(s) URL, - for standard input, or `auto`: the privacy-policy "
-                "URL found in the app (see `extract`). Default: `policy` of the configuration.",
-            ),
-            click.option("--offline", is_flag=True, help=_OFFLINE_HELP),
+            _policy_option,
             click.option(
                 "--format",
                 "format_name",
@@ -269,19 +355,8 @@ def _report_options(command: Any) -> Any:
                 help="Show only findings at or above this severity; the exit code still sees all "
                 "(default: note).",
             ),
-            click.option(
-                "--no-evidence",
-                is_flag=True,
-                help="Skip the scan of the app's code (faster; no code evidence, no "
-                "unused_permission findings).",
-            ),
-            click.option(
-                "--config",
-                "config_path",
-                type=FILE_PATH,
-                help="Configuration file (default: permaudit.toml or [tool.permaudit] in "
-                "pyproject.toml, searched from the working directory upward).",
-            ),
+            _NO_EVIDENCE_OPTION,
+            _CONFIG_OPTION,
         ]
     ):
         command = option(command)
@@ -315,14 +390,22 @@ def _settings(
     return config, policy, fmt, gate, shown
 
 
-def _policy_facts(policy: str | Path, apps: list[AppFacts], *, offline: bool) -> PolicyFacts:
-    """The policy the user named; `auto`: the privacy-policy URL found in the (newest) app."""
+def _local_path(policy: str | Path) -> Path | None:
+    """The policy file, when the policy is one (not a URL, standard input or `auto`)."""
+    from permaudit.policy.fetch import STDIN, is_url
+
+    if isinstance(policy, Path):
+        return policy
+    return None if is_url(policy) or policy in (STDIN, POLICY_AUTO) else Path(policy)
+
+
+def _policy_facts(policy: str | Path, app: AppFacts, *, offline: bool) -> PolicyFacts:
+    """The policy the user named; `auto`: the privacy-policy URL found in `app`."""
     from permaudit.policy import load_policy_source
 
     if policy == POLICY_AUTO:
         from permaudit.apk.policy_urls import choose_policy_url
 
-        app = apps[-1]
         chosen = choose_policy_url(app)
         click.echo(f"permaudit: --policy auto: {chosen.url} (found in {chosen.where})", err=True)
         policy = chosen.url
@@ -341,14 +424,47 @@ def _load_app(path: Path, *, evidence: bool) -> AppFacts:
     return load_app(path, evidence=evidence, progress=evidence and sys.stderr.isatty())
 
 
+def _audit_report(
+    app: Path,
+    policy: str | Path,
+    config: Config,
+    *,
+    evidence: bool,
+    offline: bool,
+    gate: FailOn,
+    shown: Severity,
+    baseline: Baseline | None,
+) -> AuditReport:
+    """Read APP and POLICY and audit them: the report of `audit` and of `baseline`."""
+    import datetime
+
+    from permaudit.audit import audit as run_audit
+    from permaudit.audit import build_report
+
+    app_facts = _load_app(app, evidence=evidence)
+    policy_facts = _policy_facts(policy, app_facts, offline=offline)
+    return build_report(
+        app_facts,
+        policy_facts,
+        run_audit(app_facts, policy_facts),
+        fail_on=gate,
+        min_severity=shown,
+        ignores=config.ignores(),
+        baseline=baseline,
+        today=datetime.date.today(),
+    )
+
+
 def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
     import shutil
 
     from permaudit.report.formats import reporter_for
+    from permaudit.repository import repository_root
 
     interactive = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if interactive else 100
-    reporter = reporter_for(fmt, color=interactive, width=width)
+    root = repository_root(Path.cwd()) or Path.cwd()
+    reporter = reporter_for(fmt, color=interactive, width=width, source_root=root)
     write_output(reporter.render(report), output)
 
 
@@ -359,20 +475,21 @@ def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
     "--baseline",
     "baseline_path",
     type=FILE_PATH,
-    help="An earlier `--format json` report: its findings are known and do not fail the run.",
+    help="A report of `permaudit baseline` (or of `audit --format json`): its findings are "
+    "known and do not fail the run.",
 )
 @click.pass_context
 def audit(
     ctx: click.Context,
     app: Path,
     policy_path: str | None,
+    offline: bool,
     format_name: str | None,
     output: Path | None,
     fail_on: str | None,
     min_severity: str | None,
     no_evidence: bool,
     config_path: Path | None,
-    offline: bool,
     baseline_path: Path | None,
 ) -> None:
     """Audit APP against its privacy policy and report every mismatch with evidence.
@@ -388,32 +505,28 @@ def audit(
       permaudit audit app.apk --policy privacy.html
       permaudit audit app.apk --policy privacy.md --format sarif -o permaudit.sarif
       permaudit audit app.apk --policy privacy.md --fail-on warning --min-severity warning
-      permaudit audit app.apk --policy privacy.md --format json -o baseline.json
+      permaudit baseline app.apk --policy privacy.md -o baseline.json
       permaudit audit app.apk --policy privacy.md --baseline baseline.json
       permaudit audit app.apk --policy https://vendor.example/privacy
       permaudit audit app.apk --policy auto --offline
     """
-    import datetime
-
-    from permaudit.audit import audit as run_audit
-    from permaudit.audit import build_report, exit_code
+    from permaudit.audit import exit_code
     from permaudit.baseline import load_baseline
 
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
+    check_outputs(output, inputs=(app, _local_path(policy), baseline_path, config.path))
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
-    app_facts = _load_app(app, evidence=not no_evidence)
-    policy_facts = _policy_facts(policy, [app_facts], offline=offline)
-    report = build_report(
-        app_facts,
-        policy_facts,
-        run_audit(app_facts, policy_facts),
-        fail_on=gate,
-        min_severity=shown,
-        ignores=config.ignores(),
+    report = _audit_report(
+        app,
+        policy,
+        config,
+        evidence=not no_evidence,
+        offline=offline,
+        gate=gate,
+        shown=shown,
         baseline=baseline,
-        today=datetime.date.today(),
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
@@ -429,13 +542,13 @@ def diff(
     old_app: Path,
     new_app: Path,
     policy_path: str | None,
+    offline: bool,
     format_name: str | None,
     output: Path | None,
     fail_on: str | None,
     min_severity: str | None,
     no_evidence: bool,
     config_path: Path | None,
-    offline: bool,
 ) -> None:
     """Review a release: what NEW_APP asks for that OLD_APP did not, and the findings it adds.
 
@@ -455,9 +568,11 @@ def diff(
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
+    check_outputs(output, inputs=(old_app, new_app, _local_path(policy), config.path))
     old_facts = _load_app(old_app, evidence=not no_evidence)
     new_facts = _load_app(new_app, evidence=not no_evidence)
-    policy_facts = _policy_facts(policy, [old_facts, new_facts], offline=offline)
+    # `auto`: the policy URL of the release under review.
+    policy_facts = _policy_facts(policy, new_facts, offline=offline)
     today = datetime.date.today()
     # The old release's findings go through the same ignores, so an ignored finding is
     # neither "fixed" nor "new" merely because of the comparison.
@@ -482,3 +597,61 @@ def diff(
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
+
+
+@main.command()
+@click.argument("app", type=FILE_PATH)
+@_policy_option
+@click.option(
+    "-o",
+    "--output",
+    type=FILE_PATH,
+    help="Write the baseline to FILE instead of stdout.",
+)
+@_NO_EVIDENCE_OPTION
+@_CONFIG_OPTION
+def baseline(
+    app: Path,
+    policy_path: str | None,
+    offline: bool,
+    output: Path | None,
+    no_evidence: bool,
+    config_path: Path | None,
+) -> None:
+    """Write a baseline holding every finding of APP: exit 0 whatever they are.
+
+    The baseline is the JSON report of `permaudit audit --format json` with nothing filtered:
+    no --min-severity, whatever --fail-on, so no finding that exists now can come back as
+    "new". Ignores of the configuration still apply, so a finding whose ignore expires is new.
+    Give it to `permaudit audit --baseline FILE` to fail only on what is new.
+
+    \b
+    Exit codes:
+      0  the baseline was written (findings or not)
+      2  bad usage or unreadable input (one line on stderr)
+
+    \b
+    Examples:
+      permaudit baseline app.apk --policy privacy.md -o permaudit-baseline.json
+      permaudit audit app.apk --policy privacy.md --baseline permaudit-baseline.json
+    """
+    from permaudit.models import Severity
+    from permaudit.report.formats import Format, reporter_for
+
+    config, policy, _, _, _ = _settings(config_path, policy_path, None, None, None)
+    check_outputs(output, inputs=(app, _local_path(policy), config.path))
+    report = _audit_report(
+        app,
+        policy,
+        config,
+        evidence=not no_evidence,
+        offline=offline,
+        gate="none",
+        shown=Severity.NOTE,
+        baseline=None,
+    )
+    write_output(reporter_for(Format.JSON).render(report), output)
+    if output is not None:
+        count = len(report.findings)
+        noun = "finding" if count == 1 else "findings"
+        click.echo(f"permaudit: wrote baseline {output} ({count} {noun})", err=True)
