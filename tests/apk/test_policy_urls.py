@@ -45,6 +45,16 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "cache"
 
 
+def cache_the_vendor_page() -> None:
+    """The cache stands in for the vendor's site, which tests cannot reach: with --offline,
+    a report carrying RESOURCE_URL proves that is the URL `auto` chose and read."""
+    _Cache(cache_directory(), RESOURCE_URL).store(
+        PolicyDocument(RESOURCE_URL, POLICY, url=RESOURCE_URL, media_type="text/html"),
+        etag=None,
+        last_modified=None,
+    )
+
+
 def test_extract_lists_the_resource_url_first_then_the_code_url() -> None:
     result = run_cli("extract", DOORBELL, "--format", "json")
     assert result.exit_code == 0, result.output
@@ -74,13 +84,7 @@ def test_an_app_without_a_policy_url_lists_none() -> None:
 
 
 def test_auto_uses_the_resource_url_and_says_so(cache_home: Path) -> None:
-    # The cache stands in for the vendor's site, which the test cannot reach: --offline
-    # proves the URL auto chose is the one read.
-    _Cache(cache_directory(), RESOURCE_URL).store(
-        PolicyDocument(RESOURCE_URL, POLICY, url=RESOURCE_URL, media_type="text/html"),
-        etag=None,
-        last_modified=None,
-    )
+    cache_the_vendor_page()
     result = run_cli(
         "audit", DOORBELL, "--policy", "auto", "--offline", "--format", "json", "--fail-on", "none"
     )
@@ -125,3 +129,13 @@ def test_auto_refuses_to_pick_between_equally_likely_urls() -> None:
         "(https://a.example/privacy, https://b.example/privacy); "
         "give the one to audit against with --policy URL"
     )
+
+
+def test_diff_and_baseline_take_auto_from_the_app(cache_home: Path) -> None:
+    cache_the_vendor_page()
+    diff = run_cli("diff", DOORBELL, DOORBELL, "--policy", "auto", "--offline", "--format", "json")
+    assert diff.exit_code == 0, diff.output
+    assert json.loads(diff.stdout)["policy"]["url"] == RESOURCE_URL
+    baseline = run_cli("baseline", DOORBELL, "--policy", "auto", "--offline")
+    assert baseline.exit_code == 0, baseline.output
+    assert json.loads(baseline.stdout)["policy"]["url"] == RESOURCE_URL
