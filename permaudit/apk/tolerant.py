@@ -392,21 +392,20 @@ class _Repair:
         root_closed = False
         open_namespaces: list[_Node] = []
         while pos < end:
-            if root_closed:
+            try:
+                kind, header_size, size = self.chunk(pos, end, _NODE_HEADER_SIZE, "XML node")
+            except UnreadableError:
+                if not root_closed:
+                    raise
                 # The package parser stops at the root element's end tag, so Android never
                 # validates what follows it; a broken chunk there (a zero-sized END_NAMESPACE)
-                # only stops tools that walk every chunk.
-                try:
-                    kind, header_size, size = self.chunk(pos, end, _NODE_HEADER_SIZE, "XML node")
-                except UnreadableError:
-                    self.note(_after_root(raw, pos, end))
-                    nodes.extend(
-                        _Node(RES_XML_END_NAMESPACE_TYPE, ns.line, ns.comment, ns.ext)
-                        for ns in reversed(open_namespaces)
-                    )
-                    break
-            else:
-                kind, header_size, size = self.chunk(pos, end, _NODE_HEADER_SIZE, "XML node")
+                # only stops tools that walk every chunk. Open namespaces end canonically.
+                self.note(_after_root(raw, pos, end))
+                nodes.extend(
+                    _Node(RES_XML_END_NAMESPACE_TYPE, ns.line, ns.comment, ns.ext)
+                    for ns in reversed(open_namespaces)
+                )
+                break
             ext_size = _EXT_SIZE.get(kind)
             if ext_size is None:
                 self.note(
