@@ -203,10 +203,12 @@ _PRODUCT_PARTS = frozenset(["sensors", "sensor_data", "motion_sensor", "camera",
 
 def _product(token: Token) -> bool:
     """A brand or a connected product, not the user's phone ("Canary", "the doorbell")."""
-    if token.lower_ in ("our", "we") or token.lemma_.lower() in _PHONE:
-        return token.lower_ in ("our", "we")
-    if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children):
+    if token.lower_ in ("our", "we"):
         return True
+    if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children):
+        return True  # "sensors built into our devices"
+    if token.lemma_.lower() in _PHONE:
+        return False
     return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
 
 
