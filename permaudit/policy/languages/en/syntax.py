@@ -261,7 +261,17 @@ _NEGATORS = frozenset(["not", "n't", "never", "no", "neither", "nor", "without",
 
 def _negated(root: Token) -> bool:
     """Whether a negation stands on the term, a word it depends on, or their dependents."""
+    via_examples = False
     for token in (root, *root.ancestors):
+        if token.dep_ == "prep" and token.lower_ in ("as", "including", "like"):
+            via_examples = True
+            continue
+        if via_examples and token.dep_ in ("relcl", "acl", "advcl"):
+            # "information that cannot identify you, such as X": the examples the parser
+            # hangs on a relative clause's verb name the noun before it; the clause's own
+            # negation is not about them.
+            via_examples = False
+            continue
         if token.lower_ in _NEGATORS:
             return True
         for child in token.children:
