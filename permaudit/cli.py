@@ -12,9 +12,11 @@ from typing import Any, cast, get_args
 import click
 
 from permaudit import __version__
+from permaudit.api import audit_pair
 from permaudit.audit import as_baseline, build_report, diff_apps, exit_code
 from permaudit.audit import audit as run_audit
 from permaudit.baseline import load_baseline
+from permaudit.batch.command import batch as batch_command
 from permaudit.config import Config, discover_config, load_config
 from permaudit.errors import InputError
 from permaudit.models import AppFacts, AuditReport, FailOn, Severity
@@ -308,17 +310,15 @@ def audit(
         config_path, policy_path, format_name, fail_on, min_severity
     )
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
-    app_facts = _load_app(app, evidence=not no_evidence)
-    policy_facts = load_policy(policy)
-    report = build_report(
-        app_facts,
-        policy_facts,
-        run_audit(app_facts, policy_facts),
+    report = audit_pair(
+        app,
+        policy,
+        evidence=not no_evidence,
         fail_on=gate,
         min_severity=shown,
         ignores=config.ignores(),
         baseline=baseline,
-        today=datetime.date.today(),
+        progress=not no_evidence and sys.stderr.isatty(),
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
@@ -381,3 +381,6 @@ def diff(
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
+
+
+main.add_command(batch_command)

@@ -1,0 +1,149 @@
+"""Where a job's calls run: local worker processes (`-j N`) or a Dask cluster (`--dask`).
+
+Both run the same `permaudit.batch.sandbox.run_call` per call, so a pair gives the same line
+either way: locally, N threads of this process each drive their own sandbox; on Dask, each
+worker thread does. Calls come back as they finish, with the index they were submitted at.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.metadata
+import logging
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from typing import Any, Protocol
+
+from permaudit import __version__
+from permaudit.batch.sandbox import Limits, Outcome, close_sandboxes, one_line, run_call
+from permaudit.errors import InputError
+
+Call = tuple[Callable[..., Any], tuple[Any, ...]]
+
+DASK_EXTRA_MISSING = "needs the optional Dask extra: pip install 'permaudit[dask]'"
+
+
+class Runner(Protocol):
+    workers: int
+
+    def share(self, value: Any) -> Any:
+        """A handle to pass `value` to many calls without sending it with each."""
+
+    def run(self, calls: Sequence[Call]) -> Iterator[tuple[int, Outcome]]:
+        """Run the calls; yield (index, outcome) as each finishes."""
+
+    def close(self) -> None: ...
+
+
+class LocalRunner:
+    def __init__(self, workers: int, limits: Limits) -> None:
+        self.workers = workers
+        self.limits = limits
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="permaudit-worker")
+
+    def share(self, value: Any) -> Any:
+        return value
+
+    def run(self, calls: Sequence[Call]) -> Iterator[tuple[int, Outcome]]:
+        futures = {
+            self._pool.submit(run_call, self.limits, function, *args): index
+            for index, (function, args) in enumerate(calls)
+        }
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        # Stopping the children ends any call still running; its thread then returns.
+        close_sandboxes()
+        self._pool.shutdown(wait=True)
+
+
+class DaskRunner:
+    """Calls as Dask tasks on a cluster at `address`, or on a LocalCluster for "local"."""
+
+    def __init__(self, address: str, workers: int, limits: Limits) -> None:
+        try:
+            # As Any: distributed's annotations are partial, and mypy strict rejects its calls.
+            distributed: Any = importlib.import_module("distributed")
+        except ImportError:
+            raise InputError("--dask", DASK_EXTRA_MISSING) from None
+        self.limits = limits
+        self._distributed = distributed
+        self._cluster: Any = None
+        # Dask logs every worker's start and stop; stderr is for progress and errors.
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        try:
+            if address == "local":
+                self._cluster = distributed.LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                    # Each pair's memory is bounded in its sandbox; the worker holds little.
+                    memory_limit=0,
+                )
+                self._client = distributed.Client(self._cluster)
+            else:
+                self._client = distributed.Client(address, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as error:
+            self._close_cluster()
+            raise InputError(address, f"cannot reach the Dask scheduler: {error}") from None
+        self.workers = max(1, sum(self._client.nthreads().values()))
+        self._check_workers(address)
+
+    def _check_workers(self, address: str) -> None:
+        try:
+            versions = self._client.run(importlib.metadata.version, "permaudit")
+        except Exception as error:
+            self.close()
+            raise InputError(
+                address, f"a Dask worker cannot run permaudit (install it there): {error}"
+            ) from None
+        others = sorted({v for v in versions.values() if v != __version__})
+        if others:
+            print(
+                f"permaudit: warning: Dask workers run permaudit {', '.join(others)}, "
+                f"this is {__version__}",
+                file=sys.stderr,
+            )
+
+    def share(self, value: Any) -> Any:
+        return self._client.scatter(value, hash=True)
+
+    def run(self, calls: Sequence[Call]) -> Iterator[tuple[int, Outcome]]:
+        futures = [
+            self._client.submit(run_call, self.limits, function, *args, pure=False)
+            for function, args in calls
+        ]
+        index = {future.key: number for number, future in enumerate(futures)}
+        for future in self._distributed.as_completed(futures):
+            try:
+                outcome = future.result()
+            except Exception as error:
+                # The task itself failed (its worker was lost): the pair's error, not the job's.
+                outcome = Outcome(error=f"Dask task failed: {one_line(error)}")
+            yield index[future.key], outcome
+            future.release()
+
+    def close(self) -> None:
+        # Workers of a cluster outlive the job; their idle sandboxes should not. A worker
+        # gone by now has no sandbox left either.
+        with contextlib.suppress(Exception):
+            self._client.run(close_sandboxes)
+        self._client.close()
+        self._close_cluster()
+
+    def _close_cluster(self) -> None:
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+def make_runner(dask: str | None, workers: int, limits: Limits) -> Runner:
+    if dask is not None:
+        return DaskRunner(dask, workers, limits)
+    return LocalRunner(workers, limits)
