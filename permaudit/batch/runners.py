@@ -81,14 +81,15 @@ class DaskRunner:
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    # Any free port: a fixed one may be taken by another cluster on the machine.
+                    dashboard_address=":0",
                     silence_logs=logging.ERROR,
                     # Each pair's memory is bounded in its sandbox; the worker holds little.
                     memory_limit=0,
                 )
                 self._client = distributed.Client(self._cluster)
             else:
-                self._client = distributed.Client(address, timeout="20s")
+                self._client = distributed.Client(address, timeout="10s")
         except (OSError, TimeoutError, ValueError) as error:
             self._close_cluster()
             raise InputError(address, f"cannot reach the Dask scheduler: {error}") from None

@@ -178,8 +178,9 @@ def render_csv(summary: BatchSummary) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     rules = [rule.value for rule in Rule]
-    severities = [s.value for s in SEVERITIES]
-    writer.writerow(["id", "app", "policy", "status", "error", *severities, "failing", *rules])
+    # Plural count columns: `error` is the message of a pair that could not be audited.
+    counts = [f"{s.value}s" for s in SEVERITIES]
+    writer.writerow(["id", "app", "policy", "status", "error", *counts, "failing", *rules])
     for row in summary.rows:
         writer.writerow(
             [row.id, row.app, row.policy, row.status, row.error or ""]
