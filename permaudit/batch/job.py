@@ -19,8 +19,8 @@ from typing import Any
 from permaudit.batch.manifest import Pair
 from permaudit.batch.output import ResultWriter, result_line
 from permaudit.batch.progress import JobProgress
-from permaudit.batch.runners import Call, Runner, make_runner
-from permaudit.batch.sandbox import Limits, Outcome
+from permaudit.batch.runners import Runner, make_runner
+from permaudit.batch.sandbox import Call, Limits, Outcome
 from permaudit.batch.tasks import AuditOptions, analyse_policy, audit_result
 from permaudit.errors import InputError
 
@@ -53,9 +53,18 @@ class BatchResult:
     # Distinct policies analysed (each once, however many apps share it).
     policies: int = 0
     seconds: float = 0.0
+    # When the first line was written: start-up (workers, policies) is behind it.
+    first_line_seconds: float = 0.0
     workers: int = 0
     # Peak RSS (KiB) of each worker process that ran a call, by process id.
     peak_rss_kib: dict[int, int] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic, repr=False)
+
+    @property
+    def steady_rate(self) -> float:
+        """Pairs/s after the first line: throughput once the workers are up."""
+        span = self.seconds - self.first_line_seconds
+        return (self.audited - 1) / span if self.audited > 1 and span > 0 else 0.0
 
 
 def policy_key(source: str) -> str:
@@ -107,7 +116,6 @@ def _analyse_policies(
 
 def run_batch(pairs: Sequence[Pair], options: BatchOptions) -> BatchResult:
     """Run the job; lines go to `options.output` as pairs finish."""
-    started = time.monotonic()
     result = BatchResult(total=len(pairs))
     writer = ResultWriter(options.output, resume=options.resume)
     try:
@@ -140,7 +148,7 @@ def run_batch(pairs: Sequence[Pair], options: BatchOptions) -> BatchResult:
             runner.close()
     finally:
         writer.close()
-        result.seconds = time.monotonic() - started
+        result.seconds = time.monotonic() - result.started
     return result
 
 
@@ -152,6 +160,8 @@ def _write(
     error: str | None,
 ) -> None:
     writer.write(result_line(pair.id, pair.app, pair.policy, value, error))
+    if not result.audited:
+        result.first_line_seconds = time.monotonic() - result.started
     result.audited += 1
     if error is not None:
         result.errors += 1

@@ -12,16 +12,27 @@ import importlib
 import importlib.metadata
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import Any, Protocol
 
 from permaudit import __version__
-from permaudit.batch.sandbox import Limits, Outcome, close_sandboxes, one_line, run_call
+from permaudit.batch.sandbox import (
+    Call,
+    Limits,
+    Outcome,
+    close_sandboxes,
+    one_line,
+    run_call,
+    run_calls,
+    start_sandbox,
+)
 from permaudit.errors import InputError
 
-Call = tuple[Callable[..., Any], tuple[Any, ...]]
-
+# Pairs per Dask task: at most MAX_CHUNK, and at least CHUNKS_PER_WORKER tasks per worker.
+MAX_CHUNK = 16
+CHUNKS_PER_WORKER = 8
 DASK_EXTRA_MISSING = "needs the optional Dask extra: pip install 'permaudit[dask]'"
 
 
@@ -42,6 +53,16 @@ class LocalRunner:
         self.workers = workers
         self.limits = limits
         self._pool = ThreadPoolExecutor(workers, thread_name_prefix="permaudit-worker")
+        # One start per thread (the barrier keeps a thread from taking two), in the
+        # background: the workers load their models while this process reads the policies.
+        barrier = threading.Barrier(workers)
+
+        def start() -> None:
+            start_sandbox(limits)
+            barrier.wait()
+
+        for _ in range(workers):
+            self._pool.submit(start)
 
     def share(self, value: Any) -> Any:
         return value
@@ -116,18 +137,25 @@ class DaskRunner:
         return self._client.scatter(value, hash=True)
 
     def run(self, calls: Sequence[Call]) -> Iterator[tuple[int, Outcome]]:
+        # A pair takes tens of milliseconds and a Dask task costs a few of scheduling: pairs
+        # go in chunks, enough of them to keep every worker busy to the end.
+        size = max(1, min(MAX_CHUNK, len(calls) // (self.workers * CHUNKS_PER_WORKER)))
+        starts = range(0, len(calls), size)
         futures = [
-            self._client.submit(run_call, self.limits, function, *args, pure=False)
-            for function, args in calls
+            self._client.submit(run_calls, self.limits, list(calls[at : at + size]), pure=False)
+            for at in starts
         ]
-        index = {future.key: number for number, future in enumerate(futures)}
+        first = {future.key: at for at, future in zip(starts, futures, strict=True)}
         for future in self._distributed.as_completed(futures):
+            at = first[future.key]
             try:
-                outcome = future.result()
+                outcomes = future.result()
             except Exception as error:
-                # The task itself failed (its worker was lost): the pair's error, not the job's.
-                outcome = Outcome(error=f"Dask task failed: {one_line(error)}")
-            yield index[future.key], outcome
+                # The task itself failed (its worker was lost): its pairs' error, not the job's.
+                failed = Outcome(error=f"Dask task failed: {one_line(error)}")
+                outcomes = [failed] * len(calls[at : at + size])
+            for offset, outcome in enumerate(outcomes):
+                yield at + offset, outcome
             future.release()
 
     def close(self) -> None:

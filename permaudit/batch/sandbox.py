@@ -43,6 +43,9 @@ KILL_GRACE_SECONDS = 5.0
 SETUP_TIMEOUT_SECONDS = 300.0
 _LENGTH = struct.Struct("<Q")
 
+# A function of an importable module (pickled by name) and its arguments.
+Call = tuple[Callable[..., Any], tuple[Any, ...]]
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -216,6 +219,20 @@ def run_call(limits: Limits, function: Callable[..., Any], *args: Any) -> Outcom
         return sandbox.call(function, *args)
     except SetupError as error:
         return Outcome(error=str(error), fatal=True)
+
+
+def run_calls(limits: Limits, calls: list[Call]) -> list[Outcome]:
+    """`run_call` for each of several calls, in order (one Dask task for a chunk of pairs)."""
+    return [run_call(limits, function, *args) for function, args in calls]
+
+
+def start_sandbox(limits: Limits) -> bool:
+    """Start this thread's sandbox now, so that workers warm up together, not on demand."""
+    return run_call(limits, _ready).error is None
+
+
+def _ready() -> bool:
+    return True
 
 
 def close_sandboxes() -> int:
