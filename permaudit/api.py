@@ -19,6 +19,7 @@ from pathlib import Path
 
 from permaudit.audit import Baseline, Ignore, build_report
 from permaudit.audit import audit as run_audit
+from permaudit.errors import InputError
 from permaudit.models import AppFacts, AuditReport, FailOn, PolicyFacts, Severity
 
 __all__ = ["audit_pair", "load_app_facts", "load_policy_facts"]
@@ -36,6 +37,8 @@ def load_policy_facts(policy: str | Path) -> PolicyFacts:
     """What the policy at `policy` (a document or a reviewed policy map) discloses."""
     from permaudit.policy import load_policy
 
+    if isinstance(policy, str) and policy.startswith(("http://", "https://")):
+        raise InputError(policy, "policy URLs are not supported by this version: download it")
     return load_policy(Path(policy))
 
 

@@ -70,3 +70,8 @@ def test_import_permaudit_stays_cheap() -> None:
     ).stdout
     assert output.split() == ["False", "False"]
     assert callable(permaudit.audit_pair)
+
+
+def test_a_policy_url_is_refused_until_urls_are_supported() -> None:
+    with pytest.raises(InputError, match="policy URLs are not supported"):
+        permaudit.audit_pair(MINIMAL, "https://vendor.example/privacy")

@@ -146,6 +146,10 @@ def batch(
     from permaudit.batch.summary import render_terminal, summarise, write_summary
     from permaudit.batch.tasks import AuditOptions
 
+    if dask is not None:
+        from permaudit.batch.runners import require_dask
+
+        require_dask()
     if (manifest is None) == (apps_dir is None):
         raise InputError("batch", "give a MANIFEST or --apps DIR (one of them)")
     if summary_path is not None and summary_path.suffix.lower() not in {".csv", ".html", ".htm"}:

@@ -109,7 +109,7 @@ def _analyse_policies(
         if outcome.error is None:
             facts[keys[index]] = runner.share(outcome.value)
         else:
-            errors[keys[index]] = outcome.error
+            errors[keys[index]] = _naming(first_source[keys[index]], outcome.error)
     result.policies = len(keys)
     return facts, errors, key_of
 
@@ -141,7 +141,9 @@ def run_batch(pairs: Sequence[Pair], options: BatchOptions) -> BatchResult:
                     calls.append((audit_result, (pair.app_path, facts[key], options.audit)))
             for index, outcome in runner.run(calls):
                 _record(result, outcome)
-                _write(writer, result, audited[index], outcome.value, outcome.error)
+                pair = audited[index]
+                error = None if outcome.error is None else _naming(pair.app_path, outcome.error)
+                _write(writer, result, pair, outcome.value, error)
                 progress.advance()
         finally:
             progress.close()
@@ -150,6 +152,11 @@ def run_batch(pairs: Sequence[Pair], options: BatchOptions) -> BatchResult:
         writer.close()
         result.seconds = time.monotonic() - result.started
     return result
+
+
+def _naming(path: str, error: str) -> str:
+    """Every error line names its file: a timeout or a crash is the message alone."""
+    return error if error.startswith(f"{path}: ") else f"{path}: {error}"
 
 
 def _write(

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from permaudit import __version__
 from permaudit.batch.sandbox import (
+    SETUP_TIMEOUT_SECONDS,
     Call,
     Limits,
     Outcome,
@@ -58,8 +59,12 @@ class LocalRunner:
         barrier = threading.Barrier(workers)
 
         def start() -> None:
-            start_sandbox(limits)
-            barrier.wait()
+            try:
+                start_sandbox(limits)
+            finally:
+                # A worker that cannot start says so on its first real call.
+                with contextlib.suppress(threading.BrokenBarrierError):
+                    barrier.wait(timeout=SETUP_TIMEOUT_SECONDS)
 
         for _ in range(workers):
             self._pool.submit(start)
@@ -82,15 +87,20 @@ class LocalRunner:
         self._pool.shutdown(wait=True)
 
 
+def require_dask() -> Any:
+    """The `distributed` module, or the one-line error that says how to install it."""
+    try:
+        # As Any: distributed's annotations are partial, and mypy strict rejects its calls.
+        return importlib.import_module("distributed")
+    except ImportError:
+        raise InputError("--dask", DASK_EXTRA_MISSING) from None
+
+
 class DaskRunner:
     """Calls as Dask tasks on a cluster at `address`, or on a LocalCluster for "local"."""
 
     def __init__(self, address: str, workers: int, limits: Limits) -> None:
-        try:
-            # As Any: distributed's annotations are partial, and mypy strict rejects its calls.
-            distributed: Any = importlib.import_module("distributed")
-        except ImportError:
-            raise InputError("--dask", DASK_EXTRA_MISSING) from None
+        distributed = require_dask()
         self.limits = limits
         self._distributed = distributed
         self._cluster: Any = None
@@ -114,7 +124,14 @@ class DaskRunner:
         except (OSError, TimeoutError, ValueError) as error:
             self._close_cluster()
             raise InputError(address, f"cannot reach the Dask scheduler: {error}") from None
-        self.workers = max(1, sum(self._client.nthreads().values()))
+        threads = sum(self._client.nthreads().values())
+        if not threads:
+            print(
+                f"permaudit: warning: the Dask cluster at {address} has no workers yet; "
+                "the job waits for them",
+                file=sys.stderr,
+            )
+        self.workers = max(1, threads)
         self._check_workers(address)
 
     def _check_workers(self, address: str) -> None:

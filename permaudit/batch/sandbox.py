@@ -105,15 +105,18 @@ class Sandbox:
         env = dict(os.environ)
         # The child imports what this process imports, also from a source checkout or tests.
         env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
-        process = subprocess.Popen(
-            [sys.executable, "-m", "permaudit.batch.sandbox", str(self.limits.memory_mib)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=None if os.environ.get("PERMAUDIT_DEBUG") else subprocess.DEVNULL,
-            env=env,
-            # Ctrl-C reaches the job's own process only; the job stops its children itself.
-            start_new_session=True,
-        )
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "permaudit.batch.sandbox", str(self.limits.memory_mib)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=None if os.environ.get("PERMAUDIT_DEBUG") else subprocess.DEVNULL,
+                env=env,
+                # Ctrl-C reaches the job's own process only; the job stops its children itself.
+                start_new_session=True,
+            )
+        except OSError as error:
+            raise SetupError(f"cannot start a worker process: {error}") from None
         self._process = process
         try:
             reply = self._receive(process, time.monotonic() + SETUP_TIMEOUT_SECONDS)
@@ -130,11 +133,17 @@ class Sandbox:
         if process is None or process.poll() is not None:
             process = self._start()
         request = pickle.dumps((function, args, self.limits.timeout), pickle.HIGHEST_PROTOCOL)
+        frame = _LENGTH.pack(len(request)) + request
+        try:
+            _write(process, frame)
+        except OSError:
+            # The idle child died since its last call (killed from outside): not this call's
+            # doing, so it goes to a fresh child.
+            self.close()
+            process = self._start()
+            _write(process, frame)
         deadline = time.monotonic() + self.limits.timeout + KILL_GRACE_SECONDS
         try:
-            assert process.stdin is not None
-            process.stdin.write(_LENGTH.pack(len(request)) + request)
-            process.stdin.flush()
             kind, payload, peak = self._receive(process, deadline)
         except _ChildGone as gone:
             self.close()
@@ -161,6 +170,12 @@ class Sandbox:
         for stream in (process.stdin, process.stdout):
             if stream is not None:
                 stream.close()
+
+
+def _write(process: subprocess.Popen[bytes], frame: bytes) -> None:
+    assert process.stdin is not None
+    process.stdin.write(frame)
+    process.stdin.flush()
 
 
 class _ChildGone(Exception):

@@ -90,7 +90,8 @@ class BatchSummary:
 
 def summarise(lines: Iterable[dict[str, Any]]) -> BatchSummary:
     summary = BatchSummary()
-    for line in sorted(lines, key=lambda line: str(line.get("id"))):
+    # Line by line: a job's lines with all their evidence may not fit in memory at once.
+    for line in lines:
         findings = line.get("findings") or []
         counts = {severity.value: 0 for severity in SEVERITIES}
         rules: Counter[str] = Counter()
@@ -118,6 +119,7 @@ def summarise(lines: Iterable[dict[str, Any]]) -> BatchSummary:
                 rules=rules,
             )
         )
+    summary.rows.sort(key=lambda row: row.id)
     return summary
 
 

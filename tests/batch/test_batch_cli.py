@@ -227,7 +227,7 @@ def test_a_pair_past_the_time_limit_is_an_error_line(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     lines = by_id(output)
     assert lines["slow"]["status"] == "error"
-    assert lines["slow"]["error"] == "timed out after 1 s"
+    assert lines["slow"]["error"] == f"{slow}: timed out after 1 s"
     assert lines["fast"]["status"] == "ok"
 
 
