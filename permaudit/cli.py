@@ -12,7 +12,6 @@ from typing import Any, cast, get_args
 import click
 
 from permaudit import __version__
-from permaudit.api import audit_pair
 from permaudit.audit import as_baseline, build_report, diff_apps, exit_code
 from permaudit.audit import audit as run_audit
 from permaudit.baseline import load_baseline
@@ -309,6 +308,8 @@ def audit(
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
+    from permaudit.api import audit_pair
+
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
     report = audit_pair(
         app,

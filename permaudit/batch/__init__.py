@@ -12,13 +12,32 @@ The command is `permaudit batch` (permaudit.batch.command). Each pair goes throu
 
 from __future__ import annotations
 
-from permaudit.batch.job import BatchOptions, BatchResult, JobError, run_batch
-from permaudit.batch.manifest import Pair, pairs_from_folder, read_manifest
-from permaudit.batch.output import read_lines
-from permaudit.batch.sandbox import Limits
-from permaudit.batch.summary import summarise
-from permaudit.batch.tasks import AuditOptions
+import importlib
+from typing import TYPE_CHECKING, Any
 
+if TYPE_CHECKING:
+    from permaudit.batch.job import BatchOptions, BatchResult, JobError, run_batch
+    from permaudit.batch.manifest import Pair, pairs_from_folder, read_manifest
+    from permaudit.batch.output import read_lines
+    from permaudit.batch.sandbox import Limits
+    from permaudit.batch.summary import summarise
+    from permaudit.batch.tasks import AuditOptions
+
+# Imported on first use: `permaudit --help` imports the command module of this package, and
+# must not load the audit with it.
+_EXPORTS = {
+    "AuditOptions": "tasks",
+    "BatchOptions": "job",
+    "BatchResult": "job",
+    "JobError": "job",
+    "Limits": "sandbox",
+    "Pair": "manifest",
+    "pairs_from_folder": "manifest",
+    "read_lines": "output",
+    "read_manifest": "manifest",
+    "run_batch": "job",
+    "summarise": "summary",
+}
 __all__ = [
     "AuditOptions",
     "BatchOptions",
@@ -32,3 +51,10 @@ __all__ = [
     "run_batch",
     "summarise",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'permaudit.batch' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"permaudit.batch.{module}"), name)

@@ -6,15 +6,20 @@ import datetime
 import os
 import sys
 from pathlib import Path
-from typing import cast, get_args
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from permaudit.errors import InputError
-from permaudit.models import FailOn, Severity
+
+if TYPE_CHECKING:
+    from permaudit.models import FailOn
 
 _PATH = click.Path(path_type=Path, exists=False, dir_okay=True, readable=False)
-EXIT_ERROR = 2
+# The values of permaudit.models' FailOn and Severity, spelled out so that importing the CLI
+# loads no model (start-up); tests/batch/test_command.py keeps them equal.
+FAIL_ON_CHOICES = ("error", "warning", "note", "none")
+SEVERITY_CHOICES = ("error", "warning", "note")
 
 
 def default_workers() -> int:
@@ -83,14 +88,14 @@ def default_workers() -> int:
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(get_args(FailOn)),
+    type=click.Choice(FAIL_ON_CHOICES),
     default="error",
     show_default=True,
     help="Exit 1 when any pair has a finding at or above this severity.",
 )
 @click.option(
     "--min-severity",
-    type=click.Choice([s.value for s in Severity]),
+    type=click.Choice(SEVERITY_CHOICES),
     default="note",
     show_default=True,
     help="Keep only findings at or above this severity in the lines.",
@@ -145,6 +150,7 @@ def batch(
     from permaudit.batch.sandbox import Limits
     from permaudit.batch.summary import render_terminal, summarise, write_summary
     from permaudit.batch.tasks import AuditOptions
+    from permaudit.models import Severity
 
     if dask is not None:
         from permaudit.batch.runners import require_dask
