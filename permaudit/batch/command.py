@@ -84,7 +84,8 @@ def default_workers() -> int:
     type=click.IntRange(min=256),
     default=2048,
     show_default=True,
-    help="MiB of memory a worker may use for one pair; past it the pair is an error line.",
+    help="MiB of memory a worker process may use (its loaded models included, Linux: the "
+    "data segment); a pair that needs more is an error line.",
 )
 @click.option(
     "--fail-on",
@@ -176,7 +177,7 @@ def batch(
         limits=Limits(timeout=timeout, memory_mib=memory_mib),
         audit=AuditOptions(
             evidence=not no_evidence,
-            fail_on=cast(FailOn, fail_on),
+            fail_on=cast("FailOn", fail_on),
             min_severity=Severity(min_severity),
             today=datetime.date.today(),
         ),

@@ -105,6 +105,10 @@ class Sandbox:
         env = dict(os.environ)
         # The child imports what this process imports, also from a source checkout or tests.
         env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+        # One worker per core already: numeric libraries (a parser model's) need no thread
+        # pool of their own, whose per-thread buffers would count against the memory cap.
+        for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            env.setdefault(variable, "1")
         try:
             process = subprocess.Popen(
                 [sys.executable, "-m", "permaudit.batch.sandbox", str(self.limits.memory_mib)],
