@@ -124,10 +124,15 @@ def run_batch(pairs: Sequence[Pair], options: BatchOptions) -> BatchResult:
         result.skipped = len(pairs) - len(todo)
         if not todo:
             return result
-        progress = JobProgress(len(todo), enabled=options.progress)
         runner = make_runner(options.dask, options.workers, options.limits)
         result.workers = runner.workers
+        progress = JobProgress(len(todo), enabled=options.progress)
         try:
+            done_text = f" ({result.skipped} already done)" if result.skipped else ""
+            progress.note(
+                f"{len(todo)} pairs to audit{done_text} on {runner.workers} workers; "
+                "analysing their policies first"
+            )
             facts, policy_errors, key_of = _analyse_policies(runner, todo, result)
             audited: list[Pair] = []
             calls: list[Call] = []

@@ -65,6 +65,13 @@ class JobProgress:
             self._task = self._bar.add_task("pairs", total=total)
             self._bar.start()
 
+    def note(self, text: str) -> None:
+        """A line about the job (what it is about to do), above the bar if there is one."""
+        if self._bar is not None:
+            self._bar.console.print(f"permaudit: {text}", markup=False, highlight=False)
+        elif self._enabled:
+            print(f"permaudit: {text}", file=self._stream, flush=True)
+
     def advance(self) -> None:
         self.done += 1
         if self._bar is not None:
