@@ -198,8 +198,9 @@ def batch(
         skipped = f", {result.skipped} already done" if result.skipped else ""
         click.echo(
             f"permaudit: {result.audited} pairs in {result.seconds:.1f} s ({rate:.1f} pairs/s, "
-            f"{result.workers} workers, {result.policies} distinct "
-            f"{'policy' if result.policies == 1 else 'policies'}){skipped}",
+            f"{result.workers} worker{'' if result.workers == 1 else 's'}, "
+            f"{result.policies} distinct {'policy' if result.policies == 1 else 'policies'})"
+            f"{skipped}",
             err=True,
         )
     summary = summarise(read_lines(output))

@@ -130,7 +130,8 @@ def run_batch(pairs: Sequence[Pair], options: BatchOptions) -> BatchResult:
         try:
             done_text = f" ({result.skipped} already done)" if result.skipped else ""
             progress.note(
-                f"{len(todo)} pairs to audit{done_text} on {runner.workers} workers; "
+                f"{_count(len(todo), 'pair')} to audit{done_text} on "
+                f"{_count(runner.workers, 'worker')}; "
                 "analysing their policies first"
             )
             facts, policy_errors, key_of = _analyse_policies(runner, todo, result)
@@ -157,6 +158,10 @@ def run_batch(pairs: Sequence[Pair], options: BatchOptions) -> BatchResult:
         writer.close()
         result.seconds = time.monotonic() - result.started
     return result
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _naming(path: str, error: str) -> str:
