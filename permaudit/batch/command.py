@@ -152,6 +152,7 @@ def batch(
     from permaudit.batch.summary import render_terminal, summarise, write_summary
     from permaudit.batch.tasks import AuditOptions
     from permaudit.models import Severity
+    from permaudit.outputs import check_distinct, check_output
 
     if dask is not None:
         from permaudit.batch.runners import require_dask
@@ -161,6 +162,11 @@ def batch(
         raise InputError("batch", "give a MANIFEST or --apps DIR (one of them)")
     if summary_path is not None and summary_path.suffix.lower() not in {".csv", ".html", ".htm"}:
         raise InputError(summary_path, "summary must be a .csv or .html file")
+    # Before any work, with the rules of every command's outputs (permaudit.outputs).
+    check_output(output, inputs=(manifest,))
+    if summary_path is not None:
+        check_distinct(output, summary_path)
+        check_output(summary_path, inputs=(manifest,))
     if apps_dir is not None:
         if policy is None:
             raise InputError(apps_dir, "--apps needs --policy POLICY")

@@ -71,6 +71,8 @@ class ResultWriter:
         if exists and not resume:
             raise InputError(path, "already exists: pass --resume to continue that job")
         try:
+            # Missing folders are created, as for every output (permaudit.outputs).
+            path.parent.mkdir(parents=True, exist_ok=True)
             self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         except OSError as error:
             raise InputError(path, f"cannot write: {error.strerror or error}") from None

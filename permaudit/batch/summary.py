@@ -21,6 +21,7 @@ from rich.table import Table
 
 from permaudit.errors import InputError
 from permaudit.models import Category, Rule, Severity
+from permaudit.outputs import write_output_file
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
 WORST_APPS = 10
@@ -217,7 +218,4 @@ def write_summary(summary: BatchSummary, path: Path, *, title: str) -> None:
         text = render_html(summary, title=title)
     else:
         raise InputError(path, "summary must be a .csv or .html file")
-    try:
-        path.write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        raise InputError(path, f"cannot write summary: {error.strerror or error}") from None
+    write_output_file(path, text, "summary")

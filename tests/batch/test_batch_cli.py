@@ -287,8 +287,24 @@ def test_a_bad_manifest_is_one_line_and_exit_2(tmp_path: Path, content: str, pro
 
 def test_unwritable_output_is_one_line_and_exit_2(tmp_path: Path) -> None:
     manifest = write_csv(tmp_path / "pairs.csv", MIXED_PAIRS[:1])
-    output = tmp_path / "no-such-folder" / "r.jsonl"
-    assert_error_line(run_cli("batch", manifest, "-o", output), output, "cannot write")
+    under_a_file = manifest / "r.jsonl"
+    result = run_cli("batch", manifest, "-o", under_a_file)
+    assert_error_line(result, under_a_file, "is not a directory")
+    assert_error_line(run_cli("batch", manifest, "-o", manifest), manifest, "an input")
+    # The lines and the summary in one file: the summary would overwrite the lines.
+    both = tmp_path / "results.csv"
+    result = run_cli("batch", manifest, "-o", both, "--summary", both)
+    assert_error_line(result, both, "cannot write output: also the path of")
+    assert not both.exists()
+
+
+def test_missing_output_folders_are_created(tmp_path: Path) -> None:
+    manifest = write_csv(tmp_path / "pairs.csv", MIXED_PAIRS[:1])
+    output = tmp_path / "reports" / "batch" / "r.jsonl"
+    summary = tmp_path / "reports" / "html" / "summary.html"
+    result = run_cli("batch", manifest, "-o", output, "--summary", summary, "-q")
+    assert result.exit_code == 1, result.output
+    assert len(lines_of(output)) == 1 and summary.is_file()
 
 
 def test_jsonl_output_lines_are_plain_json(mixed_job: tuple[Path, Path, int]) -> None:
