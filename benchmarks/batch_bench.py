@@ -12,8 +12,9 @@ Then, with code evidence on (the default), it runs the same job:
   1. `-j1`, 2. `-j2`, 3. `--dask local` with 2 workers;
 
 checks that every mode wrote the same lines, and prints wall time, pairs/s, the scaling from
--j1 to -j2, Dask against -j2, peak RSS per worker process (the sandbox that audits; a Dask
-worker process holds ~100 MiB more of its own) and the load average before each run. The
+-j1 to -j2, Dask against -j2, peak RSS per worker process (the sandbox that audits), of the job's
+own process and of each Dask worker process around the sandboxes, and the load average
+before each run. The
 machine's cores are often shared: a load average above the core count depresses scaling.
 Targets on a quiet 2-core machine: >= 1.7x from -j1 to -j2, >= 10 pairs/s at -j2, Dask
 within 15 % of -j2.
@@ -217,6 +218,11 @@ def main() -> int:
         peak_text = ", ".join(f"{p:.0f}" for p in peaks[-4:])
         print(f"{name:<26} {result.seconds:>7.2f} {result.first_line_seconds:>7.2f} "
               f"{rate:>8.1f} {result.steady_rate:>7.1f} {peak_text:>20}  {load}")  # fmt: skip
+        hosts = result.host_peak_rss_kib
+        dask_workers = [kib / 1024 for name, kib in hosts.items() if name != "job"]
+        print(f"{'':<26}   job process {hosts.get('job', 0) / 1024:.0f} MiB"
+              + (f", Dask worker processes {', '.join(f'{p:.0f}' for p in dask_workers)} MiB"
+                 if dask_workers else ""))  # fmt: skip
         if result.errors:
             print(f"  {result.errors} error lines", file=sys.stderr)
     same = len({frozenset(_lines(path).items()) for path in outputs.values()}) == 1

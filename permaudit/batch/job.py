@@ -58,6 +58,8 @@ class BatchResult:
     workers: int = 0
     # Peak RSS (KiB) of each worker process that ran a call, by process id.
     peak_rss_kib: dict[int, int] = field(default_factory=dict)
+    # Peak RSS (KiB) of the processes around them: this job's, and each Dask worker's.
+    host_peak_rss_kib: dict[str, int] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic, repr=False)
 
     @property
@@ -151,6 +153,7 @@ def run_batch(pairs: Sequence[Pair], options: BatchOptions) -> BatchResult:
                 error = None if outcome.error is None else _naming(pair.app_path, outcome.error)
                 _write(writer, result, pair, outcome.value, error)
                 progress.advance()
+            result.host_peak_rss_kib = runner.host_peaks()
         finally:
             progress.close()
             runner.close()

@@ -25,6 +25,7 @@ from permaudit.batch.sandbox import (
     Outcome,
     close_sandboxes,
     one_line,
+    peak_rss_kib,
     run_call,
     run_calls,
     start_sandbox,
@@ -45,6 +46,9 @@ class Runner(Protocol):
 
     def run(self, calls: Sequence[Call]) -> Iterator[tuple[int, Outcome]]:
         """Run the calls; yield (index, outcome) as each finishes."""
+
+    def host_peaks(self) -> dict[str, int]:
+        """Peak RSS (KiB) of the processes that drive the sandboxes, by name."""
 
     def close(self) -> None: ...
 
@@ -71,6 +75,9 @@ class LocalRunner:
 
     def share(self, value: Any) -> Any:
         return value
+
+    def host_peaks(self) -> dict[str, int]:
+        return {"job": peak_rss_kib()}
 
     def run(self, calls: Sequence[Call]) -> Iterator[tuple[int, Outcome]]:
         futures = {
@@ -152,6 +159,13 @@ class DaskRunner:
 
     def share(self, value: Any) -> Any:
         return self._client.scatter(value, hash=True)
+
+    def host_peaks(self) -> dict[str, int]:
+        peaks: dict[str, int] = {}
+        # Statistics only: a worker lost by now must not fail a job whose lines are written.
+        with contextlib.suppress(Exception):
+            peaks = self._client.run(peak_rss_kib)
+        return {"job": peak_rss_kib(), **peaks}
 
     def run(self, calls: Sequence[Call]) -> Iterator[tuple[int, Outcome]]:
         # A pair takes tens of milliseconds and a Dask task costs a few of scheduling: pairs

@@ -282,7 +282,8 @@ def _read_request(stream: IO[bytes]) -> bytes | None:
     return data if len(data) == size else None
 
 
-def _peak_rss_kib() -> int:
+def peak_rss_kib() -> int:
+    """Peak resident memory of this process so far, in KiB (Linux reports KiB)."""
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -321,16 +322,16 @@ def _serve(memory_mib: int) -> None:
                 value = function(*args)
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-            reply = ("ok", value, _peak_rss_kib())
+            reply = ("ok", value, peak_rss_kib())
             _send(out, reply)
             continue
         except _CallTimeout:
-            reply = ("error", f"timed out after {_seconds(timeout)}", _peak_rss_kib())
+            reply = ("error", f"timed out after {_seconds(timeout)}", peak_rss_kib())
         except MemoryError:
             message = f"exceeded the memory limit of {memory_mib} MiB"
-            reply = ("restart", message, _peak_rss_kib())
+            reply = ("restart", message, peak_rss_kib())
         except BaseException as error:
-            reply = ("error", one_line(error), _peak_rss_kib())
+            reply = ("error", one_line(error), peak_rss_kib())
         try:
             _send(out, reply)
         except MemoryError:
