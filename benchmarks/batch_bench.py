@@ -11,7 +11,9 @@ Then, with code evidence on (the default), it runs the same job:
   0. as before batch: one `permaudit audit` process per pair (on the first 20 pairs);
   1. `-j1`, 2. `-j2`, 3. `--dask local` with 2 workers;
 
-checks that every mode wrote the same lines, and prints wall time, pairs/s, the scaling from
+checks that every mode wrote the same lines, and prints wall time, pairs/s, the workers' CPU
+time per pair (the same in every mode when the code scales, whatever the machine's load:
+a mode that scales badly at equal CPU per pair lost to other work), the scaling from
 -j1 to -j2, Dask against -j2, peak RSS per worker process (the sandbox that audits), of the job's
 own process and of each Dask worker process around the sandboxes, and the load average
 before each run. The
@@ -196,9 +198,9 @@ def main() -> int:
           f"{os.cpu_count()} cores")  # fmt: skip
     ref_rate, ref_load = reference_rate(manifest, min(REFERENCE_PAIRS, args.apps))
     header = f"{'mode':<26} {'wall s':>7} {'start s':>7} {'pairs/s':>8} {'steady':>7}"
-    print(f"{header} {'peak RSS/worker MiB':>20}  load 1/5/15")
+    print(f"{header} {'CPU ms/pair':>11} {'peak RSS/worker MiB':>20}  load 1/5/15")
     print(f"{'audit, 1 process per pair':<26} {'':>7} {'':>7} {ref_rate:>8.1f} {'':>7} "
-          f"{'':>20}  {ref_load}")  # fmt: skip
+          f"{'':>11} {'':>20}  {ref_load}")  # fmt: skip
     modes = {
         "batch -j1": {"workers": 1},
         "batch -j2": {"workers": 2},
@@ -216,8 +218,10 @@ def main() -> int:
         outputs[name] = output
         peaks = sorted(kib / 1024 for kib in result.peak_rss_kib.values())
         peak_text = ", ".join(f"{p:.0f}" for p in peaks[-4:])
+        cpu_ms = sum(result.cpu_seconds.values()) * 1000 / max(result.audited, 1)
         print(f"{name:<26} {result.seconds:>7.2f} {result.first_line_seconds:>7.2f} "
-              f"{rate:>8.1f} {result.steady_rate:>7.1f} {peak_text:>20}  {load}")  # fmt: skip
+              f"{rate:>8.1f} {result.steady_rate:>7.1f} {cpu_ms:>11.1f} {peak_text:>20}  "
+              f"{load}")  # fmt: skip
         hosts = result.host_peak_rss_kib
         dask_workers = [kib / 1024 for name, kib in hosts.items() if name != "job"]
         print(f"{'':<26}   job process {hosts.get('job', 0) / 1024:.0f} MiB"

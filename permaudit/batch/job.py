@@ -58,6 +58,8 @@ class BatchResult:
     workers: int = 0
     # Peak RSS (KiB) of each worker process that ran a call, by process id.
     peak_rss_kib: dict[int, int] = field(default_factory=dict)
+    # CPU seconds each worker process spent on this job's calls (after its set-up), by id.
+    cpu_seconds: dict[int, float] = field(default_factory=dict)
     # Peak RSS (KiB) of the processes around them: this job's, and each Dask worker's.
     host_peak_rss_kib: dict[str, int] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic, repr=False)
@@ -90,6 +92,9 @@ def _record(result: BatchResult, outcome: Outcome) -> None:
     if outcome.pid:
         previous = result.peak_rss_kib.get(outcome.pid, 0)
         result.peak_rss_kib[outcome.pid] = max(previous, outcome.peak_rss_kib)
+        # Cumulative per process: the latest figure is the largest.
+        cpu = result.cpu_seconds.get(outcome.pid, 0.0)
+        result.cpu_seconds[outcome.pid] = max(cpu, outcome.cpu_seconds)
 
 
 def _analyse_policies(

@@ -64,8 +64,10 @@ class Outcome:
     # The worker could not even be set up: every call would fail, so the job cannot run.
     fatal: bool = False
     pid: int = 0
-    # Peak resident memory of the child so far (KiB), for the job's statistics.
+    # Peak resident memory of the child so far (KiB) and the CPU time it spent on calls
+    # since its set-up (seconds), for the job's statistics.
     peak_rss_kib: int = 0
+    cpu_seconds: float = 0.0
 
 
 class SetupError(Exception):
@@ -148,15 +150,15 @@ class Sandbox:
             _write(process, frame)
         deadline = time.monotonic() + self.limits.timeout + KILL_GRACE_SECONDS
         try:
-            kind, payload, peak = self._receive(process, deadline)
+            kind, payload, (peak, cpu) = self._receive(process, deadline)
         except _ChildGone as gone:
             self.close()
             return Outcome(error=str(gone), pid=process.pid)
         if kind == "ok":
-            return Outcome(value=payload, pid=process.pid, peak_rss_kib=peak)
+            return Outcome(value=payload, pid=process.pid, peak_rss_kib=peak, cpu_seconds=cpu)
         if kind == "restart":
             self.close()
-        return Outcome(error=payload, pid=process.pid, peak_rss_kib=peak)
+        return Outcome(error=payload, pid=process.pid, peak_rss_kib=peak, cpu_seconds=cpu)
 
     def _receive(self, process: subprocess.Popen[bytes], deadline: float) -> Any:
         assert process.stdout is not None
@@ -289,6 +291,13 @@ def peak_rss_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def _cpu_seconds() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _on_alarm(signum: int, frame: object) -> None:
     raise _CallTimeout
 
@@ -312,6 +321,11 @@ def _serve(memory_mib: int) -> None:
         _send(out, ("failed", one_line(error)))
         return
     _send(out, ("ready", None))
+    set_up_cpu = _cpu_seconds()
+
+    def usage() -> tuple[int, float]:
+        return peak_rss_kib(), _cpu_seconds() - set_up_cpu
+
     while (request := _read_request(requests)) is not None:
         reply: tuple[Any, ...]
         timeout = 0.0
@@ -322,16 +336,16 @@ def _serve(memory_mib: int) -> None:
                 value = function(*args)
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-            reply = ("ok", value, peak_rss_kib())
+            reply = ("ok", value, usage())
             _send(out, reply)
             continue
         except _CallTimeout:
-            reply = ("error", f"timed out after {_seconds(timeout)}", peak_rss_kib())
+            reply = ("error", f"timed out after {_seconds(timeout)}", usage())
         except MemoryError:
             message = f"exceeded the memory limit of {memory_mib} MiB"
-            reply = ("restart", message, peak_rss_kib())
+            reply = ("restart", message, usage())
         except BaseException as error:
-            reply = ("error", one_line(error), peak_rss_kib())
+            reply = ("error", one_line(error), usage())
         try:
             _send(out, reply)
         except MemoryError:
