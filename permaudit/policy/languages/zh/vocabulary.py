@@ -1,0 +1,214 @@
+"""The Chinese vocabulary (vocabulary.yaml) and cues (cues.yaml), loaded once, and the term
+matcher: which ontology nodes a normalised sentence names, where, and how specifically."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from permaudit.models import Category, DataType
+from permaudit.policy.languages.zh import words
+
+EXPLICIT = "explicit"
+VAGUE = "vague"
+_LATIN = re.compile(r"[a-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A vocabulary term found in a sentence: offsets index the sentence's matching form."""
+
+    node: Category | DataType
+    strength: str
+    start: int
+    end: int
+    term: str
+
+    @property
+    def category(self) -> Category:
+        return self.node if isinstance(self.node, Category) else self.node.category
+
+
+@dataclass(frozen=True, slots=True)
+class Trap:
+    why: str
+    categories: frozenset[Category]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Definable:
+    umbrellas: frozenset[str]
+    keeps: tuple[str, ...]
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{name}: not a mapping")
+    return data
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """cues.yaml as written: patterns are compiled by their users."""
+    return _read("cues.yaml")
+
+
+@lru_cache(maxsize=None)
+def cue(name: str) -> re.Pattern[str]:
+    """One compiled cue of cues.yaml ("denial", "purposes.analytics", "table_columns.party")."""
+    value: Any = cues()
+    for part in name.split("."):
+        value = value[part]
+    return re.compile(str(value))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    # First character → (term, nodes) with the longest term first.
+    by_first: dict[str, tuple[tuple[str, tuple[tuple[Category | DataType, str], ...]], ...]]
+    traps: tuple[Trap, ...]
+    definable: dict[Category, Definable]
+    terms: frozenset[str]
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every term in `text` (normalised), longest first, each on word boundaries."""
+        found: list[Mention] = []
+        index = 0
+        while index < len(text):
+            candidates = self.by_first.get(text[index], ())
+            matched = 0
+            for term, nodes in candidates:
+                end = index + len(term)
+                if text.startswith(term, index) and _bounded(text, index, end, term):
+                    found.extend(
+                        Mention(node=node, strength=strength, start=index, end=end, term=term)
+                        for node, strength in nodes
+                    )
+                    matched = len(term)
+                    break
+            index += matched or 1
+        return self._untrapped(text, found)
+
+    def _untrapped(self, text: str, found: list[Mention]) -> list[Mention]:
+        if not found:
+            return found
+        spans: list[tuple[int, int, frozenset[Category]]] = [
+            (hit.start(), hit.end(), trap.categories)
+            for trap in self.traps
+            for hit in trap.pattern.finditer(text)
+            if hit.end() > hit.start()
+        ]
+        return [
+            mention
+            for mention in found
+            if not any(
+                start < mention.end
+                and mention.start < end
+                and (not categories or mention.category in categories)
+                for start, end, categories in spans
+            )
+        ]
+
+
+def _bounded(text: str, start: int, end: int, term: str) -> bool:
+    # A Latin term must not continue a Latin word ("mac" in "macos", "ble" in "table"); a
+    # Chinese one must start and end where jieba puts word boundaries.
+    if _LATIN.match(term[0]) and start > 0 and _LATIN.match(text[start - 1]):
+        return False
+    if _LATIN.match(term[-1]) and end < len(text) and _LATIN.match(text[end]):
+        return False
+    if not any("\u4e00" <= char <= "\u9fff" for char in term):
+        return True
+    return words.on_boundaries(text, start, end)
+
+
+def _normal(term: str) -> str:
+    from permaudit.policy.languages.zh.text import for_matching
+
+    return for_matching(str(term))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = _read("vocabulary.yaml")
+    nodes: dict[str, list[tuple[Category | DataType, str]]] = {}
+    for category_id, entry in data["categories"].items():
+        category = Category(category_id)
+        for strength in (EXPLICIT, VAGUE):
+            for term in entry.get(strength) or ():
+                nodes.setdefault(_normal(term), []).append((category, strength))
+    for data_type_id, terms in data["data_types"].items():
+        data_type = DataType(data_type_id)
+        for term in terms:
+            nodes.setdefault(_normal(term), []).append((data_type, EXPLICIT))
+    missing = {c.value for c in Category} - set(data["categories"])
+    missing |= {d.value for d in DataType} - set(data["data_types"])
+    if missing:
+        raise ValueError(f"vocabulary.yaml: no entry for {sorted(missing)}")
+    by_first: dict[str, list[tuple[str, tuple[tuple[Category | DataType, str], ...]]]] = {}
+    for term, found in nodes.items():
+        by_first.setdefault(term[0], []).append((term, tuple(dict.fromkeys(found))))
+    traps = tuple(
+        Trap(
+            why=str(entry["why"]),
+            categories=frozenset(Category(c) for c in entry.get("categories") or ()),
+            pattern=re.compile(str(entry["pattern"])),
+        )
+        for entry in data.get("traps") or ()
+    )
+    definable = {
+        Category(category_id): Definable(
+            umbrellas=frozenset(_normal(u) for u in entry["umbrellas"]),
+            keeps=tuple(_normal(k) for k in entry["keeps"]),
+        )
+        for category_id, entry in (data.get("definable") or {}).items()
+    }
+    words.add_words(nodes)
+    return Vocabulary(
+        by_first={
+            first: tuple(sorted(entries, key=lambda item: -len(item[0])))
+            for first, entries in by_first.items()
+        },
+        traps=traps,
+        definable=definable,
+        terms=frozenset(nodes),
+    )
+
+
+_CLOSE = {"(": ")"}
+
+
+def definition_after(text: str, end: int) -> str | None:
+    """The definition that follows an umbrella ending at `end`: "(设备型号、系统版本)" or
+    "，包括设备型号和系统版本", up to its closing bracket or the end of the clause."""
+    opener = cue("definition_openers").match(text[end:])
+    if opener is None:
+        return None
+    rest = text[end + opener.end() :]
+    bracket = opener.group(0).strip()
+    closer = _CLOSE.get(bracket[:1]) if bracket else None
+    if closer is not None:
+        stop = rest.find(closer)
+        return rest[:stop] if stop >= 0 else None
+    stop = re.search(r"[。;)]", rest)
+    return rest[: stop.start()] if stop else rest
+
+
+def umbrella_narrowed(text: str, mention: Mention, vocab: Vocabulary) -> bool:
+    """True when a vague umbrella is followed by a closed definition that names nothing of
+    its category: "设备信息(设备型号、操作系统版本)" is no vague device_id."""
+    definable = vocab.definable.get(mention.category)
+    if mention.strength != VAGUE or definable is None or mention.term not in definable.umbrellas:
+        return False
+    definition = definition_after(text, mention.end)
+    if not definition or cue("open_ended").search(definition):
+        return False
+    return not any(keep in definition for keep in definable.keeps)
