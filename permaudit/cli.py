@@ -129,6 +129,11 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
 @main.command("policy")
 @click.argument("policy", type=FILE_PATH)
 @click.option(
+    "--policy-language",
+    type=click.Choice(["en", "zh"], case_sensitive=False),
+    help="Read the policy in this language instead of the one detected from its text.",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["table", "json"]),
@@ -143,7 +148,11 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     help="Also write the analysis as a policy map (YAML, reviewed: false) to review and commit.",
 )
 def policy_command(
-    policy: Path, output_format: str, output: Path | None, write_map: Path | None
+    policy: Path,
+    policy_language: str | None,
+    output_format: str,
+    output: Path | None,
+    write_map: Path | None,
 ) -> None:
     """Show what a privacy policy discloses, per data category, with evidence.
 
@@ -159,7 +168,7 @@ def policy_command(
     from permaudit.policy.maps import write_map as write_policy_map
     from permaudit.report.policy_view import render_policy_json, render_policy_table
 
-    facts = load_policy(policy)
+    facts = load_policy(policy, policy_language)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
         click.echo(f"permaudit: wrote policy map {write_map} (reviewed: false)", err=True)
@@ -270,6 +279,11 @@ def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
 @click.argument("app", type=FILE_PATH)
 @_report_options
 @click.option(
+    "--policy-language",
+    type=click.Choice(["en", "zh"], case_sensitive=False),
+    help="Read the policy in this language instead of the one detected from its text.",
+)
+@click.option(
     "--baseline",
     "baseline_path",
     type=FILE_PATH,
@@ -286,6 +300,7 @@ def audit(
     min_severity: str | None,
     no_evidence: bool,
     config_path: Path | None,
+    policy_language: str | None,
     baseline_path: Path | None,
 ) -> None:
     """Audit APP against its privacy policy and report every mismatch with evidence.
@@ -309,7 +324,7 @@ def audit(
     )
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
     app_facts = _load_app(app, evidence=not no_evidence)
-    policy_facts = load_policy(policy)
+    policy_facts = load_policy(policy, policy_language)
     report = build_report(
         app_facts,
         policy_facts,
@@ -328,6 +343,11 @@ def audit(
 @click.argument("old_app", type=FILE_PATH)
 @click.argument("new_app", type=FILE_PATH)
 @_report_options
+@click.option(
+    "--policy-language",
+    type=click.Choice(["en", "zh"], case_sensitive=False),
+    help="Read the policy in this language instead of the one detected from its text.",
+)
 @click.pass_context
 def diff(
     ctx: click.Context,
@@ -340,6 +360,7 @@ def diff(
     min_severity: str | None,
     no_evidence: bool,
     config_path: Path | None,
+    policy_language: str | None,
 ) -> None:
     """Review a release: what NEW_APP asks for that OLD_APP did not, and the findings it adds.
 
@@ -356,7 +377,7 @@ def diff(
     )
     old_facts = _load_app(old_app, evidence=not no_evidence)
     new_facts = _load_app(new_app, evidence=not no_evidence)
-    policy_facts = load_policy(policy)
+    policy_facts = load_policy(policy, policy_language)
     today = datetime.date.today()
     # The old release's findings go through the same ignores, so an ignored finding is
     # neither "fixed" nor "new" merely because of the comparison.

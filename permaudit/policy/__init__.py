@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from permaudit.errors import InputError
-from permaudit.models import PolicyFacts
+from permaudit.models import Category, CategoryDisclosure, PolicyFacts
 from permaudit.policy.detect import analyze_sentences
 from permaudit.policy.lines import with_source_lines
 from permaudit.policy.normalise import normalise
+from permaudit.policy.reading import policy_languages, read_categories
 from permaudit.policy.segment import segment
 
 __all__ = ["analyze_text", "load_policy", "normalised_text"]
@@ -44,9 +45,19 @@ def analyze_text(
     source: str,
     headings: Sequence[str] = (),
     sha256: str | None = None,
+    language: str | None = None,
 ) -> PolicyFacts:
-    """Analyse the text of a privacy policy. Evidence offsets index `normalised_text(text)`."""
-    return _analyze(text, source=source, headings=headings, sha256=sha256, file_text=text)
+    """Analyse the text of a privacy policy. Evidence offsets index `normalised_text(text)`.
+
+    `language` ("en", "zh") overrides the language identified from the text (SPEC §5).
+    """
+    return _analyze(
+        text, source=source, headings=headings, sha256=sha256, file_text=text, language=language
+    )
+
+
+def _read_english(text: str, headings: Sequence[str]) -> dict[Category, CategoryDisclosure]:
+    return analyze_sentences(text, segment(text, headings))
 
 
 def _analyze(
@@ -56,21 +67,23 @@ def _analyze(
     headings: Sequence[str],
     sha256: str | None,
     file_text: str | None,
+    language: str | None = None,
 ) -> PolicyFacts:
     """Facts of `text` whose evidence lines point into `file_text` (None: no lines)."""
     normalised = normalise(text)
     if not has_recognisable_text(normalised):
         raise InputError(source, "policy has no recognisable text")
-    sentences = segment(normalised, headings)
-    categories = analyze_sentences(normalised, sentences)
+    languages = policy_languages(normalised, source, language)
+    categories = read_categories(normalised, headings, languages, _read_english, source)
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    facts = PolicyFacts(source=source, sha256=sha256, categories=categories)
+    facts = PolicyFacts(source=source, sha256=sha256, language=languages[0], categories=categories)
     return with_source_lines(facts, file_text, len(normalised))
 
 
-def load_policy(path: Path) -> PolicyFacts:
-    """Facts of a policy file: a reviewed map when the file is one, else the analysed text."""
+def load_policy(path: Path, language: str | None = None) -> PolicyFacts:
+    """Facts of a policy file: a reviewed map when the file is one, else the analysed text,
+    read in `language` when given, else in the language identified from it."""
     from permaudit.policy.loader import policy_text_from_bytes, read_policy_file
     from permaudit.policy.maps import map_facts_if_map
 
@@ -88,4 +101,5 @@ def load_policy(path: Path) -> PolicyFacts:
         headings=policy.headings,
         sha256=policy.sha256,
         file_text=policy.file_text,
+        language=language,
     )

@@ -54,7 +54,7 @@ def identify(text: str) -> Identified:
             continue
         code = _SAME_LANGUAGE.get(code, code)
         shares[code] = shares.get(code, 0) + percent
-    if not shares or not reliable and len(shares) == 1 and len(text) < 200:
+    if not shares or (not reliable and len(shares) == 1 and len(text) < 200):
         guess = _script_guess(text)
         return Identified(language=guess, languages=(guess,))
     ranked = sorted(shares.items(), key=lambda item: (-item[1], item[0]))

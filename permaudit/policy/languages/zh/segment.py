@@ -29,7 +29,7 @@ _PART_NUMBERING = re.compile(
     rf"[(（]\s*[{_CN_NUMERAL}]+\s*[)）])"
 )
 _SENTENCE_END = frozenset("。！？；!?;")
-_OPENERS = {"（": "）", "(": ")", "【": "】", "[": "]", "「": "」", "『": "』", "“": "”", "《": "》"}
+_OPENERS = dict(zip("（(【[「『“《", "）)】]」』”》", strict=True))
 _CLOSERS = frozenset(_OPENERS.values())
 _LINE_END_PUNCTUATION = tuple("。！？；!?;：:，,、")
 _CELL_SPLIT = re.compile(r"\t+|\s*[|｜]\s*| {3,}")
@@ -98,7 +98,7 @@ def sentence_spans(line: str) -> Iterator[tuple[int, int]]:
                 # An unbalanced bracket closes every bracket opened after its own opener.
                 while depth and depth.pop() != char:
                     pass
-        elif char in _SENTENCE_END and not depth or index - start >= _MAX_SENTENCE:
+        elif (char in _SENTENCE_END and not depth) or index - start >= _MAX_SENTENCE:
             yield start, index + 1
             start = index + 1
     if start < len(line):

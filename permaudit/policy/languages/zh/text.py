@@ -34,13 +34,36 @@ def half_width(text: str) -> str:
     return text.translate(_HALF_WIDTH)
 
 
+@lru_cache(maxsize=1)
+def _character_converter() -> _Converter:
+    import opencc
+
+    converter: _Converter = opencc.OpenCC("t2s")
+    return converter
+
+
 def to_simplified(text: str) -> str:
-    """Traditional Chinese → Simplified with Mainland wording; Simplified text is unchanged."""
-    if not text:
+    """Traditional Chinese → Simplified with Mainland wording, of the same length.
+
+    Offsets found in the converted text must hold in the policy's own text, so where a phrase
+    conversion changes the length (記憶體 → 内存) the text is converted character by
+    character instead (記憶體 → 记忆体), which keeps every offset.
+    """
+    if not text or text.isascii():
         return text
-    return _converter().convert(text)
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    character = _character_converter()
+    return "".join(
+        simplified if len(simplified := character.convert(char)) == 1 else char for char in text
+    )
 
 
 def for_matching(text: str) -> str:
-    """The form every vocabulary term and cue is written in: Simplified, half-width, lower."""
-    return to_simplified(half_width(text)).lower()
+    """The form every lexicon term and cue is written in: Simplified, half-width, lower case;
+    always as long as `text`, so an offset in one is an offset in the other."""
+    folded = to_simplified(half_width(text))
+    lowered = folded.lower()
+    # str.lower() lengthens a few letters ("İ"); such a text keeps its case.
+    return lowered if len(lowered) == len(folded) else folded

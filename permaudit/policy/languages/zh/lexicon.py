@@ -1,21 +1,21 @@
-"""The Chinese vocabulary (vocabulary.yaml) and cues (cues.yaml), loaded once, and the term
-matcher: which ontology nodes a normalised sentence names, where, and how specifically."""
+"""The Chinese lexicon (lexicon.yaml) and cues (cues.yaml), loaded once, and the term matcher:
+which ontology nodes a normalised sentence names, and where."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from permaudit.models import Category, DataType
+from permaudit.catalog.ontology import coverage, ontology
+from permaudit.models import Category
 from permaudit.policy.languages.zh import words
+from permaudit.policy.languages.zh.text import for_matching
 
-EXPLICIT = "explicit"
-VAGUE = "vague"
 _LATIN = re.compile(r"[a-z0-9]")
 
 
@@ -23,15 +23,15 @@ _LATIN = re.compile(r"[a-z0-9]")
 class Mention:
     """A vocabulary term found in a sentence: offsets index the sentence's matching form."""
 
-    node: Category | DataType
-    strength: str
+    node: str  # ontology node id
     start: int
     end: int
     term: str
 
     @property
-    def category(self) -> Category:
-        return self.node if isinstance(self.node, Category) else self.node.category
+    def categories(self) -> frozenset[Category]:
+        """The categories naming this node discloses (explicitly or vaguely)."""
+        return coverage(self.node).categories()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +39,6 @@ class Trap:
     why: str
     categories: frozenset[Category]
     pattern: re.Pattern[str]
-
-
-@dataclass(frozen=True, slots=True)
-class Definable:
-    umbrellas: frozenset[str]
-    keeps: tuple[str, ...]
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -61,7 +55,7 @@ def cues() -> dict[str, Any]:
     return _read("cues.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue(name: str) -> re.Pattern[str]:
     """One compiled cue of cues.yaml ("denial", "purposes.analytics", "table_columns.party")."""
     value: Any = cues()
@@ -73,9 +67,10 @@ def cue(name: str) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Vocabulary:
     # First character → (term, nodes) with the longest term first.
-    by_first: dict[str, tuple[tuple[str, tuple[tuple[Category | DataType, str], ...]], ...]]
+    by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     traps: tuple[Trap, ...]
-    definable: dict[Category, Definable]
+    # Umbrella node → the words that, inside its definition, keep it covering its categories.
+    definable: dict[str, tuple[str, ...]]
     terms: frozenset[str]
 
     def mentions(self, text: str) -> list[Mention]:
@@ -89,8 +84,7 @@ class Vocabulary:
                 end = index + len(term)
                 if text.startswith(term, index) and _bounded(text, index, end, term):
                     found.extend(
-                        Mention(node=node, strength=strength, start=index, end=end, term=term)
-                        for node, strength in nodes
+                        Mention(node=node, start=index, end=end, term=term) for node in nodes
                     )
                     matched = len(term)
                     break
@@ -112,7 +106,7 @@ class Vocabulary:
             if not any(
                 start < mention.end
                 and mention.start < end
-                and (not categories or mention.category in categories)
+                and (not categories or mention.categories & categories)
                 for start, end, categories in spans
             )
         ]
@@ -130,30 +124,28 @@ def _bounded(text: str, start: int, end: int, term: str) -> bool:
     return words.on_boundaries(text, start, end)
 
 
-def _normal(term: str) -> str:
-    from permaudit.policy.languages.zh.text import for_matching
-
+def _normal(term: object) -> str:
     return for_matching(str(term))
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    data = _read("vocabulary.yaml")
-    nodes: dict[str, list[tuple[Category | DataType, str]]] = {}
-    for category_id, entry in data["categories"].items():
-        category = Category(category_id)
-        for strength in (EXPLICIT, VAGUE):
-            for term in entry.get(strength) or ():
-                nodes.setdefault(_normal(term), []).append((category, strength))
-    for data_type_id, terms in data["data_types"].items():
-        data_type = DataType(data_type_id)
-        for term in terms:
-            nodes.setdefault(_normal(term), []).append((data_type, EXPLICIT))
-    missing = {c.value for c in Category} - set(data["categories"])
-    missing |= {d.value for d in DataType} - set(data["data_types"])
+    """The lexicon, checked against the ontology: every node it names exists, and every
+    category and data type has words."""
+    data = _read("lexicon.yaml")
+    known = ontology().nodes
+    unknown = sorted(set(data["nodes"]) - set(known))
+    if unknown:
+        raise ValueError(f"lexicon.yaml: nodes not in the ontology: {unknown}")
+    required = {i for i, n in known.items() if n.category is not None or n.data_type is not None}
+    missing = sorted(required - {i for i, terms in data["nodes"].items() if terms})
     if missing:
-        raise ValueError(f"vocabulary.yaml: no entry for {sorted(missing)}")
-    by_first: dict[str, list[tuple[str, tuple[tuple[Category | DataType, str], ...]]]] = {}
+        raise ValueError(f"lexicon.yaml: no words for {missing}")
+    nodes: dict[str, list[str]] = {}
+    for node, terms in data["nodes"].items():
+        for term in terms or ():
+            nodes.setdefault(_normal(term), []).append(str(node))
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for term, found in nodes.items():
         by_first.setdefault(term[0], []).append((term, tuple(dict.fromkeys(found))))
     traps = tuple(
@@ -165,11 +157,8 @@ def vocabulary() -> Vocabulary:
         for entry in data.get("traps") or ()
     )
     definable = {
-        Category(category_id): Definable(
-            umbrellas=frozenset(_normal(u) for u in entry["umbrellas"]),
-            keeps=tuple(_normal(k) for k in entry["keeps"]),
-        )
-        for category_id, entry in (data.get("definable") or {}).items()
+        str(node): tuple(_normal(keep) for keep in entry["keeps"])
+        for node, entry in (data.get("definable") or {}).items()
     }
     words.add_words(nodes)
     return Vocabulary(
@@ -196,19 +185,19 @@ def definition_after(text: str, end: int) -> str | None:
     bracket = opener.group(0).strip()
     closer = _CLOSE.get(bracket[:1]) if bracket else None
     if closer is not None:
-        stop = rest.find(closer)
-        return rest[:stop] if stop >= 0 else None
+        closing = rest.find(closer)
+        return rest[:closing] if closing >= 0 else None
     stop = re.search(r"[。;)]", rest)
     return rest[: stop.start()] if stop else rest
 
 
 def umbrella_narrowed(text: str, mention: Mention, vocab: Vocabulary) -> bool:
-    """True when a vague umbrella is followed by a closed definition that names nothing of
-    its category: "设备信息(设备型号、操作系统版本)" is no vague device_id."""
-    definable = vocab.definable.get(mention.category)
-    if mention.strength != VAGUE or definable is None or mention.term not in definable.umbrellas:
+    """True when an umbrella is followed by a closed definition that names nothing it
+    covers: "设备信息(设备型号、操作系统版本)" is no vague device_id."""
+    keeps = vocab.definable.get(mention.node)
+    if keeps is None:
         return False
     definition = definition_after(text, mention.end)
     if not definition or cue("open_ended").search(definition):
         return False
-    return not any(keep in definition for keep in definable.keeps)
+    return not any(keep in definition for keep in keeps)

@@ -1,0 +1,287 @@
+"""Chinese (Simplified and Traditional) behind the language protocol (languages/base.py).
+
+A Chinese sentence is read without a dependency parser: Chinese puts the negation, the
+modal and the verb before the object inside one clause (我们不会收集您的通讯录), so the clause
+that holds a term — the text between ，；。 around it — carries its polarity and its verb, and
+the words of the policy that matter are in lexicon.yaml and cues.yaml. Where the clause gives
+no verb, a list item or a table row names data under the lead-in or header above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from permaudit.catalog.ontology import coverage
+from permaudit.models import Category, Party, Purpose, Scope
+from permaudit.policy.languages.base import Candidate, Reading, Role
+from permaudit.policy.languages.zh.lexicon import cue, cues, umbrella_narrowed, vocabulary
+from permaudit.policy.languages.zh.segment import segments
+from permaudit.policy.languages.zh.text import for_matching
+from permaudit.policy.segment import Sentence
+from permaudit.policy.statement import Action, Actor, Modality
+
+__all__ = ["LANGUAGE", "Chinese"]
+
+# A clause ends at Chinese or folded punctuation; 、 joins list members inside one clause.
+_CLAUSE_END = re.compile(r"[,，;；。!！?？:：]")
+# A term followed by one of these names a property of something else ("摄像头名称", "蓝牙版本"):
+# product metadata, not the datum.
+_MODIFIED_HEAD = re.compile(r"^(?:的)?(?:名称|型号|品牌|厂商|图标|按钮|页面|界面|说明书|外观|颜色)")
+_PERMISSION_NAME = re.compile(r"android\.permission\.|^[a-z_]+$")
+_ACTION_OF = (
+    (Action.SHARE, re.compile(r"共享|分享|提供给|披露|转让|出售|售卖|传输给|发送给|委托")),
+    (Action.STORE, re.compile(r"存储|储存|保存|留存")),
+    (Action.ACCESS, re.compile(r"访问|读取|调用|申请|请求|开启|使用.{0,4}权限|授权")),
+    (Action.PROVIDE, re.compile(r"(?:您|你|用户)(?:主动|自行)?(?:提供|上传|填写|输入|设置)")),
+)
+_USER_ACTOR = re.compile(r"(?:您|你|用户)(?:主动|自行|可以|可)?(?:提供|上传|填写|输入|录入|设置)")
+_DEVICE_ACTOR = re.compile(
+    r"(?:摄像机|摄像头|设备|门铃|记录仪|手表|手环|智能硬件|产品)(?:会|将|可|可以)?(?:拍摄|录制|采集|记录|检测|监测|测量)"
+)
+_SDK_ROW = re.compile(r"sdk|第三方|合作方|服务商|有限公司")
+_PURPOSE_CLAUSE = re.compile(
+    rf"(?:{cues()['purpose_markers']})([^,，;；。]{{1,80}})|"
+    r"(?:当|在|如)(?:您|你)(?:在)?(?:使用|开启|添加|绑定|进行|选择)([^,，;；。]{1,60}?)(?:时|的过程中|过程中)|"
+    r"(?:如|若|当)(?:您|你)(?:通过|需要|想要|希望)([^,，;；。]{1,60})"
+)
+_MAX_PURPOSE_TEXT = 120
+
+
+def _line_numbers(text: str) -> list[int]:
+    return [index for index, char in enumerate(text) if char == "\n"]
+
+
+def _clause(match_text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause around text[start:end] (between clause punctuation)."""
+    before = [m.end() for m in _CLAUSE_END.finditer(match_text, 0, start)]
+    after = _CLAUSE_END.search(match_text, end)
+    return (before[-1] if before else 0, after.start() if after else len(match_text))
+
+
+class Chinese:
+    """The Chinese reading of a policy. Stateless: the lexicon and jieba load once."""
+
+    code = "zh"
+
+    def segment(self, text: str, headings: Sequence[str]) -> list[Sentence]:
+        breaks = _line_numbers(text)
+        heading_lines = {h.strip() for h in headings if h.strip()}
+        found: list[Sentence] = []
+        block = 0
+        last_line = -1
+        import bisect
+
+        for piece in segments(text, cue("table_columns.data")):
+            line = bisect.bisect_right(breaks, piece.start) + 1
+            if line != last_line or piece.kind in ("heading", "row", "item"):
+                block += 1
+                last_line = line
+            heading = piece.kind == "heading" or piece.text in heading_lines
+            found.append(
+                Sentence(
+                    start=piece.start,
+                    end=piece.end,
+                    text=piece.text,
+                    line=line,
+                    section=piece.section,
+                    block=block,
+                    heading=heading,
+                )
+            )
+        return found
+
+    def candidates(self, text: str, sentences: Sequence[Sentence]) -> list[Candidate]:
+        vocab = vocabulary()
+        definition = cue("definition")
+        found: list[Candidate] = []
+        for number, sentence in enumerate(sentences):
+            matching = for_matching(sentence.text)
+            mentions = vocab.mentions(matching)
+            if not mentions:
+                continue
+            # A legal definition ("敏感个人信息是指…行踪轨迹…") describes a class of data:
+            # it says nothing of what this app does.
+            defines = bool(definition.search(matching)) and not cue("actions.collect").search(
+                matching[: definition.search(matching).start()]  # type: ignore[union-attr]
+            )
+            for mention in mentions:
+                excludes = (
+                    coverage(mention.node).categories()
+                    if umbrella_narrowed(matching, mention, vocab)
+                    else frozenset()
+                )
+                found.append(
+                    Candidate(
+                        sentence=number,
+                        start=sentence.start + mention.start,
+                        end=sentence.start + mention.end,
+                        node=mention.node,
+                        excludes=excludes,
+                        certain=bool(_PERMISSION_NAME.search(mention.term)) and "_" in mention.term,
+                        fixed_modality=Modality.UNSTATED if defines else None,
+                    )
+                )
+        return found
+
+    def parse(
+        self, text: str, sentences: Sequence[Sentence], candidates: Sequence[Candidate]
+    ) -> list[Reading]:
+        collect = cue("actions.collect")
+        share = cue("actions.share")
+        readings: list[Reading] = []
+        for candidate in candidates:
+            sentence = sentences[candidate.sentence]
+            matching = for_matching(sentence.text)
+            start = candidate.start - sentence.start
+            end = candidate.end - sentence.start
+            if not candidate.certain and _MODIFIED_HEAD.match(matching[end:]):
+                continue
+            clause_start, clause_end = _clause(matching, start, end)
+            clause = matching[clause_start:clause_end]
+            verb = None
+            for pattern in (collect, share):
+                hits = [m for m in pattern.finditer(matching, 0, len(matching))]
+                if hits:
+                    # The verb nearest the term in its sentence governs it.
+                    verb = min(hits, key=lambda m: abs(m.start() - start))
+                    break
+            if sentence.heading:
+                role, action = Role.HEADING, Action.MENTION
+            elif verb is None:
+                role, action = Role.LIST_MEMBER, Action.MENTION
+            else:
+                role = Role.OBJECT if verb.start() < start else Role.PASSIVE_SUBJECT
+                action = Action.COLLECT
+                for candidate_action, pattern in _ACTION_OF:
+                    if pattern.search(clause) or pattern.search(verb.group(0)):
+                        action = candidate_action
+                        break
+            readings.append(
+                Reading(
+                    candidate=candidate,
+                    role=role,
+                    action=action,
+                    actor=self._actor(matching, clause),
+                    verb_start=sentence.start + verb.start() if verb else None,
+                    verb_end=sentence.start + verb.end() if verb else None,
+                )
+            )
+        return readings
+
+    @staticmethod
+    def _actor(matching: str, clause: str) -> Actor:
+        if _DEVICE_ACTOR.search(clause):
+            return Actor.DEVICE
+        if _USER_ACTOR.search(clause):
+            return Actor.USER
+        third = cue("third_party").search(matching)
+        first = cue("first_party").search(matching)
+        if third and (first is None or third.start() < first.start()):
+            return Actor.THIRD_PARTY
+        return Actor.FIRST_PARTY
+
+    def polarity(
+        self, text: str, sentences: Sequence[Sentence], reading: Reading
+    ) -> tuple[Modality, str | None]:
+        candidate = reading.candidate
+        if candidate.fixed_modality is not None:
+            return candidate.fixed_modality, None
+        sentence = sentences[candidate.sentence]
+        matching = for_matching(sentence.text)
+        start = candidate.start - sentence.start
+        end = candidate.end - sentence.start
+        clause_start, clause_end = _clause(matching, start, end)
+        clause = matching[clause_start:clause_end]
+        conditional = cue("conditional").search(matching)
+        if conditional:
+            # "如您拒绝授权相机权限，将无法使用扫码功能": a consequence of refusing, so the app
+            # does ask; the condition is the clause that states it.
+            where = _clause(matching, conditional.start(), conditional.end())
+            return Modality.CONDITIONAL, sentence.text[where[0] : where[1]].strip() or None
+        choice = cue("choice").search(matching)
+        if choice:
+            where = _clause(matching, choice.start(), choice.end())
+            return Modality.CHOICE, sentence.text[where[0] : where[1]].strip() or None
+        limit = cue("limit").search(clause)
+        denial = cue("denial").search(clause)
+        if limit and (denial is None or limit.start() <= denial.start()):
+            return Modality.LIMITED, None
+        if denial:
+            return Modality.DENIED, None
+        return Modality.PERFORMED, None
+
+    def purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
+        found: dict[str, Purpose] = {}
+        for number in numbers:
+            sentence = sentences[number]
+            texts = _purpose_texts(sentence.text)
+            if not texts and sentence.section and not sentence.heading:
+                # "1.2.2 扫码添加设备" above the sentence says what it is for.
+                texts = [sentence.section]
+            for clause in texts:
+                for purpose_id in _purpose_ids(clause):
+                    found.setdefault(purpose_id, Purpose(id=purpose_id, text=clause))
+        order = list(cues()["purposes"])
+        return sorted(found.values(), key=lambda p: order.index(p.id))
+
+    def party(self, sentence: Sentence) -> tuple[Party, ...]:
+        matching = for_matching(sentence.text)
+        parties: set[Party] = set()
+        third = bool(cue("third_party").search(matching))
+        if third:
+            parties.add(Party.THIRD_PARTY)
+        if cue("first_party").search(matching) or not third:
+            parties.add(Party.FIRST_PARTY)
+        return tuple(sorted(parties, key=lambda p: p.value))
+
+    def scope(self, category: Category, texts: Sequence[str]) -> Scope:
+        matching = [for_matching(t) for t in texts]
+        background = _stated(cue("background"), matching)
+        if category is not Category.LOCATION:
+            return Scope(background=background)
+        precision: Literal["precise", "approximate", "unspecified"]
+        if _stated(cue("precise"), matching):
+            precision = "precise"
+        elif _stated(cue("approximate"), matching):
+            precision = "approximate"
+        else:
+            precision = "unspecified"
+        return Scope(precision=precision, background=background)
+
+
+def _purpose_texts(sentence_text: str) -> list[str]:
+    matching = for_matching(sentence_text)
+    texts: list[str] = []
+    for found in _PURPOSE_CLAUSE.finditer(matching):
+        start, end = found.span()
+        texts.append(sentence_text[start:end][:_MAX_PURPOSE_TEXT].strip())
+    if not texts and _SDK_ROW.search(matching) and " " in sentence_text.strip():
+        # A table row: "极光推送SDK 设备标识符 用于消息推送" — its cells are its purposes.
+        texts.extend(cell for cell in sentence_text.split() if cell)
+    return texts
+
+
+def _purpose_ids(clause: str) -> list[str]:
+    matching = for_matching(clause)
+    ids: list[str] = cues()["purposes"]
+    return [purpose_id for purpose_id in ids if cue(f"purposes.{purpose_id}").search(matching)]
+
+
+def _stated(pattern: re.Pattern[str], texts: Sequence[str]) -> bool:
+    """Whether some match of `pattern` is stated, not negated ("不会在后台收集")."""
+    not_before = cue("not_background")
+    denial = cue("denial")
+    for text in texts:
+        for match in pattern.finditer(text):
+            clause_start, clause_end = _clause(text, match.start(), match.end())
+            if not_before.search(text[clause_start : match.start()]):
+                continue
+            if denial.search(text[clause_start:clause_end]):
+                continue
+            return True
+    return False
+
+
+LANGUAGE = Chinese()
