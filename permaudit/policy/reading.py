@@ -95,9 +95,13 @@ def _merge(first: CategoryDisclosure, second: CategoryDisclosure) -> CategoryDis
     purposes = {p.id: p for p in (*first.purposes, *second.purposes)}
     parties = sorted({*first.parties, *second.parties}, key=lambda p: p.value)
     scope = _scope(first.scope, second.scope)
+    # A reader may leave out absent data types (PolicyFacts fills them in).
     data_types = {
-        data_type: _merge_data_type(disclosure, second.data_types[data_type])
-        for data_type, disclosure in first.data_types.items()
+        data_type: _merge_data_type(
+            first.data_types.get(data_type, DataTypeDisclosure()),
+            second.data_types.get(data_type, DataTypeDisclosure()),
+        )
+        for data_type in {*first.data_types, *second.data_types}
     }
     return CategoryDisclosure(
         status=status,
