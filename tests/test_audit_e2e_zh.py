@@ -108,8 +108,7 @@ def test_a_language_no_analyzer_reads_is_exit_2(tmp_path: Path) -> None:
 def test_a_bilingual_policy_is_read_in_both_halves(tmp_path: Path) -> None:
     bilingual = tmp_path / "bilingual.txt"
     bilingual.write_text(
-        POLICY.read_text(encoding="utf-8")
-        + "\nEnglish version\n\n"
+        POLICY.read_text(encoding="utf-8") + "\nEnglish version\n\n"
         "This policy explains how the app collects, uses and protects your personal "
         "information. When you add a camera by scanning its QR code, we need the camera "
         "permission. When you use two-way talk, we need the microphone permission. To set up "
