@@ -144,7 +144,14 @@ def main() -> int:
     parser.add_argument(
         "--reviews", type=Path, default=REVIEWS, help="reviewed classes of the TRAINING errors"
     )
+    parser.add_argument(
+        "--zh", action="store_true", help="also the Chinese figures (policy_eval_zh.py)"
+    )
     args = parser.parse_args()
+    if args.zh:
+        from policy_eval_zh import main as chinese
+
+        chinese([])
     if not args.dataset.is_dir():
         print(f"dataset not found: {args.dataset}", file=sys.stderr)
         return 2

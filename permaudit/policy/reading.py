@@ -38,9 +38,12 @@ def policy_languages(text: str, source: str, override: str | None) -> tuple[str,
             raise InputError(source, f"policy language {code} is not supported")
         return (code,)
     identified = identify(text)
-    if identified.language not in SUPPORTED:
+    # A part in a language no analyzer reads (a pasted block, a garbled one) does not make
+    # the rest unreadable: the error is for a document with no part any analyzer reads.
+    readable = tuple(code for code in identified.languages if code in SUPPORTED)
+    if not readable:
         raise InputError(source, f"policy language {identified.language} is not supported")
-    return tuple(code for code in identified.languages if code in SUPPORTED)
+    return readable
 
 
 def read_categories(

@@ -119,7 +119,12 @@ def _bounded(text: str, start: int, end: int, term: str) -> bool:
         return False
     if _LATIN.match(term[-1]) and end < len(text) and _LATIN.match(text[end]):
         return False
-    if not any("\u4e00" <= char <= "\u9fff" for char in term):
+    han = sum(1 for char in term if "\u4e00" <= char <= "\u9fff")
+    # A two-character term is often part of another word (日历 in 每日历史, 通话 in 普通话,
+    # 定位 in 产品定位): it counts only where the segmenter puts word boundaries at both
+    # ends. A longer term (位置信息, 通讯录权限) is a word wherever it stands, so most
+    # sentences never need the segmenter, and a policy whose terms are all long never loads it.
+    if han == 0 or len(term) > 2:
         return True
     return words.on_boundaries(text, start, end)
 
@@ -160,7 +165,7 @@ def vocabulary() -> Vocabulary:
         str(node): tuple(_normal(keep) for keep in entry["keeps"])
         for node, entry in (data.get("definable") or {}).items()
     }
-    words.add_words(nodes)
+    words.register_words(nodes)
     return Vocabulary(
         by_first={
             first: tuple(sorted(entries, key=lambda item: -len(item[0])))

@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 _LOCK = threading.Lock()
-_EXTRA_WORDS: set[str] = set()
+# Words to add to jieba's dictionary when it loads (the lexicon's terms).
+_PENDING: set[str] = set()
 
 
 @lru_cache(maxsize=1)
@@ -27,19 +28,25 @@ def _tokenizer() -> Any:
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    for word in sorted(_PENDING):
+        tokenizer.add_word(word, freq=100_000)
     return tokenizer
 
 
-def add_words(words: Iterable[str]) -> None:
-    """Make each of `words` one word for the segmenter (vocabulary terms, with a high weight)."""
+def register_words(words: Iterable[str]) -> None:
+    """Make each of `words` one word for the segmenter, when it loads (or now, if it has).
+
+    Latin-only words need no entry: jieba keeps runs of Latin letters whole anyway.
+    """
+    chinese = {w for w in words if any("\u4e00" <= char <= "\u9fff" for char in w)}
     with _LOCK:
-        tokenizer = _tokenizer()
-        for word in words:
-            # Latin-only terms need no entry: jieba keeps runs of Latin letters whole anyway.
-            if word not in _EXTRA_WORDS and any("\u4e00" <= char <= "\u9fff" for char in word):
+        new = chinese - _PENDING
+        _PENDING.update(new)
+        if _tokenizer.cache_info().currsize:
+            tokenizer = _tokenizer()
+            for word in sorted(new):
                 tokenizer.add_word(word, freq=100_000)
-                _EXTRA_WORDS.add(word)
-        _boundaries.cache_clear()
+            _boundaries.cache_clear()
 
 
 @lru_cache(maxsize=4096)
