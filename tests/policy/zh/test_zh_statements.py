@@ -28,12 +28,12 @@ def _modalities(sentence: str, node: str) -> set[Modality]:
     ("sentence", "node", "modality"),
     [
         # denials
-        ("我们不会收集您的通讯录。", "contacts", Modality.DENIED),
+        ("我们不会收集您的通讯录。", "address_book", Modality.DENIED),
         ("本应用不读取短信。", "sms", Modality.DENIED),
         ("我们不会收集您的短信和通话记录。", "phone", Modality.DENIED),
         # limits on use or sharing are no denials
         ("我们不会将您的位置信息用于其他目的。", "location", Modality.LIMITED),
-        ("我们不会向第三方提供您的通讯录。", "contacts", Modality.LIMITED),
+        ("我们不会向第三方提供您的通讯录。", "address_book", Modality.LIMITED),
         ("我们不会上传您的录音。", "microphone", Modality.LIMITED),
         # a limit in another clause leaves the practice performed: recorded, kept local
         ("录音仅在本地处理，不会上传至服务器。", "microphone", Modality.PERFORMED),
@@ -52,6 +52,16 @@ def test_denial_limit_choice_conditional(sentence: str, node: str, modality: Mod
 def test_a_legal_definition_states_nothing() -> None:
     sentence = "敏感个人信息是指包括身份证件号码、行踪轨迹、健康信息在内的个人信息。"
     assert _modalities(sentence, "location") == {Modality.UNSTATED}
+    # the definition's list runs on to the next line
+    runs_on = "个人信息包括自然人的基本资料、\n通讯录信息、个人位置信息。\n我们会收集您的位置信息。"
+    assert _modalities(runs_on, "address_book") == {Modality.UNSTATED}
+    assert _modalities(runs_on, "location") == {Modality.UNSTATED, Modality.PERFORMED}
+
+
+def test_a_glossary_entry_states_nothing_unless_it_says_what_we_do() -> None:
+    glossary = "一、相关词语涵义\n位置信息：指您的地理位置。\n设备信息：我们会记录您的IMEI。"
+    assert _modalities(glossary, "location") == {Modality.UNSTATED}
+    assert _modalities(glossary, "imei") == {Modality.PERFORMED}
 
 
 def test_a_term_that_modifies_another_noun_is_no_data() -> None:

@@ -96,18 +96,18 @@ class Chinese:
 
     def candidates(self, text: str, sentences: Sequence[Sentence]) -> list[Candidate]:
         vocab = vocabulary()
-        definition = cue("definition")
         found: list[Candidate] = []
+        continues_definition = False
         for number, sentence in enumerate(sentences):
             matching = for_matching(sentence.text)
+            # A legal definition ("敏感个人信息是指…行踪轨迹…") describes a class of data and
+            # says nothing of what this app does; so does a glossary section, and the next
+            # line when a definition's list runs on to it (a line ending in 、 or ，).
+            defines = continues_definition or _defines(matching, sentence.section)
+            continues_definition = defines and matching.rstrip()[-1:] in _LIST_GOES_ON
             mentions = vocab.mentions(matching)
             if not mentions:
                 continue
-            # A legal definition ("敏感个人信息是指…行踪轨迹…") describes a class of data:
-            # it says nothing of what this app does.
-            defines = bool(definition.search(matching)) and not cue("actions.collect").search(
-                matching[: definition.search(matching).start()]  # type: ignore[union-attr]
-            )
             for mention in mentions:
                 excludes = (
                     coverage(mention.node).categories()
@@ -251,6 +251,24 @@ class Chinese:
         else:
             precision = "unspecified"
         return Scope(precision=precision, background=background)
+
+
+_LIST_GOES_ON = frozenset("、,，:：")
+
+
+def _defines(matching: str, section: str | None) -> bool:
+    if (
+        section is not None
+        and cue("definition_sections").search(for_matching(section))
+        and not (cue("first_party").search(matching) and cue("actions.collect").search(matching))
+    ):
+        # A glossary entry, unless it says what we do ("设备信息：我们会记录…").
+        return True
+    definition = cue("definition").search(matching)
+    # "我们收集的个人信息包括…" is a disclosure that happens to say 个人信息包括.
+    return definition is not None and not cue("actions.collect").search(
+        matching, 0, definition.start()
+    )
 
 
 def _purpose_texts(sentence_text: str) -> list[str]:
