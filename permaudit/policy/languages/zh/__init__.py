@@ -17,7 +17,7 @@ from permaudit.catalog.ontology import coverage
 from permaudit.models import Category, Party, Purpose, Scope
 from permaudit.policy.languages.base import Candidate, Reading, Role
 from permaudit.policy.languages.zh.lexicon import cue, cues, umbrella_narrowed, vocabulary
-from permaudit.policy.languages.zh.segment import segments
+from permaudit.policy.languages.zh.segment import is_permission_entry, segments
 from permaudit.policy.languages.zh.text import for_matching
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor, Modality
@@ -123,6 +123,7 @@ class Chinese:
                         excludes=excludes,
                         certain=bool(_PERMISSION_NAME.search(mention.term)) and "_" in mention.term,
                         fixed_modality=Modality.UNSTATED if defines else None,
+                        governed_only=mention.term in vocab.governed_only,
                     )
                 )
         return found
@@ -142,6 +143,9 @@ class Chinese:
                 continue
             clause_start, clause_end = _clause(matching, start, end)
             clause = matching[clause_start:clause_end]
+            if candidate.governed_only and not collect.search(matching, clause_start, start):
+                # "访问您的麦克风、摄像头" is the phone's camera; "摄像头" alone is the product.
+                continue
             verb = None
             for pattern in (collect, share):
                 hits = [m for m in pattern.finditer(matching, 0, len(matching))]
@@ -219,6 +223,9 @@ class Chinese:
         for number in numbers:
             sentence = sentences[number]
             texts = _purpose_texts(sentence.text)
+            if not texts and is_permission_entry(sentence.text):
+                # A permission list: "录音权限" / "录制声音" / "用于视频录制功能".
+                texts = _entry_purposes(sentences, number)
             if not texts and sentence.section and not sentence.heading:
                 # "1.2.2 扫码添加设备" above the sentence says what it is for.
                 texts = [sentence.section]
@@ -254,6 +261,17 @@ class Chinese:
 
 
 _LIST_GOES_ON = frozenset("、,，:：")
+_ENTRY_LINES = 3
+
+
+def _entry_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
+    """Purpose clauses of the lines under a permission entry, up to the next entry."""
+    texts: list[str] = []
+    for following in sentences[number + 1 : number + 1 + _ENTRY_LINES]:
+        if following.heading or is_permission_entry(following.text):
+            break
+        texts.extend(_purpose_texts(following.text))
+    return texts
 
 
 def _defines(matching: str, section: str | None) -> bool:

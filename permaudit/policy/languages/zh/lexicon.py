@@ -72,6 +72,8 @@ class Vocabulary:
     # Umbrella node → the words that, inside its definition, keep it covering its categories.
     definable: dict[str, tuple[str, ...]]
     terms: frozenset[str]
+    # Terms that name data only as the object of a data verb in their clause.
+    governed_only: frozenset[str] = frozenset()
 
     def mentions(self, text: str) -> list[Mention]:
         """Every term in `text` (normalised), longest first, each on word boundaries."""
@@ -174,6 +176,7 @@ def vocabulary() -> Vocabulary:
         traps=traps,
         definable=definable,
         terms=frozenset(nodes),
+        governed_only=frozenset(_normal(t) for t in data.get("governed_only") or ()),
     )
 
 

@@ -74,7 +74,19 @@ def is_heading(line: str) -> bool:
         return False
     if _PART_NUMBERING.match(stripped) or numbering(stripped):
         return True
+    if is_permission_entry(stripped):
+        return False
     return len(stripped) <= _MAX_HEADING // 2 and not any(c in _SENTENCE_END for c in stripped)
+
+
+_PERMISSION_ENTRY = re.compile(r"权限\s*[)）]?$|permission\s*[)）]?$", re.IGNORECASE)
+
+
+def is_permission_entry(line: str) -> bool:
+    """An unnumbered line that names a permission ("录音权限", "相机权限（摄像头）"): an
+    entry of a permission list, whose purpose the next lines give, not a heading."""
+    stripped = line.strip()
+    return len(stripped) <= _MAX_HEADING and bool(_PERMISSION_ENTRY.search(stripped))
 
 
 def table_cells(line: str) -> tuple[str, ...]:
@@ -112,6 +124,37 @@ def _is_header_row(cells: tuple[str, ...], header_words: re.Pattern[str]) -> boo
     return len(short) == len(cells) and hits >= 2
 
 
+_RUNS_ON = tuple("、，,")
+
+
+def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Lines of `text` with their offsets, a hard-wrapped line joined to the next one.
+
+    A line that ends in 、 or ， stops inside a sentence ("我们会访问您的麦克风、" / "摄像头，
+    为您提供…"): it and the lines it runs on to are one line, the breaks turned into
+    spaces so that offsets still hold.
+    """
+    offset = 0
+    pending_start: int | None = None
+    pending: list[str] = []
+    for raw_line in text.splitlines(keepends=True):
+        start = offset
+        offset += len(raw_line)
+        line = raw_line.rstrip("\r\n")
+        ending = raw_line[len(line) :]
+        if pending_start is not None and (not line.strip() or numbering(line)):
+            yield pending_start, "".join(pending).rstrip()
+            pending_start, pending = None, []
+        if pending_start is None:
+            pending_start = start
+        pending.append(line + " " * len(ending))
+        if not line.rstrip().endswith(_RUNS_ON):
+            yield pending_start, "".join(pending).rstrip()
+            pending_start, pending = None, []
+    if pending_start is not None:
+        yield pending_start, "".join(pending).rstrip()
+
+
 def segments(text: str, header_words: re.Pattern[str] | None = None) -> list[Segment]:
     """Split a Chinese policy into segments in document order.
 
@@ -121,11 +164,7 @@ def segments(text: str, header_words: re.Pattern[str] | None = None) -> list[Seg
     found: list[Segment] = []
     section: str | None = None
     header: tuple[str, ...] = ()
-    offset = 0
-    for raw_line in text.splitlines(keepends=True):
-        line_start = offset
-        offset += len(raw_line)
-        line = raw_line.rstrip("\r\n")
+    for line_start, line in _logical_lines(text):
         stripped = line.strip()
         if not stripped:
             header = ()
@@ -162,7 +201,7 @@ def segments(text: str, header_words: re.Pattern[str] | None = None) -> list[Seg
                 )
             )
             continue
-        numbered = bool(numbering(stripped))
+        numbered = bool(numbering(stripped)) or is_permission_entry(stripped)
         for index, (start, end) in enumerate(sentence_spans(line)):
             piece = line[start:end]
             left = len(piece) - len(piece.lstrip())
