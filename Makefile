@@ -10,10 +10,12 @@ $(BIN)/python:
 
 # Stamp files: reinstall only when the project's dependencies change.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python scripts/install_model $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python scripts/install_model $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@ $(VENV)/.installed
 

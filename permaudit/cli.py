@@ -168,7 +168,7 @@ def policy_command(
     from permaudit.policy.maps import write_map as write_policy_map
     from permaudit.report.policy_view import render_policy_json, render_policy_table
 
-    facts = load_policy(policy, policy_language)
+    facts = load_policy(policy, language=policy_language)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
         click.echo(f"permaudit: wrote policy map {write_map} (reviewed: false)", err=True)
@@ -324,7 +324,7 @@ def audit(
     )
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
     app_facts = _load_app(app, evidence=not no_evidence)
-    policy_facts = load_policy(policy, policy_language)
+    policy_facts = load_policy(policy, language=policy_language)
     report = build_report(
         app_facts,
         policy_facts,
@@ -377,7 +377,7 @@ def diff(
     )
     old_facts = _load_app(old_app, evidence=not no_evidence)
     new_facts = _load_app(new_app, evidence=not no_evidence)
-    policy_facts = load_policy(policy, policy_language)
+    policy_facts = load_policy(policy, language=policy_language)
     today = datetime.date.today()
     # The old release's findings go through the same ignores, so an ignored finding is
     # neither "fixed" nor "new" merely because of the comparison.

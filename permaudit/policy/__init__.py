@@ -1,7 +1,10 @@
 """Policy boundary: what a privacy policy discloses (SPEC §2), from text or a reviewed map.
 
+documents → text (loader) → sentences → statements (a language package behind one protocol,
+permaudit/policy/languages/) → category and data-type statuses (derive.py, language-neutral).
+
 Public API:
-- `analyze_text(text, source=..., headings=..., sha256=...)`: pure, fast analysis of text.
+- `analyze_text(text, source=..., headings=..., sha256=..., language=...)`: analysis of text.
 - `load_policy(path)`: a reviewed policy map (YAML, detected by content) or a policy document
   (txt/md/html/pdf via `permaudit.policy.loader`), as `PolicyFacts`.
 """
@@ -14,20 +17,26 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from permaudit.errors import InputError
-from permaudit.models import Category, CategoryDisclosure, PolicyFacts
-from permaudit.policy.detect import analyze_sentences
+from permaudit.models import PolicyFacts
+from permaudit.policy import cache
+from permaudit.policy.languages import UnsupportedLanguage, language
+from permaudit.policy.languages.base import Language
 from permaudit.policy.lines import with_source_lines
 from permaudit.policy.normalise import normalise
-from permaudit.policy.reading import policy_languages, read_categories
-from permaudit.policy.segment import segment
+from permaudit.policy.reading import policy_languages, read_policy
+from permaudit.policy.statement import Statement
+from permaudit.policy.statements import read_statements
 
-__all__ = ["analyze_text", "load_policy", "normalised_text"]
+__all__ = ["analyze_text", "load_policy", "normalised_text", "statements_of"]
 
 # A policy needs some words to be analysed at all; below this, "everything absent" would be a
 # lie, so the caller gets an InputError instead.
 # Letters, not words: Chinese and Japanese policies have no spaces between words.
 _MIN_LETTERS = 10
 _LETTER = re.compile(r"[^\W\d_]")
+NOT_A_POLICY = (
+    "does not read as a privacy policy (no statement about collecting, using or sharing data)"
+)
 
 
 def normalised_text(text: str) -> str:
@@ -47,17 +56,28 @@ def analyze_text(
     sha256: str | None = None,
     language: str | None = None,
 ) -> PolicyFacts:
-    """Analyse the text of a privacy policy. Evidence offsets index `normalised_text(text)`.
-
-    `language` ("en", "zh") overrides the language identified from the text (SPEC §5).
-    """
+    """Analyse the text of a privacy policy. Evidence offsets index `normalised_text(text)`."""
     return _analyze(
-        text, source=source, headings=headings, sha256=sha256, file_text=text, language=language
+        text, source=source, headings=headings, sha256=sha256, file_text=text, code=language
     )
 
 
-def _read_english(text: str, headings: Sequence[str]) -> dict[Category, CategoryDisclosure]:
-    return analyze_sentences(text, segment(text, headings))
+def statements_of(text: str, *, language: str | None = None) -> list[Statement]:
+    """The statements the analyzer reads in `text` (offsets index `normalised_text(text)`)."""
+    normalised = normalise(text)
+    reader = _language(normalised, language, "text")
+    return read_statements(reader, normalised, reader.segment(normalised, ()))
+
+
+def _language(normalised: str, code: str | None, source: str) -> Language:
+    return _reader(policy_languages(normalised, source, code)[0], source)
+
+
+def _reader(code: str, source: str) -> Language:
+    try:
+        return language(code)
+    except UnsupportedLanguage as error:
+        raise InputError(source, str(error)) from None
 
 
 def _analyze(
@@ -67,23 +87,35 @@ def _analyze(
     headings: Sequence[str],
     sha256: str | None,
     file_text: str | None,
-    language: str | None = None,
+    code: str | None = None,
 ) -> PolicyFacts:
     """Facts of `text` whose evidence lines point into `file_text` (None: no lines)."""
+    key = cache.key(text, headings, file_text, code)
+    cached = cache.load(key)
+    if cached is not None:
+        return cached.model_copy(update={"source": source, "sha256": sha256 or cached.sha256})
     normalised = normalise(text)
     if not has_recognisable_text(normalised):
         raise InputError(source, "policy has no recognisable text")
-    languages = policy_languages(normalised, source, language)
-    categories = read_categories(normalised, headings, languages, _read_english, source)
+    # SPEC §5: the languages identified in the text (or the override); a bilingual document
+    # is read by each of its languages.
+    readers = [_reader(found, source) for found in policy_languages(normalised, source, code)]
+    categories, states_practice = read_policy(normalised, headings, readers)
+    if not states_practice:
+        raise InputError(source, NOT_A_POLICY)
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    facts = PolicyFacts(source=source, sha256=sha256, language=languages[0], categories=categories)
-    return with_source_lines(facts, file_text, len(normalised))
+    facts = PolicyFacts(
+        source=source, sha256=sha256, language=readers[0].code, categories=categories
+    )
+    facts = with_source_lines(facts, file_text, len(normalised))
+    cache.store(key, facts)
+    return facts
 
 
-def load_policy(path: Path, language: str | None = None) -> PolicyFacts:
+def load_policy(path: Path, *, language: str | None = None) -> PolicyFacts:
     """Facts of a policy file: a reviewed map when the file is one, else the analysed text,
-    read in `language` when given, else in the language identified from it."""
+    read in `language` (a code of permaudit.policy.languages; None: detected)."""
     from permaudit.policy.loader import policy_text_from_bytes, read_policy_file
     from permaudit.policy.maps import map_facts_if_map
 
@@ -101,5 +133,5 @@ def load_policy(path: Path, language: str | None = None) -> PolicyFacts:
         headings=policy.headings,
         sha256=policy.sha256,
         file_text=policy.file_text,
-        language=language,
+        code=language,
     )

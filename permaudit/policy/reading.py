@@ -10,24 +10,22 @@ evidence may come from either half.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from permaudit.errors import InputError
 from permaudit.models import Category, CategoryDisclosure, DataTypeDisclosure, Evidence, Status
 from permaudit.models.policy import Scope
-from permaudit.policy.languages import UnsupportedLanguage
-from permaudit.policy.languages import language as language_package
+from permaudit.policy.derive import disclosures
+from permaudit.policy.languages import supported
+from permaudit.policy.languages.base import Language
 from permaudit.policy.languages.identify import identify, is_chinese_line
+from permaudit.policy.statements import read_statements, states_data_practice
 
-# English is still read by the analyzer of permaudit/policy/detect.py (passed in by the
-# caller) until its package lands behind the protocol; Chinese by languages/zh.
-_PROTOCOL_LANGUAGES = ("zh",)
-SUPPORTED = ("en", "zh")
+SUPPORTED = supported()
 _RANK = {Status.EXPLICIT: 3, Status.VAGUE: 2, Status.DENIED: 1, Status.ABSENT: 0}
 _MAX_EVIDENCE = 8
 
 Categories = dict[Category, CategoryDisclosure]
-EnglishReader = Callable[[str, Sequence[str]], Categories]
 
 
 def policy_languages(text: str, source: str, override: str | None) -> tuple[str, ...]:
@@ -46,40 +44,23 @@ def policy_languages(text: str, source: str, override: str | None) -> tuple[str,
     return readable
 
 
-def read_categories(
-    text: str,
-    headings: Sequence[str],
-    languages: Sequence[str],
-    english: EnglishReader,
-    source: str,
-) -> Categories:
-    """Per-category disclosure of normalised `text`, read in each of `languages`."""
-    if len(languages) == 1:
-        return _read_one(text, headings, languages[0], english, source)
-    halves = [
-        _read_one(_own_lines(text, code), headings, code, english, source) for code in languages
-    ]
+def read_policy(
+    text: str, headings: Sequence[str], languages: Sequence[Language]
+) -> tuple[Categories, bool]:
+    """Per-category disclosure of normalised `text` read in each of `languages`, and whether
+    any statement states a data practice (a document with none is no privacy policy)."""
+    halves: list[Categories] = []
+    practice = False
+    for reader in languages:
+        own = text if len(languages) == 1 else _own_lines(text, reader.code)
+        sentences = reader.segment(own, headings)
+        statements = read_statements(reader, own, sentences)
+        practice = practice or states_data_practice(statements)
+        halves.append(disclosures(reader, own, sentences, statements))
     merged = halves[0]
     for half in halves[1:]:
         merged = {category: _merge(merged[category], half[category]) for category in Category}
-    return merged
-
-
-def _read_one(
-    text: str, headings: Sequence[str], code: str, english: EnglishReader, source: str
-) -> Categories:
-    if code not in _PROTOCOL_LANGUAGES:
-        return english(text, headings)
-    from permaudit.policy.derive import disclosures
-    from permaudit.policy.statements import read_statements
-
-    try:
-        package = language_package(code)
-    except UnsupportedLanguage as error:
-        raise InputError(source, str(error)) from None
-    sentences = package.segment(text, headings)
-    statements = read_statements(package, text, sentences)
-    return disclosures(package, text, sentences, statements)
+    return merged, practice
 
 
 def _own_lines(text: str, code: str) -> str:

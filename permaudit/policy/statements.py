@@ -8,17 +8,41 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from permaudit.catalog.ontology import coverage
 from permaudit.models import Purpose
-from permaudit.policy.languages.base import Language
+from permaudit.policy.languages.base import Candidate, Language
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor, DataRef, Modality, Statement
+
+# Sentences about data in general read per round until one states a practice.
+_PRACTICE_ROUND = 8
 
 
 def read_statements(
     language: Language, text: str, sentences: Sequence[Sentence]
 ) -> list[Statement]:
-    """Every statement of normalised `text` (already split into `sentences`), in text order."""
+    """The statements of normalised `text` (already split into `sentences`), in text order.
+
+    Every statement about data of a category; statements about data in general ("we collect
+    your e-mail address") only as far as needed to show that the text states a data practice
+    at all (see `states_data_practice`), since each costs a parse and discloses nothing.
+    """
     candidates = language.candidates(text, sentences)
+    specific = [c for c in candidates if coverage(c.node).categories()]
+    general = [c for c in candidates if not coverage(c.node).categories()]
+    statements = _statements(language, text, sentences, specific)
+    numbers = list(dict.fromkeys(c.sentence for c in general))
+    while numbers and not states_data_practice(statements):
+        batch, numbers = set(numbers[:_PRACTICE_ROUND]), numbers[_PRACTICE_ROUND:]
+        chosen = [c for c in general if c.sentence in batch]
+        statements += _statements(language, text, sentences, chosen)
+    statements.sort(key=lambda s: (s.sentence, s.data[0].start))
+    return statements
+
+
+def _statements(
+    language: Language, text: str, sentences: Sequence[Sentence], candidates: list[Candidate]
+) -> list[Statement]:
     readings = language.parse(text, sentences, candidates)
     grouped: dict[tuple[int, Modality, Action, Actor], list[DataRef]] = {}
     conditions: dict[tuple[int, Modality, Action, Actor], str | None] = {}

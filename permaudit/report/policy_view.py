@@ -51,6 +51,21 @@ def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
             if len(disclosure.evidence) > 1:
                 evidence += f" (+{len(disclosure.evidence) - 1} more)"
         table.add_row(category.value, Text(status, style=style), purposes, evidence)
+        if disclosure.status is Status.ABSENT:
+            continue
+        # SPEC §1b: which datum of the category the policy names, one row each beneath it.
+        for data_type, entry in disclosure.data_types.items():
+            quote = ""
+            if entry.evidence:
+                first = entry.evidence[0]
+                where = f"line {first.line}: " if first.line else ""
+                quote = f"{where}{shorten(first.quote, _QUOTE_CHARS)}"
+            table.add_row(
+                f"  └ {data_type.value}",
+                Text(entry.status.value, style=_STATUS_STYLE[entry.status]),
+                "",
+                quote,
+            )
     buffer = io.StringIO()
     # Policy text is untrusted: "[/b]" in a quote is text, not rich markup.
     console = Console(
