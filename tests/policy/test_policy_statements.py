@@ -133,6 +133,13 @@ def test_definition_narrows_umbrella(text: str, expected: Status) -> None:
         ("We access your location unless you do not grant the permission.", Modality.CONDITIONAL),
         ("You can choose not to grant the location permission.", Modality.CHOICE),
         ("We collect your location.", Modality.PERFORMED),
+        # a negation in a clause about something else leaves the list disclosed
+        (
+            "Non-identifying information means information that cannot identify you, such as"
+            " your location.",
+            Modality.PERFORMED,
+        ),
+        ("No advertiser will access your location.", Modality.DENIED),
     ],
 )
 def test_modality(text: str, modality: Modality) -> None:
@@ -154,7 +161,7 @@ def test_modality(text: str, modality: Modality) -> None:
             DataType.WIFI_NETWORK,
             Status.VAGUE,
         ),
-        ("We collect your connection type (Wi-Fi or cellular).", DataType.WIFI_SCAN, Status.ABSENT),
+        ("We collect your connection type (Wi-Fi).", DataType.LAN_DEVICES, Status.ABSENT),
         ("We read your address book.", DataType.ADDRESS_BOOK, Status.EXPLICIT),
     ],
 )

