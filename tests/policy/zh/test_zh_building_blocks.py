@@ -85,7 +85,7 @@ def _nodes(sentence: str) -> list[str]:
         ("我們需要獲取您的相機權限與麥克風", ["camera", "microphone"]),
         ("我们会读取IMEI、MAC地址和Android ID", ["imei", "mac_address", "android_id"]),
         ("我们会收集WiFi名称(SSID)", ["wifi_network", "wifi_network"]),
-        ("我们会收集您的WiFi信息", ["wifi_connection"]),
+        ("我们会收集您的WiFi信息", ["wifi_information"]),
         ("我们会读取您的通讯录", ["address_book"]),
         ("心率、血氧和睡眠数据", ["health", "health", "health"]),
     ],
