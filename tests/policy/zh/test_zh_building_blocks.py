@@ -141,3 +141,8 @@ def test_language_identification_per_document() -> None:
 def test_chinese_lines_of_a_bilingual_document() -> None:
     assert is_chinese_line("相机权限 (Camera)")
     assert not is_chinese_line("We use the camera (相机) to scan QR codes.")
+
+
+def test_a_phone_number_is_the_phones_own_only_beside_device_data() -> None:
+    assert "phone_number" in _nodes("设备或SIM卡相关信息，包括IMEI号码、IMSI号码、电话号码")
+    assert "phone_number" not in _nodes("注册时您需要提供手机号码和密码")

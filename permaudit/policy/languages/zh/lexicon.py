@@ -74,6 +74,8 @@ class Vocabulary:
     terms: frozenset[str]
     # Terms that name data only as the object of a data verb in their clause.
     governed_only: frozenset[str] = frozenset()
+    # Node → terms that name it only beside the phone's identifiers or device information.
+    with_device_data: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def mentions(self, text: str) -> list[Mention]:
         """Every term in `text` (normalised), longest first, each on word boundaries."""
@@ -91,7 +93,24 @@ class Vocabulary:
                     matched = len(term)
                     break
             index += matched or 1
+        if self.with_device_data and any(_names_device_data(m.node) for m in found):
+            found.extend(self._beside_device_data(text, found))
+            found.sort(key=lambda m: (m.start, m.end))
         return self._untrapped(text, found)
+
+    def _beside_device_data(self, text: str, found: list[Mention]) -> list[Mention]:
+        taken = [(m.start, m.end) for m in found]
+        extra: list[Mention] = []
+        for node, terms in self.with_device_data:
+            for term in terms:
+                start = text.find(term)
+                while start >= 0:
+                    end = start + len(term)
+                    if not any(s < end and start < e for s, e in taken):
+                        extra.append(Mention(node=node, start=start, end=end, term=term))
+                        taken.append((start, end))
+                    start = text.find(term, end)
+        return extra
 
     def _untrapped(self, text: str, found: list[Mention]) -> list[Mention]:
         if not found:
@@ -112,6 +131,13 @@ class Vocabulary:
                 for start, end, categories in spans
             )
         ]
+
+
+def _names_device_data(node: str) -> bool:
+    # The phone's identifiers or its device information: a node under device_id, or the
+    # device-information umbrella over it.
+    covered = coverage(node)
+    return Category.DEVICE_ID in covered.explicit_categories or node == "device_information"
 
 
 def _bounded(text: str, start: int, end: int, term: str) -> bool:
@@ -177,6 +203,10 @@ def vocabulary() -> Vocabulary:
         definable=definable,
         terms=frozenset(nodes),
         governed_only=frozenset(_normal(t) for t in data.get("governed_only") or ()),
+        with_device_data=tuple(
+            (str(node), tuple(_normal(t) for t in terms))
+            for node, terms in (data.get("with_device_data") or {}).items()
+        ),
     )
 
 
