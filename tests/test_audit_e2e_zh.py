@@ -128,3 +128,24 @@ def test_a_bilingual_policy_is_read_in_both_halves(tmp_path: Path) -> None:
 def test_override_is_case_insensitive(override: str) -> None:
     result = run_cli("policy", POLICY, "--format", "json", "--policy-language", override)
     assert result.exit_code == 0 and json.loads(result.stdout)["language"] == "zh"
+
+
+def test_the_policy_in_traditional_chinese_reads_the_same(tmp_path: Path) -> None:
+    import opencc
+
+    traditional = tmp_path / "cncam_zh_hant.txt"
+    traditional.write_text(
+        opencc.OpenCC("s2twp").convert(POLICY.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    statuses = {}
+    for path in (POLICY, traditional):
+        result = run_cli("policy", path, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert data["language"] == "zh"
+        statuses[path] = {c: v["status"] for c, v in data["categories"].items()}
+    assert statuses[traditional] == statuses[POLICY]
+    # The quotes are the Traditional text's own words.
+    result = run_cli("policy", traditional, "--format", "json")
+    quote = json.loads(result.stdout)["categories"]["contacts"]["evidence"][0]["quote"]
+    assert quote.startswith("我們不會讀取您的通訊錄")

@@ -49,19 +49,28 @@ def test_sentences_end_at_chinese_punctuation_but_not_inside_brackets() -> None:
         assert text[piece.start : piece.end] == piece.text
 
 
-def test_sections_and_table_rows_with_their_header() -> None:
-    import re
-
-    text = "二、第三方SDK\nSDK名称\t收集的个人信息\t使用目的\n友盟SDK\t设备标识符\t统计分析\n"
-    found = segments(text, re.compile("名称|信息|目的"))
-    assert [s.kind for s in found] == ["heading", "row", "row"]
+def test_sections_table_rows_and_permission_entries() -> None:
+    text = (
+        "二、第三方SDK\nSDK名称\t收集的个人信息\t使用目的\n"
+        "友盟SDK\t设备标识符\t统计分析\n录音权限\n"
+    )
+    found = segments(text)
+    assert [s.kind for s in found] == ["heading", "row", "row", "item"]
     assert found[2].cells == ("友盟SDK", "设备标识符", "统计分析")
-    assert found[2].header == ("SDK名称", "收集的个人信息", "使用目的")
     assert found[2].section == "二、第三方SDK"
 
 
+def test_a_line_that_ends_inside_a_sentence_runs_on() -> None:
+    text = "我们会访问您的麦克风、\n摄像头，为您提供直播功能。\n"
+    (sentence,) = segments(text)
+    assert sentence.text == "我们会访问您的麦克风、 摄像头，为您提供直播功能。"
+    assert (sentence.start, sentence.end) == (0, len(text) - 1)
+
+
 def test_traditional_chinese_reads_as_simplified_with_the_same_length() -> None:
-    assert to_simplified("我們會收集您的位置資訊") == "我们会收集您的位置信息"
+    assert to_simplified("我們會收集您的位置資訊") == "我们会收集您的位置资讯"
+    # Characters only: Taiwan's words are the lexicon's regional variants, not rewritten.
+    assert to_simplified("儲存與通話記錄") == "储存与通话记录"
     assert half_width("ＧＰＳ（定位）") == "GPS(定位)"
     for text in ("記憶體與相機權限", "麥克風、通訊錄", "ＩＭＥＩ與ＭＡＣ位址"):
         assert len(for_matching(text)) == len(text)

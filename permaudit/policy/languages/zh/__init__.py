@@ -9,6 +9,7 @@ no verb, a list item or a table row names data under the lead-in or header above
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -73,9 +74,7 @@ class Chinese:
         found: list[Sentence] = []
         block = 0
         last_line = -1
-        import bisect
-
-        for piece in segments(text, cue("table_columns.data")):
+        for piece in segments(text):
             line = bisect.bisect_right(breaks, piece.start) + 1
             if line != last_line or piece.kind in ("heading", "row", "item"):
                 block += 1

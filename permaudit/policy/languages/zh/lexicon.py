@@ -21,7 +21,7 @@ _LATIN = re.compile(r"[a-z0-9]")
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A vocabulary term found in a sentence: offsets index the sentence's matching form."""
+    """A lexicon term found in a sentence: offsets index the sentence's matching form."""
 
     node: str  # ontology node id
     start: int
@@ -57,7 +57,7 @@ def cues() -> dict[str, Any]:
 
 @cache
 def cue(name: str) -> re.Pattern[str]:
-    """One compiled cue of cues.yaml ("denial", "purposes.analytics", "table_columns.party")."""
+    """One compiled cue of cues.yaml ("denial", "purposes.analytics", "actions.collect")."""
     value: Any = cues()
     for part in name.split("."):
         value = value[part]
@@ -133,6 +133,14 @@ class Vocabulary:
         ]
 
 
+def _regional_forms(term: str, variants: list[tuple[str, str]]) -> list[str]:
+    """`term` and its regional forms: each variant put in, one after another."""
+    forms = [term]
+    for mainland, regional in variants:
+        forms += [form.replace(mainland, regional) for form in forms if mainland in form]
+    return list(dict.fromkeys(forms))
+
+
 def _names_device_data(node: str) -> bool:
     # The phone's identifiers or its device information: a node under device_id, or the
     # device-information umbrella over it.
@@ -174,10 +182,12 @@ def vocabulary() -> Vocabulary:
     missing = sorted(required - {i for i, terms in data["nodes"].items() if terms})
     if missing:
         raise ValueError(f"lexicon.yaml: no words for {missing}")
+    variants = [(_normal(a), _normal(b)) for a, b in data.get("regional_variants") or ()]
     nodes: dict[str, list[str]] = {}
     for node, terms in data["nodes"].items():
         for term in terms or ():
-            nodes.setdefault(_normal(term), []).append(str(node))
+            for form in _regional_forms(_normal(term), variants):
+                nodes.setdefault(form, []).append(str(node))
     by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for term, found in nodes.items():
         by_first.setdefault(term[0], []).append((term, tuple(dict.fromkeys(found))))

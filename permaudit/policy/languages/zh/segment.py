@@ -42,8 +42,8 @@ class Segment:
     """One unit of the policy: its words as written and its form for matching.
 
     `start`/`end` index the text given to `segments`. `kind` is "heading", "item" (a
-    numbered list item), "sentence" or "row" (a table row, with its `cells` and the
-    `header` cells of the table it belongs to, when the table has one).
+    numbered list item or a permission-list entry), "sentence" or "row" (a table row, with
+    its `cells`).
     """
 
     start: int
@@ -53,7 +53,6 @@ class Segment:
     kind: str
     section: str | None = None
     cells: tuple[str, ...] = ()
-    header: tuple[str, ...] = ()
 
 
 def numbering(line: str) -> str:
@@ -117,13 +116,6 @@ def sentence_spans(line: str) -> Iterator[tuple[int, int]]:
         yield start, len(line)
 
 
-def _is_header_row(cells: tuple[str, ...], header_words: re.Pattern[str]) -> bool:
-    # A header names what its columns hold, in short cells: "SDK名称 | 使用目的 | 收集的信息".
-    short = [cell for cell in cells if len(cell) <= 16]
-    hits = sum(1 for cell in short if header_words.search(for_matching(cell)))
-    return len(short) == len(cells) and hits >= 2
-
-
 _RUNS_ON = tuple("、，,")
 
 
@@ -155,25 +147,17 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
         yield pending_start, "".join(pending).rstrip()
 
 
-def segments(text: str, header_words: re.Pattern[str] | None = None) -> list[Segment]:
-    """Split a Chinese policy into segments in document order.
-
-    `header_words` recognises the header row of a table (its column names); rows after a
-    header carry it, so a reader knows which cell names the party, the data or the purpose.
-    """
+def segments(text: str) -> list[Segment]:
+    """Split a Chinese policy into segments in document order."""
     found: list[Segment] = []
     section: str | None = None
-    header: tuple[str, ...] = ()
     for line_start, line in _logical_lines(text):
         stripped = line.strip()
         if not stripped:
-            header = ()
             continue
         lead = len(line) - len(line.lstrip())
         cells = table_cells(line)
         if cells and not all(c in _SENTENCE_END or len(c) <= 1 for c in cells):
-            if header_words is not None and _is_header_row(cells, header_words):
-                header = cells
             found.append(
                 Segment(
                     start=line_start + lead,
@@ -183,11 +167,9 @@ def segments(text: str, header_words: re.Pattern[str] | None = None) -> list[Seg
                     kind="row",
                     section=section,
                     cells=cells,
-                    header=header,
                 )
             )
             continue
-        header = ()
         if is_heading(stripped):
             section = stripped
             found.append(

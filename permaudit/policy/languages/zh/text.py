@@ -1,8 +1,10 @@
 """Normalising Chinese text for matching: Traditional → Simplified, full-width → half-width.
 
-One vocabulary serves both scripts because every sentence is matched in Simplified form
-(OpenCC's Taiwan-to-Mainland config with phrases, so 資訊 becomes 信息 and 軟體 becomes 软件,
-not just 资讯). Evidence quotes the policy's own words: the converted text is only matched.
+One lexicon serves both scripts because every sentence is matched in Simplified characters
+(OpenCC's t2s: 通訊錄 → 通讯录, 資訊 → 资讯). Words that Taiwan and Hong Kong use where the
+Mainland uses others (資訊/信息, 裝置/设备, 簡訊/短信) are the lexicon's regional variants, not
+the converter's: OpenCC's phrase configs (tw2sp) rewrite too much (儲存 → 保存, 通話記錄 →
+联系历史). Evidence quotes the policy's own words: the converted text is only matched.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def _converter() -> _Converter:
     # need it.
     import opencc
 
-    converter: _Converter = opencc.OpenCC("tw2sp")
+    converter: _Converter = opencc.OpenCC("t2s")
     return converter
 
 
@@ -34,29 +36,20 @@ def half_width(text: str) -> str:
     return text.translate(_HALF_WIDTH)
 
 
-@lru_cache(maxsize=1)
-def _character_converter() -> _Converter:
-    import opencc
-
-    converter: _Converter = opencc.OpenCC("t2s")
-    return converter
-
-
 def to_simplified(text: str) -> str:
-    """Traditional Chinese → Simplified with Mainland wording, of the same length.
+    """Traditional Chinese → Simplified characters, of the same length.
 
-    Offsets found in the converted text must hold in the policy's own text, so where a phrase
-    conversion changes the length (記憶體 → 内存) the text is converted character by
-    character instead (記憶體 → 记忆体), which keeps every offset.
+    Offsets found in the converted text must hold in the policy's own text, so where a
+    conversion would change the length the text is converted character by character.
     """
     if not text or text.isascii():
         return text
-    converted = _converter().convert(text)
+    converter = _converter()
+    converted = converter.convert(text)
     if len(converted) == len(text):
         return converted
-    character = _character_converter()
     return "".join(
-        simplified if len(simplified := character.convert(char)) == 1 else char for char in text
+        simplified if len(simplified := converter.convert(char)) == 1 else char for char in text
     )
 
 

@@ -1,7 +1,7 @@
 """Word boundaries of Chinese text (jieba), so a term matches words, not characters.
 
 Chinese writes no spaces: 日历 occurs inside 每日历史 (每日 | 历史) and 通话 inside 普通话.
-jieba segments the sentence, with every vocabulary term added to its dictionary so that the
+jieba segments the sentence, with every lexicon term added to its dictionary so that the
 terms themselves come out as words; a term match counts only where both its ends fall on
 word boundaries. jieba's dictionary loads once per process, on the first sentence that needs
 it, and its logger is silenced (it prints "Building prefix dict" to stderr otherwise).
