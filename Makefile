@@ -32,7 +32,8 @@ typecheck: $(VENV)/.installed-test
 test: lint typecheck
 	$(BIN)/python -m pytest
 
-# Figures, not pass/fail: each script says what it measures. evidence_bench.py (needs smali)
+# Figures, not pass/fail: each script says what it measures. evidence_bench.py (needs smali),
+# batch_bench.py (needs aapt; times -j1, -j2 and --dask local)
 # and policy_eval.py (needs ../shared/datasets) are run by hand.
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/extract_bench.py

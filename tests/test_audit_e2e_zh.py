@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 
 import jsonschema
+
 from tests.cli_support import APKS, ROOT, assert_error_line, run_cli
 
 CNCAM = APKS / "cncam.apk"

@@ -32,6 +32,7 @@ from pydantic import Field, ValidationError
 
 from permaudit.errors import InputError
 from permaudit.models import Category, CategoryDisclosure, Frozen, PolicyFacts, Scope
+from permaudit.outputs import write_output_file
 
 MAP_VERSION = 1
 _MAP_KEYS = ("map_version", "source", "categories")
@@ -61,7 +62,13 @@ class PolicyMap(Frozen):
             if fields["scope"] is None and category is Category.LOCATION:
                 fields["scope"] = Scope()
             categories[category] = CategoryDisclosure(**fields)
-        return PolicyFacts(source=path, sha256=self.sha256, from_map=True, categories=categories)
+        return PolicyFacts(
+            source=path,
+            sha256=self.sha256,
+            from_map=True,
+            reviewed=self.reviewed,
+            categories=categories,
+        )
 
 
 def map_from_facts(
@@ -100,19 +107,42 @@ def render_map(policy_map: PolicyMap) -> str:
     return header + body
 
 
-def write_map(policy_map: PolicyMap, path: Path) -> None:
+def check_map_target(path: Path, *, force: bool) -> None:
+    """Refuse, before any work, to overwrite what a person wrote: a reviewed map, or a file
+    that is no policy map at all. An unreviewed map is the analyzer's output: replaced."""
+    if force or not path.is_file():
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_map(policy_map), encoding="utf-8")
+        with path.open("rb") as handle:
+            head = handle.read(_MAX_MAP_BYTES + 1)
     except OSError as error:
-        raise InputError(path, f"cannot write policy map: {error.strerror or error}") from None
+        problem = f"cannot read the existing file: {error.strerror or error}"
+        raise InputError(path, problem) from None
+    try:
+        facts = map_facts_if_map(path, head) if head.strip() else None
+    except InputError:
+        facts = None
+    if facts is None:
+        if head.strip():
+            raise InputError(path, "exists and is not a policy map; --force replaces it")
+        return
+    if facts.reviewed:
+        raise InputError(
+            path,
+            "is a reviewed policy map (reviewed: true); writing would discard the reviewer's "
+            "corrections; --force replaces it",
+        )
+
+
+def write_map(policy_map: PolicyMap, path: Path) -> None:
+    write_output_file(path, render_map(policy_map), "policy map")
 
 
 def _location(error: dict[str, Any]) -> str:
     return ".".join(str(part) for part in error["loc"]) or "(top level)"
 
 
-def parse_map(data: dict[str, Any], path: Path) -> PolicyMap:
+def parse_map(data: dict[str, Any], path: Path | str) -> PolicyMap:
     try:
         return PolicyMap.model_validate(data)
     except ValidationError as error:
@@ -122,14 +152,16 @@ def parse_map(data: dict[str, Any], path: Path) -> PolicyMap:
         ) from None
 
 
-def map_facts_if_map(path: Path, head: bytes) -> PolicyFacts | None:
+def map_facts_if_map(path: Path | str, head: bytes) -> PolicyFacts | None:
     """Facts of the file's bytes when they are a policy map; None when they are a document.
 
     A `.yaml`/`.yml` file, or a YAML mapping with a top-level `map_version`, is meant as a map:
     when it is not a valid one, that is an error naming what is wrong, never a fallback to
     analysing the YAML as if it were the policy's prose.
     """
-    meant_as_map = path.suffix.lower() in _MAP_SUFFIXES
+    from permaudit.policy.loader import document_suffix
+
+    meant_as_map = document_suffix(path) in _MAP_SUFFIXES
     if not meant_as_map and (len(head) > _MAX_MAP_BYTES or b"map_version" not in head[:4096]):
         return None
     if not head.strip():

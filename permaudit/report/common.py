@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from permaudit.audit import category_label, short_permission
-from permaudit.models import ApiEvidence, AuditReport, Evidence, Finding, Severity
+from permaudit.catalog import purpose_label
+from permaudit.models import (
+    ApiEvidence,
+    AuditReport,
+    Evidence,
+    Finding,
+    IgnoreOutcome,
+    PolicyFacts,
+    Purpose,
+    Severity,
+)
 
 NOT_MENTIONED = "not mentioned"
 QUOTE_LIMIT = 240
@@ -17,8 +29,12 @@ __all__ = [
     "code_line",
     "evidence_location",
     "gate_line",
+    "ignore_target",
     "permissions_text",
     "plural",
+    "policy_origin",
+    "purposes_text",
+    "reader_note",
     "severity_counts",
     "short_permission",
     "shorten",
@@ -60,6 +76,41 @@ def evidence_location(evidence: Evidence) -> str:
 def code_line(evidence: ApiEvidence) -> str:
     who = f" [{evidence.sdk}]" if evidence.sdk else ""
     return f"{evidence.caller_class}.{evidence.caller_method} → {evidence.api}{who}"
+
+
+def policy_origin(policy: PolicyFacts) -> str | None:
+    """Where the policy facts come from, when not from the analyzer reading the document."""
+    if not policy.from_map:
+        return None
+    if policy.reviewed:
+        return "reviewed policy map"
+    return "policy map NOT reviewed (reviewed: false): the analyzer's reading, unchecked"
+
+
+def reader_note(report: AuditReport) -> str | None:
+    """What the reader had to work around, when it did (the warnings themselves follow)."""
+    app = report.app
+    if not app.warnings and not app.tampered:
+        return None
+    if app.tampered:
+        return (
+            "the APK is tampered: read the way Android reads it, "
+            f"{plural(len(app.warnings), 'warning')}"
+        )
+    return f"the APK was read with {plural(len(app.warnings), 'warning')}"
+
+
+def ignore_target(ignore: IgnoreOutcome) -> str:
+    """What an ignore names: its category, its permission, or both (a finding must match both)."""
+    names = [ignore.category.value] if ignore.category else []
+    if ignore.permission:
+        names.append(short_permission(ignore.permission))
+    return " + ".join(names)
+
+
+def purposes_text(purposes: Iterable[Purpose]) -> str:
+    """Purposes in words, in the analyzer's order: "device setup and binding, live view"."""
+    return ", ".join(purpose_label(p.id) for p in purposes)
 
 
 def app_title(report: AuditReport) -> str:

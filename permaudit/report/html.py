@@ -17,6 +17,7 @@ from permaudit.audit import (
     effective_permissions,
     permission_categories,
 )
+from permaudit.catalog import purpose_label
 from permaudit.models import AuditReport, Category, Evidence, Purpose, Status
 from permaudit.report.common import (
     NOT_MENTIONED,
@@ -25,8 +26,11 @@ from permaudit.report.common import (
     code_line,
     evidence_location,
     gate_line,
+    ignore_target,
     permissions_text,
     plural,
+    policy_origin,
+    reader_note,
     severity_counts,
     short_permission,
 )
@@ -90,9 +94,13 @@ class HtmlReporter:
             counts=[(sev, plural(n, sev.value)) for sev, n in severity_counts(report)],
             severities=SEVERITIES,
             rows=_category_rows(report),
+            policy_origin=policy_origin(report.policy),
+            reader_note=reader_note(report),
             not_mentioned=NOT_MENTIONED,
             category_label=category_label,
             permissions_text=permissions_text,
             evidence_location=evidence_location,
             code_line=code_line,
+            ignore_target=ignore_target,
+            purpose_label=purpose_label,
         )

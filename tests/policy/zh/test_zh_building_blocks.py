@@ -155,3 +155,10 @@ def test_chinese_lines_of_a_bilingual_document() -> None:
 def test_a_phone_number_is_the_phones_own_only_beside_device_data() -> None:
     assert "phone_number" in _nodes("设备或SIM卡相关信息，包括IMEI号码、IMSI号码、电话号码")
     assert "phone_number" not in _nodes("注册时您需要提供手机号码和密码")
+
+
+def test_every_chinese_purpose_id_has_a_label() -> None:
+    from permaudit.catalog import purpose_labels
+    from permaudit.policy.languages.zh.lexicon import cues
+
+    assert set(cues()["purposes"]) <= set(purpose_labels().purposes)
