@@ -3,8 +3,9 @@
 A Chinese sentence is read without a dependency parser: Chinese puts the negation, the
 modal and the verb before the object inside one clause (我们不会收集您的通讯录), so the clause
 that holds a term — the text between ，；。 around it — carries its polarity and its verb, and
-the words of the policy that matter are in lexicon.yaml and cues.yaml. Where the clause gives
-no verb, a list item or a table row names data under the lead-in or header above it.
+the words that matter are data: lexicon.yaml (what data is named) and cues.yaml (how a
+sentence says who does what to it, and why). Where the clause gives no verb, a list item, a
+table row or a permission-list entry still names the data, as a mention.
 """
 
 from __future__ import annotations
@@ -27,28 +28,9 @@ __all__ = ["LANGUAGE", "Chinese"]
 
 # A clause ends at Chinese or folded punctuation; 、 joins list members inside one clause.
 _CLAUSE_END = re.compile(r"[,，;；。!！?？:：]")
-# A term followed by one of these names a property of something else ("摄像头名称", "蓝牙版本"):
-# product metadata, not the datum.
-_MODIFIED_HEAD = re.compile(r"^(?:的)?(?:名称|型号|品牌|厂商|图标|按钮|页面|界面|说明书|外观|颜色)")
 _PERMISSION_NAME = re.compile(r"android\.permission\.|^[a-z_]+$")
-_ACTION_OF = (
-    (Action.SHARE, re.compile(r"共享|分享|提供给|披露|转让|出售|售卖|传输给|发送给|委托")),
-    (Action.STORE, re.compile(r"存储|储存|保存|留存")),
-    (Action.ACCESS, re.compile(r"访问|读取|调用|申请|请求|开启|使用.{0,4}权限|授权")),
-    (Action.PROVIDE, re.compile(r"(?:您|你|用户)(?:主动|自行)?(?:提供|上传|填写|输入|设置)")),
-)
-_USER_ACTOR = re.compile(r"(?:您|你|用户)(?:主动|自行|可以|可)?(?:提供|上传|填写|输入|录入|设置)")
-_DEVICE_ACTOR = re.compile(
-    r"(?:摄像机|摄像头|设备|门铃|记录仪|手表|手环|智能硬件|产品)(?:会|将|可|可以)?(?:拍摄|录制|采集|记录|检测|监测|测量)"
-)
-_SDK_ROW = re.compile(r"sdk|第三方|合作方|服务商|有限公司")
-_PURPOSE_CLAUSE = re.compile(
-    rf"(?:{cues()['purpose_markers']})([^,，;；。]{{1,80}})|"
-    r"(?:当|在|如)(?:您|你)(?:在)?(?:使用|开启|添加|绑定|进行|选择)([^,，;；。]{1,60}?)(?:时|的过程中|过程中)|"
-    r"(?:如|若|当)(?:您|你)(?:通过|需要|想要|希望)([^,，;；。]{1,60})|"
-    r"(?:^|(?<=[,，;；。]))([^,，;；。]{2,24}?)(?:的过程中|过程中)|"
-    r"(?<![可所加予难])以(?=[扫获完确实提保识连发查])([^,，;；。]{1,60})"
-)
+# The kind of data action a clause's verb is, first match wins (cues.yaml `action_kinds`).
+_ACTION_KINDS = (Action.SHARE, Action.STORE, Action.ACCESS, Action.PROVIDE)
 _MAX_PURPOSE_TEXT = 120
 
 
@@ -138,7 +120,7 @@ class Chinese:
             matching = for_matching(sentence.text)
             start = candidate.start - sentence.start
             end = candidate.end - sentence.start
-            if not candidate.certain and _MODIFIED_HEAD.match(matching[end:]):
+            if not candidate.certain and cue("modified_head").match(matching[end:]):
                 continue
             clause_start, clause_end = _clause(matching, start, end)
             clause = matching[clause_start:clause_end]
@@ -159,9 +141,10 @@ class Chinese:
             else:
                 role = Role.OBJECT if verb.start() < start else Role.PASSIVE_SUBJECT
                 action = Action.COLLECT
-                for candidate_action, pattern in _ACTION_OF:
+                for kind in _ACTION_KINDS:
+                    pattern = cue(f"action_kinds.{kind.value}")
                     if pattern.search(clause) or pattern.search(verb.group(0)):
-                        action = candidate_action
+                        action = kind
                         break
             readings.append(
                 Reading(
@@ -177,9 +160,9 @@ class Chinese:
 
     @staticmethod
     def _actor(matching: str, clause: str) -> Actor:
-        if _DEVICE_ACTOR.search(clause):
+        if cue("device_actor").search(clause):
             return Actor.DEVICE
-        if _USER_ACTOR.search(clause):
+        if cue("user_actor").search(clause):
             return Actor.USER
         third = cue("third_party").search(matching)
         first = cue("first_party").search(matching)
@@ -291,10 +274,10 @@ def _defines(matching: str, section: str | None) -> bool:
 def _purpose_texts(sentence_text: str) -> list[str]:
     matching = for_matching(sentence_text)
     texts: list[str] = []
-    for found in _PURPOSE_CLAUSE.finditer(matching):
+    for found in cue("purpose_clause").finditer(matching):
         start, end = found.span()
         texts.append(sentence_text[start:end][:_MAX_PURPOSE_TEXT].strip())
-    if not texts and _SDK_ROW.search(matching) and " " in sentence_text.strip():
+    if not texts and cue("sdk_row").search(matching) and " " in sentence_text.strip():
         # A table row: "极光推送SDK 设备标识符 用于消息推送" — its cells are its purposes.
         texts.extend(cell for cell in sentence_text.split() if cell)
     return texts
