@@ -68,6 +68,8 @@ def cue(name: str) -> re.Pattern[str]:
 class Vocabulary:
     # First character → (term, nodes) with the longest term first.
     by_first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    # Any term, longest first: where the next candidate starts.
+    any_term: re.Pattern[str]
     traps: tuple[Trap, ...]
     # Umbrella node → the words that, inside its definition, keep it covering its categories.
     definable: dict[str, tuple[str, ...]]
@@ -81,10 +83,12 @@ class Vocabulary:
         """Every term in `text` (normalised), longest first, each on word boundaries."""
         found: list[Mention] = []
         index = 0
-        while index < len(text):
-            candidates = self.by_first.get(text[index], ())
+        while (hit := self.any_term.search(text, index)) is not None:
+            # The pattern finds where some term starts; which one, the longest on word
+            # boundaries decides.
+            index = hit.start()
             matched = 0
-            for term, nodes in candidates:
+            for term, nodes in self.by_first.get(text[index], ()):
                 end = index + len(term)
                 if text.startswith(term, index) and _bounded(text, index, end, term):
                     found.extend(
@@ -209,6 +213,7 @@ def vocabulary() -> Vocabulary:
             first: tuple(sorted(entries, key=lambda item: -len(item[0])))
             for first, entries in by_first.items()
         },
+        any_term=re.compile("|".join(re.escape(t) for t in sorted(nodes, key=lambda t: -len(t)))),
         traps=traps,
         definable=definable,
         terms=frozenset(nodes),

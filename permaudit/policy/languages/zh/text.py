@@ -53,9 +53,11 @@ def to_simplified(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=16_384)
 def for_matching(text: str) -> str:
     """The form every lexicon term and cue is written in: Simplified, half-width, lower case;
-    always as long as `text`, so an offset in one is an offset in the other."""
+    always as long as `text`, so an offset in one is an offset in the other. Cached: every
+    step of the reading asks for the same sentences' form."""
     folded = to_simplified(half_width(text))
     lowered = folded.lower()
     # str.lower() lengthens a few letters ("İ"); such a text keeps its case.
