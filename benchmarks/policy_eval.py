@@ -315,8 +315,12 @@ def main() -> int:
         print(f"\nAPP-350 {split} ({len(rows)} policies), F1")
         print(f"  {'':<26}{'this':>9}{'today':>9}{'keyword':>9}")
         for key in (*APP350_CATEGORIES, *APP350_DATA_TYPES):
-            figures = []
+            figures: list[str] = []
             for predictions in (got, before, kw):
+                if not any(key in (p or {}) for p in predictions):
+                    # That analyzer reports no such status at all (today's: no data types).
+                    figures.append(f"{'—':>9}")
+                    continue
                 pairs = [
                     (
                         items[i][2][key] == "disclosed",
@@ -324,9 +328,9 @@ def main() -> int:
                     )
                     for i in rows
                 ]
-                figures.append(f1(pairs))
+                figures.append(f"{f1(pairs):>9.3f}")
             label = key + (" (explicit)" if key in EXPLICIT_ONLY else "")
-            print(f"  {label:<26}" + "".join(f"{f:>9.3f}" for f in figures))
+            print(f"  {label:<26}" + "".join(figures))
 
     print("\nspeed (one 5,000-word policy, after start-up; cached repeat: median of 5)")
     print(f"  {'':<26}{'this':>9}{'today':>9}")

@@ -203,10 +203,12 @@ _PRODUCT_PARTS = frozenset(["sensors", "sensor_data", "motion_sensor", "camera",
 
 def _product(token: Token) -> bool:
     """A brand or a connected product, not the user's phone ("Canary", "the doorbell")."""
-    if token.lower_ in ("our", "we") or token.lemma_.lower() in _PHONE:
-        return token.lower_ in ("our", "we")
-    if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children):
+    if token.lower_ in ("our", "we"):
         return True
+    if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children):
+        return True  # "sensors built into our devices"
+    if token.lemma_.lower() in _PHONE:
+        return False
     return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
 
 
@@ -259,7 +261,17 @@ _NEGATORS = frozenset(["not", "n't", "never", "no", "neither", "nor", "without",
 
 def _negated(root: Token) -> bool:
     """Whether a negation stands on the term, a word it depends on, or their dependents."""
+    via_examples = False
     for token in (root, *root.ancestors):
+        if token.dep_ == "prep" and token.lower_ in ("as", "including", "like"):
+            via_examples = True
+            continue
+        if via_examples and token.dep_ in ("relcl", "acl", "advcl"):
+            # "information that cannot identify you, such as X": the examples the parser
+            # hangs on a relative clause's verb name the noun before it; the clause's own
+            # negation is not about them.
+            via_examples = False
+            continue
         if token.lower_ in _NEGATORS:
             return True
         for child in token.children:
