@@ -3,6 +3,8 @@
 Usage (from the repository root):
     python benchmarks/policy_eval.py           # tune gold (gold/iot/), APP-350, seeds
     python benchmarks/policy_eval.py --sealed  # also gold/iot_sealed/ (the lead, at the end)
+    python benchmarks/policy_eval.py --errors  # only this analyzer: each wrong verdict on the
+                                               # tune gold and APP-350 TRAINING, for review
 
 Figures, each with keyword search and TODAY'S analyzer (commit 4a77fca, exported with
 `git archive` and run in a subprocess with that tree first on PYTHONPATH) in the same run:
@@ -156,14 +158,18 @@ def run_worker(
 
 
 # --- corpora -----------------------------------------------------------------------------
-def app350(split_filter: tuple[str, ...]) -> list[tuple[str, str, dict[str, str]]]:
-    """(split, text, gold) of APP-350 TRAINING/VALIDATION policies."""
+def app350(
+    split_filter: tuple[str, ...], names: list[str] | None = None
+) -> list[tuple[str, str, dict[str, str]]]:
+    """(split, text, gold) of APP-350 TRAINING/VALIDATION policies; file stems into `names`."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found = []
     for path in sorted((DATASETS / "app350").glob("policy_*.yml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         if data["policy_type"] not in split_filter:
             continue
+        if names is not None:
+            names.append(path.stem)
         modalities: dict[str, set[str]] = {}
         for segment in data["segments"]:
             for annotation in segment["annotations"]:
@@ -230,14 +236,53 @@ def agreement(
     return f"{100 * right / total:6.1f}%" if total else "     —"
 
 
+def list_errors() -> int:
+    """Each wrong verdict of this analyzer on the tune gold and APP-350 TRAINING, one a line.
+
+    VALIDATION and the sealed gold are left out on purpose: errors are read to be fixed, and
+    what is read is tuned on.
+    """
+    tune = gold_folder(GOLD / "iot")
+    names: list[str] = []
+    policies = app350(("TRAINING",), names)
+    training = [
+        (name, text, gold) for name, (_, text, gold) in zip(names, policies, strict=True)
+    ]
+    warm_text = seed_maps()[0][1]
+    texts = [text for _, text, _ in (*tune, *training)]
+    got = run_worker(ROOT, texts, "", warm_text)["results"]
+    print("# tune gold: key  gold → this")
+    for (name, _, gold), statuses in zip(tune, got[: len(tune)], strict=True):
+        for key, want in sorted(gold.items()):
+            have = (statuses or {}).get(key, "absent")
+            if have != want:
+                print(f"{name:<24} {key:<16} {want} → {have}")
+    print("\n# APP-350 TRAINING (mapped as the datasets README says): key  gold → this")
+    keys = (*APP350_CATEGORIES, *APP350_DATA_TYPES)
+    for (name, _, gold), statuses in zip(training, got[len(tune) :], strict=True):
+        for key in keys:
+            want_disclosed = gold[key] == "disclosed"
+            have = (statuses or {}).get(key)
+            if want_disclosed != disclosed(key, have):
+                print(f"{name:<24} {key:<16} {gold[key]} → {have or 'absent'}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sealed", action="store_true", help="also measure gold/iot_sealed/")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--zh", action="store_true", help="the Chinese figures (policy_eval_zh.py)")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="list this analyzer's wrong verdicts on the tune gold and APP-350 TRAINING only",
+    )
     args = parser.parse_args()
     if args.worker:
         return worker()
+    if args.errors:
+        return list_errors()
     if args.zh:
         from policy_eval_zh import main as chinese
 

@@ -3,7 +3,8 @@
 Language-neutral: node ids and edges only. The words that name each node live with each
 language (permaudit/policy/languages/<code>/lexicon.yaml). Status rules (SPEC §1b, §2): a
 statement that names node N is `explicit` for every category or data type that N is, or is
-a descendant of, and `vague` for every one N is an ancestor of.
+a descendant of, and `vague` for every one N is an ancestor of (a category also when N is an
+ancestor of one of its data types only).
 """
 
 from __future__ import annotations
@@ -145,6 +146,9 @@ def _coverage(ontology: Ontology, node_id: str) -> Coverage:
             vague_categories.add(entry.category)
         if entry.data_type is not None:
             vague_types.add(entry.data_type)
+            # An umbrella over some of a category's data types ("network information": the
+            # network's identity and state) is over that category too, vaguely.
+            vague_categories.add(entry.data_type.category)
     # A category named explicitly leaves each of its data types vague (SPEC §1b: "device
     # identifiers" covers the IMEI without naming it), already so by the descendant rule.
     return Coverage(

@@ -169,6 +169,29 @@ def test_data_type_status(text: str, data_type: DataType, expected: Status) -> N
     assert facts(text).data_type_status(data_type) is expected
 
 
+# --- "network information": the network's identity and state, not the scan nor the LAN ------
+NETWORK_INFORMATION = "We collect network information to keep the stream stable."
+
+
+@pytest.mark.parametrize(
+    ("data_type", "expected"),
+    [
+        (DataType.WIFI_NETWORK, Status.VAGUE),
+        (DataType.NETWORK_STATE, Status.VAGUE),
+        (DataType.WIFI_SCAN, Status.ABSENT),
+        (DataType.LAN_DEVICES, Status.ABSENT),
+    ],
+)
+def test_network_information_covers_identity_and_state(
+    data_type: DataType, expected: Status
+) -> None:
+    assert facts(NETWORK_INFORMATION).data_type_status(data_type) is expected
+
+
+def test_network_information_is_a_vague_local_network() -> None:
+    assert facts(NETWORK_INFORMATION).status(Category.LOCAL_NETWORK) is Status.VAGUE
+
+
 def status_of(text: str, category: Category) -> Status:
     return facts(text).status(category)
 
