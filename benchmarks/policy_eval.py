@@ -245,9 +245,7 @@ def list_errors() -> int:
     tune = gold_folder(GOLD / "iot")
     names: list[str] = []
     policies = app350(("TRAINING",), names)
-    training = [
-        (name, text, gold) for name, (_, text, gold) in zip(names, policies, strict=True)
-    ]
+    training = [(name, text, gold) for name, (_, text, gold) in zip(names, policies, strict=True)]
     warm_text = seed_maps()[0][1]
     texts = [text for _, text, _ in (*tune, *training)]
     got = run_worker(ROOT, texts, "", warm_text)["results"]

@@ -163,6 +163,27 @@ def test_modality(text: str, modality: Modality) -> None:
         ),
         ("We collect your connection type (Wi-Fi).", DataType.LAN_DEVICES, Status.ABSENT),
         ("We read your address book.", DataType.ADDRESS_BOOK, Status.EXPLICIT),
+        # access points told apart by nearness are the ones around, not the connected one
+        (
+            "We use information about the Wi-Fi routers and cell towers closest to you.",
+            DataType.WIFI_SCAN,
+            Status.EXPLICIT,
+        ),
+        (
+            "We use information about the Wi-Fi routers and cell towers closest to you.",
+            DataType.WIFI_NETWORK,
+            Status.ABSENT,
+        ),
+        ("We collect the access points near your device.", DataType.WIFI_SCAN, Status.EXPLICIT),
+        ("We collect the name of your router.", DataType.WIFI_SCAN, Status.ABSENT),
+        # the network a phone uses is the network's identity
+        (
+            "Partners collect your IP address and WiFi networks used.",
+            DataType.WIFI_NETWORK,
+            Status.EXPLICIT,
+        ),
+        ("We record the connected Wi-Fi network.", DataType.WIFI_NETWORK, Status.EXPLICIT),
+        ("We record the connected Wi-Fi network.", DataType.WIFI_SCAN, Status.ABSENT),
     ],
 )
 def test_data_type_status(text: str, data_type: DataType, expected: Status) -> None:
@@ -190,6 +211,26 @@ def test_network_information_covers_identity_and_state(
 
 def test_network_information_is_a_vague_local_network() -> None:
     assert facts(NETWORK_INFORMATION).status(Category.LOCAL_NETWORK) is Status.VAGUE
+
+
+# --- sensors that are not the phone's: beacons around, the vendor's hardware in the room ---
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We locate you by detection of on-location Wi-Fi or Bluetooth sensors.", Status.ABSENT),
+        ("We collect data from sensors built into some of our devices.", Status.ABSENT),
+        (
+            "These sensors collect data such as temperature, humidity and ambient light.",
+            Status.ABSENT,
+        ),
+        # the phone's own sensors stay, whatever else the sentence holds
+        ("We collect sensor data from your phone.", Status.VAGUE),
+        ("We read the accelerometer and the ambient temperature.", Status.EXPLICIT),
+        ("We collect data from your phone's sensors and the room temperature.", Status.VAGUE),
+    ],
+)
+def test_sensors_of_other_things_are_not_the_phones(text: str, expected: Status) -> None:
+    assert facts(text).status(Category.SENSORS) is expected
 
 
 def status_of(text: str, category: Category) -> Status:
