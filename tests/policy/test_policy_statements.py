@@ -140,6 +140,16 @@ def test_definition_narrows_umbrella(text: str, expected: Status) -> None:
             Modality.PERFORMED,
         ),
         ("No advertiser will access your location.", Modality.DENIED),
+        # a negated clause that does nothing to data describes its noun, however the list
+        # below it nests (the parser hangs long lists on a later relative clause)
+        (
+            "Non-identifying information means information that alone cannot identify you,"
+            " such as log data that records your visit, such as your browser type, unique"
+            " device ID collected from your mobile devices, files that do not contain faces,"
+            " and your location.",
+            Modality.PERFORMED,
+        ),
+        ("We will not collect information that identifies your location.", Modality.DENIED),
     ],
 )
 def test_modality(text: str, modality: Modality) -> None:

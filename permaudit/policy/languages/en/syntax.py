@@ -272,6 +272,15 @@ def _negated(root: Token) -> bool:
             # negation is not about them.
             via_examples = False
             continue
+        if (
+            token is not root
+            and token.dep_ in ("relcl", "acl")
+            and token.lemma_.lower() not in _VERB_ACTIONS
+        ):
+            # "information that cannot identify you", "files that do not contain faces": a
+            # negated clause that does nothing to data describes the noun it hangs on; the
+            # terms below it (its examples, a list the parser nests in it) are not negated.
+            continue
         if token.lower_ in _NEGATORS:
             return True
         for child in token.children:
