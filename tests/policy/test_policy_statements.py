@@ -60,6 +60,12 @@ def test_modifier_is_not_the_datum(text: str, absent: str) -> None:
         ("The app requests the camera permission to scan QR codes.", "camera"),
         ("We read your contact list to find friends.", "address_book"),
         ("We collect your device's IMEI.", "imei"),
+        # a list member the small model misparses as a modifier across a comma
+        (
+            "We collect information about the device you use to access the Service, for"
+            " example, the device's unique device identifier, operating system.",
+            "device_id",
+        ),
     ],
 )
 def test_head_of_the_data_counts(text: str, node: str) -> None:

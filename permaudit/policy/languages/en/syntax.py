@@ -193,6 +193,10 @@ def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
         return False
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if root.i < head.i and any(t.text in (",", ";") for t in root.doc[root.i + 1 : head.i]):
+        # A noun never modifies another across a comma: "the unique device identifier,
+        # operating system" is a list the small model misparses, not a modifier.
+        return False
     return head.lemma_.lower() not in _DATA_HEADS and head.lower_ not in _DATA_HEADS
 
 
