@@ -200,6 +200,14 @@ def test_modality(text: str, modality: Modality) -> None:
         ),
         ("We record the connected Wi-Fi network.", DataType.WIFI_NETWORK, Status.EXPLICIT),
         ("We record the connected Wi-Fi network.", DataType.WIFI_SCAN, Status.ABSENT),
+        # a router by itself is hardware (a product menu); governed by a data verb, the network
+        (
+            "Networking: Wireless Routers, Modem Routers, Adapters.",
+            DataType.WIFI_NETWORK,
+            Status.ABSENT,
+        ),
+        ("We collect the name of your router.", DataType.WIFI_NETWORK, Status.EXPLICIT),
+        ("The app reads the router you are connected to.", DataType.WIFI_NETWORK, Status.EXPLICIT),
     ],
 )
 def test_data_type_status(text: str, data_type: DataType, expected: Status) -> None:
