@@ -19,9 +19,8 @@ from permaudit.config import Config, discover_config, load_config
 from permaudit.errors import InputError
 from permaudit.models import AppFacts, AuditReport, FailOn, Severity
 from permaudit.policy import load_policy
-from permaudit.report.app_view import AppFormat, render_app
-from permaudit.report.formats import Format as _Format
-from permaudit.report.formats import reporter_for
+from permaudit.report.app_view import render_app
+from permaudit.report.formats import AppFormat, Format, PolicyFormat, reporter_for
 
 # Existence, type and permission checks are left to the readers, which report every problem in
 # one line naming the file; click's own checks would print a multi-line usage error instead.
@@ -131,8 +130,8 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
+    type=click.Choice([f.value for f in PolicyFormat]),
+    default=PolicyFormat.TABLE.value,
     show_default=True,
     help="table: category, status, purposes, evidence; json: SPEC §4 policy object.",
 )
@@ -157,21 +156,18 @@ def policy_command(
     """
     from permaudit.policy.maps import map_from_facts
     from permaudit.policy.maps import write_map as write_policy_map
-    from permaudit.report.policy_view import render_policy_json, render_policy_table
+    from permaudit.report.policy_view import render_policy
 
     facts = load_policy(policy)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
         click.echo(f"permaudit: wrote policy map {write_map} (reviewed: false)", err=True)
-    if output_format == "json":
-        write_output(render_policy_json(facts), output)
-    else:
-        write_output(render_policy_table(facts), output)
+    write_output(render_policy(facts, PolicyFormat(output_format)), output)
 
 
 # --- audit and diff ----------------------------------------------------------------------------
 
-_FORMAT_CHOICE = click.Choice([f.value for f in _Format])
+_FORMAT_CHOICE = click.Choice([f.value for f in Format])
 _FAIL_ON_CHOICE = click.Choice(get_args(FailOn))
 _SEVERITY_CHOICE = click.Choice([s.value for s in Severity])
 
@@ -235,12 +231,12 @@ def _settings(
     format_name: str | None,
     fail_on: str | None,
     min_severity: str | None,
-) -> tuple[Config, Path, _Format, FailOn, Severity]:
+) -> tuple[Config, Path, Format, FailOn, Severity]:
     config = load_config(_must_exist(config_path)) if config_path else discover_config()
     policy = policy_path or config.policy_path()
     if policy is None:
         raise click.UsageError("no policy: give --policy POLICY or set `policy` in the config")
-    fmt = _Format(format_name or config.format or "terminal")
+    fmt = Format(format_name or config.format or Format.TERMINAL)
     gate = cast(FailOn, fail_on or config.fail_on or "error")
     shown = Severity(min_severity or config.min_severity or "note")
     return config, policy, fmt, gate, shown
@@ -259,7 +255,7 @@ def _load_app(path: Path, *, evidence: bool) -> AppFacts:
     return load_app(path, evidence=evidence, progress=evidence and sys.stderr.isatty())
 
 
-def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
+def _emit(report: AuditReport, fmt: Format, output: Path | None) -> None:
     interactive = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if interactive else 100
     reporter = reporter_for(fmt, color=interactive, width=width)

@@ -8,6 +8,13 @@ from pydantic import Field
 
 from permaudit.models.common import SCHEMA_VERSION, Category, Frozen, Party
 
+ANDROID_PERMISSION_PREFIX = "android.permission."
+
+
+def short_permission(name: str) -> str:
+    """`android.permission.CAMERA` → `CAMERA`; other names stay in full."""
+    return name.removeprefix(ANDROID_PERMISSION_PREFIX)
+
 
 class Permission(Frozen):
     """One `<uses-permission>` or `<uses-permission-sdk-23>` entry of the manifest."""

@@ -7,6 +7,8 @@ import hashlib
 from enum import StrEnum
 from typing import Any, Literal
 
+from pydantic import Field
+
 from permaudit.models.app import ApiEvidence, AppFacts
 from permaudit.models.common import SCHEMA_VERSION, Category, Frozen
 from permaudit.models.policy import Evidence, PolicyFacts
@@ -35,112 +37,17 @@ class Severity(StrEnum):
 
 
 class RuleDoc(Frozen):
-    """What a rule checks and what to do about it: the help text of every report format."""
+    """What a rule checks and what to do about it: the help text of every report format.
+
+    Each rule's doc lives beside the rule (permaudit/audit/rules/); the finished report
+    carries them, so that formats never need the engine.
+    """
 
     rule: Rule
     name: str
     default_severity: Severity
     summary: str
     help: str
-
-
-RULE_DOCS: dict[Rule, RuleDoc] = {
-    doc.rule: doc
-    for doc in (
-        RuleDoc(
-            rule=Rule.UNDISCLOSED,
-            name="UndisclosedDataAccess",
-            default_severity=Severity.ERROR,
-            summary="The app requests a data category the privacy policy never mentions.",
-            help=(
-                "The APK asks for a permission or sensitive component of this data category, "
-                "but the privacy policy says nothing about it. Either disclose the category in "
-                "the policy (what is collected, why, and who receives it) or remove the "
-                "permission from the manifest. Categories reached only through normal-protection "
-                "permissions (e.g. ACCESS_WIFI_STATE) are reported as warnings."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.CONTRADICTED,
-            name="PolicyContradicted",
-            default_severity=Severity.ERROR,
-            summary="The policy says the category is not collected, but the app requests it.",
-            help=(
-                "The privacy policy denies collecting or accessing this data category, yet the "
-                "APK requests it. Remove the permission, or correct the policy so that it "
-                "discloses the collection and its purpose."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.VAGUE,
-            name="VagueDisclosure",
-            default_severity=Severity.WARNING,
-            summary="The category is covered only by an umbrella term.",
-            help=(
-                "The policy covers this category only with a generic term such as "
-                '"device information" or "personal information". Name the data specifically '
-                '(e.g. "precise location", "camera", "Wi-Fi name (SSID)").'
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.PURPOSE_MISSING,
-            name="PurposeMissing",
-            default_severity=Severity.WARNING,
-            summary="The category is disclosed, but no purpose is given for it.",
-            help=(
-                "The policy names this data category but does not say why it is collected. "
-                "State the purpose next to the disclosure (e.g. device setup, live view)."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.SCOPE_EXCEEDED,
-            name="ScopeExceeded",
-            default_severity=Severity.WARNING,
-            summary="The app asks for more of the category than the policy discloses.",
-            help=(
-                "The app requests a wider scope than the policy admits to: precise location "
-                "where only approximate location is disclosed, background location, or "
-                "background body-sensor access the policy does not mention. Disclose the wider "
-                "scope or request the narrower permission."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.UNREQUESTED_DISCLOSURE,
-            name="UnrequestedDisclosure",
-            default_severity=Severity.NOTE,
-            summary="The policy discloses a category the app does not request.",
-            help=(
-                "The policy says this category is collected, but the app requests no "
-                "permission for it. The policy may be stale or boilerplate shared across apps; "
-                "check that it describes this app."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.UNUSED_PERMISSION,
-            name="UnusedPermission",
-            default_severity=Severity.NOTE,
-            summary="A dangerous permission is requested but no code uses an API that needs it.",
-            help=(
-                "No code in the APK references an API that needs this permission (only APIs "
-                "permaudit can recognise are checked). Remove the permission if it is not needed; "
-                "code loaded at run time or reached through reflection is not seen."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.THIRD_PARTY_UNDISCLOSED,
-            name="ThirdPartyCollectionUndisclosed",
-            default_severity=Severity.WARNING,
-            summary="Third-party SDK code uses the category, but the policy names no third party.",
-            help=(
-                "Code of a bundled third-party SDK calls APIs of this data category (through a "
-                "permission the app holds, or a permissionless API such as the Android ID), "
-                "while the policy names no third party receiving it. Name the "
-                "third parties (SDK providers) that receive the data, or remove the SDK. "
-                "This rule is a permaudit extension to the rules of the specification."
-            ),
-        ),
-    )
-}
 
 
 def fingerprint(
@@ -239,6 +146,14 @@ class AppChanges(Frozen):
 FailOn = Literal["error", "warning", "note", "none"]
 
 
+class CategoryRequest(Frozen):
+    """What the app asks for in one category, as reports show it beside the policy."""
+
+    category: Category
+    # Permissions (full names) and sensitive components (`<kind>` or their permission).
+    permissions: tuple[str, ...] = ()
+
+
 class AuditReport(Frozen):
     """The finished audit: what every report format renders. Serialises to SPEC §4 JSON."""
 
@@ -252,6 +167,16 @@ class AuditReport(Frozen):
     baseline: BaselineInfo | None = None
     ignores: tuple[IgnoreOutcome, ...] = ()
     changes: AppChanges | None = None
+    # For the formats, not the JSON contract: every rule's documentation (SARIF rules) and,
+    # per category, what the app requests (the HTML coverage table).
+    rules: tuple[RuleDoc, ...] = Field(default=(), exclude=True)
+    requests: tuple[CategoryRequest, ...] = Field(default=(), exclude=True)
+
+    def rule_doc(self, rule: Rule) -> RuleDoc | None:
+        for doc in self.rules:
+            if doc.rule is rule:
+                return doc
+        return None
 
     def to_json_dict(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from enum import StrEnum
 
 from rich.console import Console
 from rich.table import Table
@@ -13,13 +12,9 @@ from rich.text import Text
 from permaudit.catalog import categories_for_feature
 from permaudit.models import AppFacts, Category, Permission
 from permaudit.report.common import short_permission
+from permaudit.report.formats import AppFormat
 
 NO_CATEGORY = "(no category)"
-
-
-class AppFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
 
 
 def render_app(app: AppFacts, fmt: AppFormat, *, color: bool = False, width: int = 100) -> str:

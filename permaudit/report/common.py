@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from permaudit.audit import category_label, short_permission
-from permaudit.models import ApiEvidence, AuditReport, Evidence, Finding, Severity
+from permaudit.models import (
+    ApiEvidence,
+    AuditReport,
+    Evidence,
+    Finding,
+    Severity,
+    category_label,
+    short_permission,
+)
 
 NOT_MENTIONED = "not mentioned"
 QUOTE_LIMIT = 240

@@ -10,18 +10,12 @@ from dataclasses import dataclass
 
 import jinja2
 
-from permaudit.audit import (
-    category_label,
-    component_categories,
-    component_label,
-    effective_permissions,
-    permission_categories,
-)
 from permaudit.models import AuditReport, Category, Evidence, Purpose, Status
 from permaudit.report.common import (
     NOT_MENTIONED,
     SEVERITIES,
     app_title,
+    category_label,
     code_line,
     evidence_location,
     gate_line,
@@ -45,13 +39,10 @@ class _CategoryRow:
 
 
 def _category_rows(report: AuditReport) -> list[_CategoryRow]:
-    requested: dict[Category, set[str]] = {}
-    for permission in effective_permissions(report.app):
-        for category in permission_categories(permission):
-            requested.setdefault(category, set()).add(short_permission(permission.name))
-    for component in report.app.components:
-        for category in component_categories(component):
-            requested.setdefault(category, set()).add(short_permission(component_label(component)))
+    requested = {
+        request.category: {short_permission(p) for p in request.permissions}
+        for request in report.requests
+    }
     rows = []
     for category in Category:
         disclosure = report.policy.categories[category]

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from permaudit import __version__
-from permaudit.models import RULE_DOCS, AuditReport, Finding, Rule
+from permaudit.models import AuditReport, Finding, Rule, RuleDoc
 from permaudit.report.common import NOT_MENTIONED, permissions_text, shorten
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -29,7 +29,6 @@ _POLICY_LOCATED = frozenset(
         Rule.UNREQUESTED_DISCLOSURE,
     }
 )
-_RULE_INDEX = {rule: index for index, rule in enumerate(RULE_DOCS)}
 
 
 def _artifact(path: str) -> dict[str, Any]:
@@ -74,10 +73,9 @@ def _message(finding: Finding) -> str:
     return " ".join(parts)
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
-    doc = RULE_DOCS[rule]
+def _rule(doc: RuleDoc) -> dict[str, Any]:
     return {
-        "id": rule.value,
+        "id": doc.rule.value,
         "name": doc.name,
         "shortDescription": {"text": doc.summary},
         "fullDescription": {"text": doc.help},
@@ -87,10 +85,11 @@ def _rule(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _result(report: AuditReport, finding: Finding) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "ruleId": finding.rule.value,
-        "ruleIndex": _RULE_INDEX[finding.rule],
+def _result(report: AuditReport, finding: Finding, rule_index: dict[Rule, int]) -> dict[str, Any]:
+    result: dict[str, Any] = {"ruleId": finding.rule.value}
+    if finding.rule in rule_index:
+        result["ruleIndex"] = rule_index[finding.rule]
+    result |= {
         "level": finding.severity.value,
         "message": {"text": _message(finding)},
         "locations": [_location(report, finding)],
@@ -107,6 +106,7 @@ def _result(report: AuditReport, finding: Finding) -> dict[str, Any]:
 
 class SarifReporter:
     def render(self, report: AuditReport) -> str:
+        rule_index = {doc.rule: index for index, doc in enumerate(report.rules)}
         sarif = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
@@ -117,11 +117,11 @@ class SarifReporter:
                             "name": "permaudit",
                             "version": __version__,
                             "semanticVersion": __version__,
-                            "rules": [_rule(rule) for rule in RULE_DOCS],
+                            "rules": [_rule(doc) for doc in report.rules],
                         }
                     },
                     "columnKind": "unicodeCodePoints",
-                    "results": [_result(report, f) for f in report.findings],
+                    "results": [_result(report, f, rule_index) for f in report.findings],
                     "properties": {
                         "package": report.app.package,
                         "summary": report.summary.model_dump(mode="json"),
