@@ -353,6 +353,9 @@ def diff(
     old_facts = _load_app(old_app, evidence=not no_evidence)
     new_facts = _load_app(new_app, evidence=not no_evidence)
     policy_facts = load_policy(policy)
+    changes = diff_apps(old_facts, new_facts)
+    for warning in changes.warnings:
+        click.echo(f"permaudit: warning: {warning}", err=True)
     today = datetime.date.today()
     # The old release's findings go through the same ignores, so an ignored finding is
     # neither "fixed" nor "new" merely because of the comparison.
@@ -367,13 +370,13 @@ def diff(
     report = build_report(
         new_facts,
         policy_facts,
-        run_audit(new_facts, policy_facts),
+        run_audit(new_facts, policy_facts, release_data_types=changes.added_data_types),
         fail_on=gate,
         min_severity=shown,
         ignores=config.ignores(),
         baseline=as_baseline(str(old_app), old_report.findings),
         today=today,
-        changes=diff_apps(old_facts, new_facts),
+        changes=changes,
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))

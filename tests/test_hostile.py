@@ -35,6 +35,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from permaudit.policy.maps import MAP_VERSION
 from tests.hostile_support import (
     BASE_APK,
     FIXTURES,
@@ -704,7 +705,7 @@ CASES: list[Case] = [
     ),
     Case(
         "policy-map-missing-map-version",
-        map_with("map_version: 1\n", ""),
+        map_with(f"map_version: {MAP_VERSION}\n", ""),
         policy,
         2,
         "invalid policy map: map_version: Field required",

@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
-from permaudit.audit.requests import Request, requests_of, short_names
+from permaudit.audit.requests import Request, data_type_reads, requests_of, short_names
 from permaudit.models import (
     ApiEvidence,
     AppFacts,
     Category,
     CategoryDisclosure,
+    DataType,
     Evidence,
     Finding,
+    Party,
     PolicyFacts,
     Rule,
     RuleDoc,
     Severity,
+    Status,
     fingerprint,
 )
 
@@ -31,11 +34,17 @@ class AuditContext:
     policy: PolicyFacts
     # Permissions whose use the API table can recognise in code (unused_permission).
     detectable_permissions: Collection[str]
+    # Data types this build reads and the previous release did not (`permaudit diff`): each is
+    # reported on its own even where a category-level finding already covers its category.
+    release_data_types: Collection[DataType] = ()
     requests: dict[Category, Request] = field(init=False)
+    # SPEC §1b data type → the call sites that can read it.
+    reads: dict[DataType, tuple[ApiEvidence, ...]] = field(init=False)
     findings: list[Finding] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.requests = requests_of(self.app)
+        self.reads = data_type_reads(self.app)
 
     def requested(self, category: Category) -> Request | None:
         """The category's request when the app asks for it (more than a uses-feature)."""
@@ -44,6 +53,31 @@ class AuditContext:
 
     def disclosure(self, category: Category) -> CategoryDisclosure:
         return self.policy.categories[category]
+
+    def data_type_status(self, data_type: DataType) -> Status | None:
+        """What the policy says of one datum; None when the facts do not resolve data types.
+
+        Policy facts from before data types (an older map, an analyzer that does not read
+        them) leave every data type absent under a disclosed category: nothing is known at
+        data-type level then, except that a denied category denies each of its data.
+        """
+        disclosure = self.disclosure(data_type.category)
+        unresolved = all(d.status is Status.ABSENT for d in disclosure.data_types.values())
+        if unresolved and disclosure.status is not Status.ABSENT:
+            return Status.DENIED if disclosure.status is Status.DENIED else None
+        return disclosure.data_types[data_type].status
+
+    def category_finding_covers(self, data_type: DataType) -> bool:
+        """A category-level finding (undisclosed, contradicted, vague) already says what a
+        data-type finding would, except for data types new in this release."""
+        if data_type in self.release_data_types:
+            return False
+        category = data_type.category
+        return self.requested(category) is not None and self.disclosure(category).status in (
+            Status.ABSENT,
+            Status.DENIED,
+            Status.VAGUE,
+        )
 
     def add(
         self,
@@ -56,6 +90,8 @@ class AuditContext:
         *,
         policy_evidence: bool | tuple[Evidence, ...] = True,
         code_evidence: tuple[ApiEvidence, ...] = (),
+        data_type: DataType | None = None,
+        party: Party | None = None,
     ) -> None:
         """Record a finding; `policy_evidence` True quotes the category's evidence."""
         names = tuple(sorted(set(permissions)))
@@ -70,12 +106,14 @@ class AuditContext:
                 rule=rule,
                 severity=severity,
                 category=category,
+                data_type=data_type,
                 permissions=names,
                 message=message,
                 policy_evidence=evidence,
                 code_evidence=code_evidence,
                 remediation=remediation,
-                fingerprint=fingerprint(rule, self.app.package, category, names),
+                party=party,
+                fingerprint=fingerprint(rule, self.app.package, category, names, data_type),
             )
         )
 

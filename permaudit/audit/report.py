@@ -180,6 +180,7 @@ def as_baseline(source: str, findings: Iterable[Finding]) -> Baseline:
                 rule=f.rule.value,
                 severity=f.severity.value,
                 category=f.category.value if f.category else None,
+                data_type=f.data_type.value if f.data_type else None,
                 permissions=f.permissions,
                 message=f.message,
                 fingerprint=f.fingerprint,

@@ -17,6 +17,7 @@ from permaudit.models import (
     Category,
     CategoryRequest,
     Component,
+    DataType,
     Party,
     Permission,
     short_permission,
@@ -166,10 +167,32 @@ def reachable(app: AppFacts, evidence: Iterable[ApiEvidence]) -> tuple[ApiEviden
 
     The scanner writes one record per permission that would let a call succeed, so a call
     whose every record names a permission the app lacks (an SDK asking for the IMEI in an app
-    without READ_PHONE_STATE) only throws: it collects nothing.
+    without READ_PHONE_STATE) only throws: it collects nothing. A permission the platform
+    does not enforce for this app (AD_ID below target API 33, GET_ACCOUNTS from API 26) does
+    not stop the call.
     """
     held = {p.name for p in effective_permissions(app)}
-    return tuple(e for e in evidence if e.permission is None or e.permission in held)
+
+    def succeeds(permission: str | None) -> bool:
+        if permission is None or permission in held:
+            return True
+        entry = permission_catalog().lookup(permission)
+        return entry is not None and not entry.needed_by(app.target_sdk)
+
+    return tuple(e for e in evidence if succeeds(e.permission))
+
+
+def data_type_reads(app: AppFacts) -> dict[DataType, tuple[ApiEvidence, ...]]:
+    """Per SPEC §1b data type, the call sites that can read it, first-party code first."""
+    by_type: dict[DataType, list[ApiEvidence]] = {}
+    for record in reachable(app, app.api_evidence or ()):
+        if record.data_type is not None:
+            by_type.setdefault(record.data_type, []).append(record)
+    return {
+        data_type: one_per_call_site(app, by_type[data_type])
+        for data_type in DataType
+        if data_type in by_type
+    }
 
 
 def used_without_permission(app: AppFacts, category: Category) -> bool:

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from permaudit.models.app import ApiEvidence, AppFacts
-from permaudit.models.common import SCHEMA_VERSION, Category, Frozen
+from permaudit.models.common import SCHEMA_VERSION, Category, DataType, Frozen, Party
 from permaudit.models.policy import Evidence, PolicyFacts
 
 
@@ -22,6 +22,7 @@ class Rule(StrEnum):
     SCOPE_EXCEEDED = "scope_exceeded"
     UNREQUESTED_DISCLOSURE = "unrequested_disclosure"
     UNUSED_PERMISSION = "unused_permission"
+    DATA_TYPE_UNDISCLOSED = "data_type_undisclosed"
     # Extension beyond SPEC §3: SDK code collects a category the policy never says is shared.
     THIRD_PARTY_UNDISCLOSED = "third_party_undisclosed"
 
@@ -51,16 +52,23 @@ class RuleDoc(Frozen):
 
 
 def fingerprint(
-    rule: Rule, package: str, category: Category | None, permissions: tuple[str, ...]
+    rule: Rule,
+    package: str,
+    category: Category | None,
+    permissions: tuple[str, ...],
+    data_type: DataType | None = None,
 ) -> str:
     """Stable identity of a finding: same inputs give the same value on every run and machine.
 
     Deliberately excludes messages, line numbers and order so that rewording a message or
-    moving a sentence in the policy does not turn a known finding into a new one.
+    moving a sentence in the policy does not turn a known finding into a new one. The data
+    type joins the key only when there is one, so category-level findings keep the
+    fingerprints that baselines written before data types hold.
     """
-    key = "\x1f".join(
-        [rule.value, package, category.value if category else "", *sorted(set(permissions))]
-    )
+    parts = [rule.value, package, category.value if category else "", *sorted(set(permissions))]
+    if data_type is not None:
+        parts.insert(3, f"data_type={data_type.value}")
+    key = "\x1f".join(parts)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -71,12 +79,16 @@ class Finding(Frozen):
     rule: Rule
     severity: Severity
     category: Category | None
+    # The SPEC §1b datum the finding is about; None for category-level findings.
+    data_type: DataType | None = None
     permissions: tuple[str, ...]
     message: str
     # Empty means the policy does not mention the category ("not mentioned").
     policy_evidence: tuple[Evidence, ...] = ()
     code_evidence: tuple[ApiEvidence, ...] = ()
     remediation: str = ""
+    # Whose code reads the data (data-type findings): the app's own, a third party, unknown.
+    party: Party | None = None
     fingerprint: str
     # Set only when the report was compared against a baseline (or an older release).
     baseline: BaselineState | None = None
@@ -88,6 +100,8 @@ class FixedFinding(Frozen):
     rule: str
     severity: str
     category: str | None
+    # Absent from baselines written before data types existed.
+    data_type: str | None = None
     permissions: tuple[str, ...]
     message: str
     fingerprint: str
@@ -141,6 +155,13 @@ class AppChanges(Frozen):
     removed_permissions: tuple[str, ...] = ()
     added_components: tuple[str, ...] = ()
     removed_components: tuple[str, ...] = ()
+    # SPEC §1b data types the new release's code reads and the old one's did not (and back).
+    added_data_types: tuple[DataType, ...] = ()
+    removed_data_types: tuple[DataType, ...] = ()
+    # The two builds are not one app's releases in order (other package, older version):
+    # new/known/fixed then compare different things, and every format says so.
+    old_package: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 FailOn = Literal["error", "warning", "note", "none"]
@@ -152,6 +173,8 @@ class CategoryRequest(Frozen):
     category: Category
     # Permissions (full names) and sensitive components (`<kind>` or their permission).
     permissions: tuple[str, ...] = ()
+    # SPEC §1b data types of the category that code in the app can read.
+    data_types: tuple[DataType, ...] = ()
 
 
 class AuditReport(Frozen):

@@ -46,6 +46,8 @@ class Scope(Frozen):
 
     precision: Literal["precise", "approximate", "unspecified"] = "unspecified"
     background: bool = False
+    # The sentences that state the precision or background use, quoted by scope_exceeded.
+    evidence: tuple[Evidence, ...] = ()
 
 
 class DataTypeDisclosure(Frozen):

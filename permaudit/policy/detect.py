@@ -316,7 +316,7 @@ def _disclosure(
             if _FIRST_PARTY.search(sentence.text) or not _THIRD_PARTY.search(sentence.text):
                 parties.add(Party.FIRST_PARTY)
         if category in (Category.LOCATION, Category.HEALTH):
-            scope = _scope(category, [sentences[n].text for n in seen_sentences])
+            scope = _scope(category, text, [sentences[n] for n in seen_sentences])
     elif category is Category.LOCATION:
         scope = Scope()
     return CategoryDisclosure(
@@ -328,29 +328,43 @@ def _disclosure(
     )
 
 
-def _disclosed(pattern: re.Pattern[str], texts: list[str]) -> bool:
-    """Whether some match of `pattern` in `texts` is stated, not negated or denied.
+def _stated(pattern: re.Pattern[str], sentence: Sentence) -> re.Match[str] | None:
+    """The first match of `pattern` in `sentence` that is stated, not negated or denied.
 
     "We only use approximate location, and we do not collect your precise location" states
     approximate and denies precise; "never in the background" is not background use.
     """
-    for text in texts:
-        for match in pattern.finditer(text):
-            if _NEGATED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
-                continue
-            if polarity(text, match.start(), match.end()) is Polarity.DISCLOSE:
+    text = sentence.text
+    for match in pattern.finditer(text):
+        if _NEGATED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        if polarity(text, match.start(), match.end()) is Polarity.DISCLOSE:
+            return match
+    return None
+
+
+def _scope(category: Category, text: str, sentences: Sequence[Sentence]) -> Scope:
+    """The scope the sentences state, quoting the sentence that states each part of it."""
+    quotes: list[Evidence] = []
+
+    def stated(pattern: re.Pattern[str]) -> bool:
+        for sentence in sentences:
+            match = _stated(pattern, sentence)
+            if match is not None:
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                quote = _quote(text, sentence, start, end)
+                if quote not in quotes:
+                    quotes.append(quote)
                 return True
-    return False
+        return False
 
-
-def _scope(category: Category, texts: list[str]) -> Scope:
-    background = _disclosed(_BACKGROUND, texts)
+    background = stated(_BACKGROUND)
     if category is not Category.LOCATION:
-        return Scope(background=background)
-    if _disclosed(_PRECISE, texts):
+        return Scope(background=background, evidence=tuple(quotes))
+    if stated(_PRECISE):
         precision = "precise"
-    elif _disclosed(_APPROXIMATE, texts):
+    elif stated(_APPROXIMATE):
         precision = "approximate"
     else:
         precision = "unspecified"
-    return Scope(precision=precision, background=background)
+    return Scope(precision=precision, background=background, evidence=tuple(quotes))

@@ -7,8 +7,10 @@ from permaudit.models import (
     AuditReport,
     Evidence,
     Finding,
+    Party,
     Severity,
     category_label,
+    data_type_label,
     short_permission,
 )
 
@@ -22,13 +24,16 @@ __all__ = [
     "app_title",
     "category_label",
     "code_line",
+    "data_type_label",
     "evidence_location",
     "gate_line",
+    "party_text",
     "permissions_text",
     "plural",
     "severity_counts",
     "short_permission",
     "shorten",
+    "subject",
 ]
 
 
@@ -65,8 +70,46 @@ def evidence_location(evidence: Evidence) -> str:
 
 
 def code_line(evidence: ApiEvidence) -> str:
-    who = f" [{evidence.sdk}]" if evidence.sdk else ""
+    if evidence.sdk:
+        who = f" [{evidence.sdk}]"
+    elif evidence.organisation:
+        who = f" [third party: {evidence.organisation}]"
+    elif evidence.party is Party.UNKNOWN:
+        who = " [unknown origin]"
+    else:
+        who = ""
     return f"{evidence.caller_class}.{evidence.caller_method} → {evidence.api}{who}"
+
+
+PARTY_LABELS = {
+    Party.FIRST_PARTY: "the app's own code",
+    Party.THIRD_PARTY: "third-party code",
+    Party.UNKNOWN: "code of unknown origin (obfuscated or unattributed)",
+}
+
+
+def party_text(finding: Finding) -> str | None:
+    """Whose code reads the data of a data-type finding, with the SDKs or organisations."""
+    if finding.party is None:
+        return None
+    names = sorted(
+        {
+            e.sdk or e.organisation or ""
+            for e in finding.code_evidence
+            if e.party is Party.THIRD_PARTY
+        }
+        - {""}
+    )
+    label = PARTY_LABELS[finding.party]
+    return (
+        f"{label} ({', '.join(names)})" if names and finding.party is Party.THIRD_PARTY else label
+    )
+
+
+def subject(finding: Finding) -> str:
+    """What a finding is about: "device identifiers", or "device identifiers: IMEI"."""
+    label = category_label(finding.category)
+    return f"{label}: {data_type_label(finding.data_type)}" if finding.data_type else label
 
 
 def app_title(report: AuditReport) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from permaudit import __version__
 from permaudit.models import AuditReport, Finding, Rule, RuleDoc
-from permaudit.report.common import NOT_MENTIONED, permissions_text, shorten
+from permaudit.report.common import NOT_MENTIONED, party_text, permissions_text, shorten
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "permauditFingerprint/v1"
@@ -65,6 +65,9 @@ def _message(finding: Finding) -> str:
     else:
         policy = f"Policy: {NOT_MENTIONED}."
     parts = [finding.message + ".", f"Permissions: {permissions_text(finding)}.", policy]
+    party = party_text(finding)
+    if party:
+        parts.append(f"Read by {party}.")
     if finding.code_evidence:
         first = finding.code_evidence[0]
         parts.append(f"Code: {first.caller_class}.{first.caller_method} calls {first.api}.")
@@ -96,6 +99,8 @@ def _result(report: AuditReport, finding: Finding, rule_index: dict[Rule, int]) 
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {
             "category": finding.category.value if finding.category else None,
+            "data_type": finding.data_type.value if finding.data_type else None,
+            "party": finding.party.value if finding.party else None,
             "permissions": list(finding.permissions),
         },
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from permaudit.audit.context import RuleSpec
 from permaudit.audit.rules import (
     contradicted,
+    data_type_undisclosed,
     purpose_missing,
     scope_exceeded,
     third_party_undisclosed,
@@ -24,6 +25,7 @@ RULES: tuple[RuleSpec, ...] = (
     scope_exceeded.RULE,
     unrequested_disclosure.RULE,
     unused_permission.RULE,
+    data_type_undisclosed.RULE,
     third_party_undisclosed.RULE,
 )
 

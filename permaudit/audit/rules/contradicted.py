@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
 from permaudit.audit.requests import code_evidence, short_names
-from permaudit.models import Category, Rule, RuleDoc, Severity, Status, category_label
+from permaudit.audit.rules._data_types import own_evidence, party_of, permissions_of, reading
+from permaudit.models import (
+    Category,
+    Rule,
+    RuleDoc,
+    Severity,
+    Status,
+    category_label,
+    data_type_label,
+)
 
 DOC = RuleDoc(
     rule=Rule.CONTRADICTED,
@@ -14,7 +23,8 @@ DOC = RuleDoc(
     help=(
         "The privacy policy denies collecting or accessing this data category, yet the "
         "APK requests it. Remove the permission, or correct the policy so that it "
-        "discloses the collection and its purpose."
+        "discloses the collection and its purpose. At data-type level (SPEC §1b): the "
+        'policy denies one datum ("we do not collect your IMEI") that code in the app reads.'
     ),
 )
 
@@ -35,6 +45,30 @@ def check(ctx: AuditContext) -> None:
             f"Remove {names}, or correct the policy so that it discloses {label} "
             "and why it is collected.",
             code_evidence=code_evidence(ctx.app, category),
+        )
+    check_data_types(ctx)
+
+
+def check_data_types(ctx: AuditContext) -> None:
+    """A datum the policy denies that code reads (also with no permission to request)."""
+    for data_type, reads in ctx.reads.items():
+        if ctx.data_type_status(data_type) is not Status.DENIED:
+            continue
+        if ctx.category_finding_covers(data_type):
+            continue
+        label = data_type_label(data_type)
+        ctx.add(
+            DOC.rule,
+            DOC.default_severity,
+            data_type.category,
+            permissions_of(reads),
+            f"{reading(reads, data_type)}; the policy says the {label} is not collected",
+            f"Remove the code that reads the {label}, or correct the policy so that it "
+            "discloses it and why it is read.",
+            policy_evidence=own_evidence(ctx, data_type),
+            code_evidence=reads,
+            data_type=data_type,
+            party=party_of(reads),
         )
 
 

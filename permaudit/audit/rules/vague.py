@@ -4,7 +4,23 @@ from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
 from permaudit.audit.requests import code_evidence, short_names
-from permaudit.models import Category, Rule, RuleDoc, Severity, Status, category_label
+from permaudit.audit.rules._data_types import (
+    explicit_siblings,
+    named,
+    own_evidence,
+    party_of,
+    permissions_of,
+    reading,
+)
+from permaudit.models import (
+    Category,
+    Rule,
+    RuleDoc,
+    Severity,
+    Status,
+    category_label,
+    data_type_label,
+)
 
 DOC = RuleDoc(
     rule=Rule.VAGUE,
@@ -14,7 +30,9 @@ DOC = RuleDoc(
     help=(
         "The policy covers this category only with a generic term such as "
         '"device information" or "personal information". Name the data specifically '
-        '(e.g. "precise location", "camera", "Wi-Fi name (SSID)").'
+        '(e.g. "precise location", "camera", "Wi-Fi name (SSID)"). At data-type level '
+        "(SPEC §1b): code reads a datum, such as the IMEI, that the policy covers only with "
+        'a generic term ("device identifiers") while it names others of its category.'
     ),
 )
 
@@ -35,6 +53,33 @@ def check(ctx: AuditContext) -> None:
             f"Name {label} specifically in the policy instead of a generic term such as "
             '"device information".',
             code_evidence=code_evidence(ctx.app, category),
+        )
+    check_data_types(ctx)
+
+
+def check_data_types(ctx: AuditContext) -> None:
+    """A datum the code reads that only an umbrella covers: a policy naming the Android ID
+    and "device identifiers" has not told the reader that the IMEI is read too."""
+    for data_type, reads in ctx.reads.items():
+        if ctx.data_type_status(data_type) is not Status.VAGUE:
+            continue
+        if ctx.category_finding_covers(data_type):
+            continue
+        label = data_type_label(data_type)
+        siblings = explicit_siblings(ctx, data_type)
+        names = f"the policy names {named(siblings)}, and" if siblings else "the policy"
+        ctx.add(
+            DOC.rule,
+            DOC.default_severity,
+            data_type.category,
+            permissions_of(reads),
+            f"{reading(reads, data_type)}; {names} covers the {label} only with an umbrella term",
+            f"Name the {label} specifically in the policy, not only a generic term such as "
+            f'"{category_label(data_type.category)}".',
+            policy_evidence=own_evidence(ctx, data_type),
+            code_evidence=reads,
+            data_type=data_type,
+            party=party_of(reads),
         )
 
 
