@@ -113,15 +113,23 @@ def requests_of(app: AppFacts) -> dict[Category, Request]:
 
 
 def category_requests(app: AppFacts) -> tuple[CategoryRequest, ...]:
-    """What the report shows per category beside the policy (categories the app asks for)."""
-    requests = requests_of(app)
-    return tuple(
-        CategoryRequest(
-            category=category, permissions=tuple(sorted(requests[category].permissions))
-        )
-        for category in Category
-        if category in requests and not requests[category].feature_only
-    )
+    """What the report shows per category beside the policy: the categories the app asks for
+    or whose data types its code reads."""
+    requests = {c: r for c, r in requests_of(app).items() if not r.feature_only}
+    read = list(data_type_reads(app))
+    shown = []
+    for category in Category:
+        data_types = tuple(d for d in read if d.category is category)
+        if category in requests or data_types:
+            permissions = requests[category].permissions if category in requests else set()
+            shown.append(
+                CategoryRequest(
+                    category=category,
+                    permissions=tuple(sorted(permissions)),
+                    data_types=data_types,
+                )
+            )
+    return tuple(shown)
 
 
 def one_per_call_site(
@@ -183,16 +191,13 @@ def reachable(app: AppFacts, evidence: Iterable[ApiEvidence]) -> tuple[ApiEviden
 
 
 def data_type_reads(app: AppFacts) -> dict[DataType, tuple[ApiEvidence, ...]]:
-    """Per SPEC §1b data type, the call sites that can read it, first-party code first."""
+    """Per SPEC §1b data type, every record of a call that can read it (one per permission
+    that lets it succeed: `one_per_call_site` makes code evidence of them)."""
     by_type: dict[DataType, list[ApiEvidence]] = {}
     for record in reachable(app, app.api_evidence or ()):
         if record.data_type is not None:
             by_type.setdefault(record.data_type, []).append(record)
-    return {
-        data_type: one_per_call_site(app, by_type[data_type])
-        for data_type in DataType
-        if data_type in by_type
-    }
+    return {data_type: tuple(by_type[data_type]) for data_type in DataType if data_type in by_type}
 
 
 def used_without_permission(app: AppFacts, category: Category) -> bool:

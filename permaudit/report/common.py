@@ -89,21 +89,25 @@ PARTY_LABELS = {
 
 
 def party_text(finding: Finding) -> str | None:
-    """Whose code reads the data of a data-type finding, with the SDKs or organisations."""
+    """Whose code reads the data of a data-type finding: every party of its code evidence,
+    third parties with their SDK or organisation."""
     if finding.party is None:
         return None
-    names = sorted(
-        {
-            e.sdk or e.organisation or ""
-            for e in finding.code_evidence
-            if e.party is Party.THIRD_PARTY
-        }
-        - {""}
-    )
-    label = PARTY_LABELS[finding.party]
-    return (
-        f"{label} ({', '.join(names)})" if names and finding.party is Party.THIRD_PARTY else label
-    )
+    parties = [finding.party, *(e.party for e in finding.code_evidence)]
+    parts = []
+    for party in Party:
+        if party not in parties:
+            continue
+        label = PARTY_LABELS[party]
+        if party is Party.THIRD_PARTY:
+            names = sorted(
+                {e.sdk or e.organisation or "" for e in finding.code_evidence if e.party is party}
+                - {""}
+            )
+            if names:
+                label += f" ({', '.join(names)})"
+        parts.append(label)
+    return " and ".join(parts)
 
 
 def subject(finding: Finding) -> str:

@@ -36,13 +36,28 @@ def _whose(record: ApiEvidence) -> str:
 
 
 def reading(reads: Sequence[ApiEvidence], data_type: DataType) -> str:
-    """ "com.vendor.Bind.register reads the IMEI (TelephonyManager.getImei)"."""
+    """`com.vendor.Bind.register reads the IMEI (TelephonyManager.getImei)`: the app's own
+    code is named first, then third parties, then code of unknown origin."""
+    parties = list(Party)
+    reads = sorted(reads, key=lambda r: (parties.index(r.party), r.caller_class, r.caller_method))
+    by_caller = {caller_name(r): r for r in reversed(reads)}  # each caller's first record
     callers = list(dict.fromkeys(caller_name(r) for r in reads))
-    first = next(r for r in reads if caller_name(r) == callers[0])
+    first = by_caller[callers[0]]
     who = callers[0] + _whose(first)
     more = len(callers) - _NAMED_READERS
     if more > 0:
-        who += f" and {more} more"
+        others = [by_caller[c] for c in callers[_NAMED_READERS:]]
+        whose = sorted(
+            {f"{r.sdk or r.organisation}" for r in others if r.party is Party.THIRD_PARTY}
+        )
+        if any(r.party is Party.UNKNOWN for r in others):
+            whose.append("code of unknown origin")
+        including = (
+            f", including {' and '.join(whose)},"
+            if whose and first.party is not Party.UNKNOWN
+            else ""
+        )
+        who += f" and {more} more{including}"
     apis = list(dict.fromkeys(api_name(r.api) for r in reads))
     shown = ", ".join(apis[:_NAMED_APIS]) + (", …" if len(apis) > _NAMED_APIS else "")
     verb = "read" if more > 0 else "reads"
@@ -55,7 +70,8 @@ def permissions_of(reads: Sequence[ApiEvidence]) -> set[str]:
 
 def party_of(reads: Sequence[ApiEvidence]) -> Party:
     """The reader that answers for the finding first: the app's own code, then third parties."""
-    return min((r.party for r in reads), key=lambda p: list(Party).index(p))
+    parties = list(Party)
+    return min((r.party for r in reads), key=parties.index)
 
 
 def explicit_siblings(ctx: AuditContext, data_type: DataType) -> list[DataType]:

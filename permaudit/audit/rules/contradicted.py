@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
-from permaudit.audit.requests import code_evidence, short_names
+from permaudit.audit.requests import code_evidence, one_per_call_site, short_names
 from permaudit.audit.rules._data_types import own_evidence, party_of, permissions_of, reading
 from permaudit.models import (
     Category,
@@ -66,7 +66,7 @@ def check_data_types(ctx: AuditContext) -> None:
             f"Remove the code that reads the {label}, or correct the policy so that it "
             "discloses it and why it is read.",
             policy_evidence=own_evidence(ctx, data_type),
-            code_evidence=reads,
+            code_evidence=one_per_call_site(ctx.app, reads),
             data_type=data_type,
             party=party_of(reads),
         )

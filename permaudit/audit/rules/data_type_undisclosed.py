@@ -4,6 +4,7 @@ name, while the policy may disclose its category through another datum or an umb
 from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
+from permaudit.audit.requests import one_per_call_site
 from permaudit.audit.rules._data_types import (
     explicit_siblings,
     named,
@@ -85,7 +86,7 @@ def check(ctx: AuditContext) -> None:
             f"Name the {label} in the privacy policy (what is read, why, and who receives it), "
             "or remove the code that reads it.",
             policy_evidence=evidence,
-            code_evidence=reads,
+            code_evidence=one_per_call_site(ctx.app, reads),
             data_type=data_type,
             party=party_of(reads),
         )

@@ -28,6 +28,9 @@ def check(ctx: AuditContext) -> None:
             continue
         scope = disclosure.scope or Scope()
         evidence = code_evidence(ctx.app, category)
+        # The sentence that states the scope the app exceeds ("only approximate location");
+        # the category's quotes when no sentence states one (background never mentioned).
+        quotes = scope.evidence or disclosure.evidence
         background = request.scopes.get("background", set())
         if category is Category.LOCATION:
             precise = request.scopes.get("precise", set())
@@ -41,6 +44,7 @@ def check(ctx: AuditContext) -> None:
                     "discloses only approximate location",
                     "Disclose precise location in the policy, or request only "
                     "ACCESS_COARSE_LOCATION.",
+                    policy_evidence=quotes,
                     code_evidence=evidence,
                 )
             if background and not scope.background:
@@ -53,6 +57,7 @@ def check(ctx: AuditContext) -> None:
                     "does not disclose location access in the background",
                     "Disclose that location is collected while the app is not in use, or "
                     "remove ACCESS_BACKGROUND_LOCATION.",
+                    policy_evidence=quotes,
                     code_evidence=evidence,
                 )
         elif background and not scope.background:
@@ -65,6 +70,7 @@ def check(ctx: AuditContext) -> None:
                 "policy does not disclose health data collection in the background",
                 "Disclose that body-sensor data is read while the app is not in use, or remove "
                 "BODY_SENSORS_BACKGROUND.",
+                policy_evidence=quotes,
                 code_evidence=evidence,
             )
 

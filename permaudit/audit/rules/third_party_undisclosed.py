@@ -37,7 +37,9 @@ def check(ctx: AuditContext) -> None:
         evidence = reachable(ctx.app, code_evidence(ctx.app, category, third_party_only=True))
         if not evidence:
             continue
-        sdks = sorted({e.sdk or e.caller_class.rsplit(".", 1)[0] for e in evidence})
+        sdks = sorted(
+            {e.sdk or e.organisation or e.caller_class.rsplit(".", 1)[0] for e in evidence}
+        )
         label = category_label(category)
         if disclosure.status in (Status.EXPLICIT, Status.VAGUE):
             gap = "the policy names no third party receiving it"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
-from permaudit.audit.requests import code_evidence, short_names
+from permaudit.audit.requests import code_evidence, one_per_call_site, short_names
 from permaudit.audit.rules._data_types import (
     explicit_siblings,
     named,
@@ -77,7 +77,7 @@ def check_data_types(ctx: AuditContext) -> None:
             f"Name the {label} specifically in the policy, not only a generic term such as "
             f'"{category_label(data_type.category)}".',
             policy_evidence=own_evidence(ctx, data_type),
-            code_evidence=reads,
+            code_evidence=one_per_call_site(ctx.app, reads),
             data_type=data_type,
             party=party_of(reads),
         )
