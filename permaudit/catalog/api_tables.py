@@ -102,6 +102,8 @@ class SdkEntry(Frozen):
     name: str
     kind: SdkKind
     prefixes: tuple[str, ...]
+    # Where the SDK's namespace is published (documentation, sample code, Maven artifact).
+    source: str | None = None
 
     @property
     def acts_for_app(self) -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from permaudit.apk.evidence import attribute_party, scan_code
-from permaudit.catalog.api_tables import api_catalog
+from permaudit.catalog.api_tables import api_catalog, sdk_catalog
 from permaudit.models import ApiEvidence, Party
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -370,3 +370,33 @@ def test_data_type_of_each_record(evidence: tuple[ApiEvidence, ...]) -> None:
         (WIFI, "lan_devices"),
         (PICKER, "address_book"),
     }
+
+
+@pytest.mark.parametrize(
+    ("class_name", "sdk"),
+    [
+        ("com.tutk.IOTC.IOTCAPIs", "ThroughTek Kalay P2P"),
+        ("com.videogo.openapi.EZOpenSDK", "Ezviz / Hikvision Open SDK"),
+        ("com.hikvision.netsdk.HCNetSDK", "Hikvision HCNetSDK"),
+        ("com.company.NetSDK.INetSDK", "Dahua NetSDK"),
+        ("com.lechange.opensdk.api.LCOpenSDK_Api", "Imou (LeChange) Open SDK"),
+        ("com.danale.sdk.Danale", "Danale SDK"),
+        ("com.thingclips.smart.camera.ThingCamera", "Tuya IPC camera SDK"),
+        ("com.thingclips.smart.home.sdk.ThingHomeSdk", "Tuya IoT SDK"),
+        ("com.xiaomi.smarthome.device.api.XmPluginHostApi", "Xiaomi MiJia (MIoT)"),
+        ("com.aliyun.alink.linksdk.tmp.TmpSdk", "Alibaba Cloud IoT (Link SDK / Link Visual)"),
+        ("com.huawei.hilink.framework.HiLinkManager", "Huawei HiLink"),
+        ("com.huawei.wearengine.HiWear", "Huawei Wear Engine"),
+        ("com.samsung.android.sdk.accessory.SAAgent", "Samsung Accessory SDK"),
+        ("com.garmin.android.connectiq.ConnectIQ", "Garmin Connect IQ Mobile SDK"),
+        ("com.veepoo.protocol.VPOperateManager", "Veepoo wearable SDK"),
+        ("com.jieli.jl_bt_ota.impl.BluetoothOTAManager", "JieLi Bluetooth SDK"),
+    ],
+)
+def test_p2p_cloud_and_wearable_sdks_of_device_apps(class_name: str, sdk: str) -> None:
+    attribution = attribute_party(class_name, PACKAGE)
+    assert (attribution.party, attribution.sdk) == (THIRD, sdk)
+    entry = sdk_catalog().match(class_name)
+    assert entry is not None and entry.source, (
+        "each device SDK names where its namespace is published"
+    )
