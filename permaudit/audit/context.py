@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from permaudit.audit.requests import Request, data_type_reads, requests_of, short_names
@@ -53,6 +53,22 @@ class AuditContext:
 
     def disclosure(self, category: Category) -> CategoryDisclosure:
         return self.policy.categories[category]
+
+    def requested_with(self, status: Status) -> Iterator[tuple[Category, Request]]:
+        """The categories the app asks for whose disclosure has `status`, in contract order."""
+        for category in Category:
+            request = self.requested(category)
+            if request is not None and self.disclosure(category).status is status:
+                yield category, request
+
+    def data_types_with(self, status: Status) -> Iterator[tuple[DataType, tuple[ApiEvidence, ...]]]:
+        """The data types code reads whose disclosure has `status`, and the reading records,
+        unless a category-level finding already speaks for them."""
+        for data_type, reads in self.reads.items():
+            if self.data_type_status(data_type) is status and not self.category_finding_covers(
+                data_type
+            ):
+                yield data_type, reads
 
     def data_type_status(self, data_type: DataType) -> Status | None:
         """What the policy says of one datum; None when the facts do not resolve data types.

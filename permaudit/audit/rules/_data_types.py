@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from permaudit.audit.context import AuditContext
-from permaudit.models import ApiEvidence, DataType, Evidence, Party, Status, data_type_label
+from permaudit.audit.requests import one_per_call_site
+from permaudit.models import (
+    ApiEvidence,
+    DataType,
+    Evidence,
+    Party,
+    RuleDoc,
+    Severity,
+    Status,
+    data_type_label,
+)
 
 # Readers named in a message before "and N more".
 _NAMED_READERS = 1
@@ -106,3 +116,30 @@ def own_evidence(ctx: AuditContext, data_type: DataType) -> tuple[Evidence, ...]
     """The policy's quotes about the datum itself, else about its category."""
     disclosure = ctx.disclosure(data_type.category)
     return disclosure.data_types[data_type].evidence or disclosure.evidence
+
+
+def add_finding(
+    ctx: AuditContext,
+    doc: RuleDoc,
+    severity: Severity,
+    data_type: DataType,
+    reads: Sequence[ApiEvidence],
+    *,
+    gap: str,
+    remediation: str,
+    policy_evidence: tuple[Evidence, ...],
+) -> None:
+    """A data-type finding: who reads the datum through which API; `gap` says what the
+    policy says instead."""
+    ctx.add(
+        doc.rule,
+        severity,
+        data_type.category,
+        permissions_of(reads),
+        f"{reading(reads, data_type)}; {gap}",
+        remediation,
+        policy_evidence=policy_evidence,
+        code_evidence=one_per_call_site(ctx.app, reads),
+        data_type=data_type,
+        party=party_of(reads),
+    )

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
-from permaudit.audit.requests import code_evidence, one_per_call_site, short_names
-from permaudit.audit.rules._data_types import own_evidence, party_of, permissions_of, reading
+from permaudit.audit.requests import code_evidence, short_names
+from permaudit.audit.rules._data_types import add_finding, own_evidence
 from permaudit.models import (
-    Category,
     Rule,
     RuleDoc,
     Severity,
@@ -30,10 +29,7 @@ DOC = RuleDoc(
 
 
 def check(ctx: AuditContext) -> None:
-    for category in Category:
-        request = ctx.requested(category)
-        if request is None or ctx.disclosure(category).status is not Status.DENIED:
-            continue
+    for category, request in ctx.requested_with(Status.DENIED):
         label = category_label(category)
         names = short_names(request.permissions)
         ctx.add(
@@ -51,24 +47,18 @@ def check(ctx: AuditContext) -> None:
 
 def check_data_types(ctx: AuditContext) -> None:
     """A datum the policy denies that code reads (also with no permission to request)."""
-    for data_type, reads in ctx.reads.items():
-        if ctx.data_type_status(data_type) is not Status.DENIED:
-            continue
-        if ctx.category_finding_covers(data_type):
-            continue
+    for data_type, reads in ctx.data_types_with(Status.DENIED):
         label = data_type_label(data_type)
-        ctx.add(
-            DOC.rule,
+        add_finding(
+            ctx,
+            DOC,
             DOC.default_severity,
-            data_type.category,
-            permissions_of(reads),
-            f"{reading(reads, data_type)}; the policy says the {label} is not collected",
-            f"Remove the code that reads the {label}, or correct the policy so that it "
-            "discloses it and why it is read.",
+            data_type,
+            reads,
+            gap=f"the policy says the {label} is not collected",
+            remediation=f"Remove the code that reads the {label}, or correct the policy so "
+            "that it discloses it and why it is read.",
             policy_evidence=own_evidence(ctx, data_type),
-            code_evidence=one_per_call_site(ctx.app, reads),
-            data_type=data_type,
-            party=party_of(reads),
         )
 
 

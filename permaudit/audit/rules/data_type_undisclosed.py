@@ -4,13 +4,10 @@ name, while the policy may disclose its category through another datum or an umb
 from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
-from permaudit.audit.requests import one_per_call_site
 from permaudit.audit.rules._data_types import (
+    add_finding,
     explicit_siblings,
     named,
-    party_of,
-    permissions_of,
-    reading,
     sibling_evidence,
 )
 from permaudit.models import (
@@ -60,11 +57,7 @@ def severity_of(data_type: DataType) -> Severity:
 
 
 def check(ctx: AuditContext) -> None:
-    for data_type, reads in ctx.reads.items():
-        if ctx.data_type_status(data_type) is not Status.ABSENT:
-            continue
-        if ctx.category_finding_covers(data_type):
-            continue
+    for data_type, reads in ctx.data_types_with(Status.ABSENT):
         label = data_type_label(data_type)
         category = data_type.category
         siblings = explicit_siblings(ctx, data_type)
@@ -77,18 +70,16 @@ def check(ctx: AuditContext) -> None:
         else:
             gap = f"the policy never mentions the {label}"
             evidence = ()
-        ctx.add(
-            DOC.rule,
+        add_finding(
+            ctx,
+            DOC,
             severity_of(data_type),
-            category,
-            permissions_of(reads),
-            f"{reading(reads, data_type)}; {gap}",
-            f"Name the {label} in the privacy policy (what is read, why, and who receives it), "
-            "or remove the code that reads it.",
+            data_type,
+            reads,
+            gap=gap,
+            remediation=f"Name the {label} in the privacy policy (what is read, why, and who "
+            "receives it), or remove the code that reads it.",
             policy_evidence=evidence,
-            code_evidence=one_per_call_site(ctx.app, reads),
-            data_type=data_type,
-            party=party_of(reads),
         )
 
 

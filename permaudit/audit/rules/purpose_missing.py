@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
 from permaudit.audit.requests import code_evidence, short_names
-from permaudit.models import Category, Rule, RuleDoc, Severity, Status, category_label
+from permaudit.models import Rule, RuleDoc, Severity, Status, category_label
 
 DOC = RuleDoc(
     rule=Rule.PURPOSE_MISSING,
@@ -19,11 +19,9 @@ DOC = RuleDoc(
 
 
 def check(ctx: AuditContext) -> None:
-    for category in Category:
-        request = ctx.requested(category)
-        disclosure = ctx.disclosure(category)
-        # A vague disclosure is reported as vague: naming the data comes before its purpose.
-        if request is None or disclosure.status is not Status.EXPLICIT or disclosure.purposes:
+    # A vague disclosure is reported as vague: naming the data comes before its purpose.
+    for category, request in ctx.requested_with(Status.EXPLICIT):
+        if ctx.disclosure(category).purposes:
             continue
         label = category_label(category)
         ctx.add(

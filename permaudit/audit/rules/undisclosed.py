@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
 from permaudit.audit.requests import code_evidence, short_names
-from permaudit.models import Category, Rule, RuleDoc, Severity, Status, category_label
+from permaudit.models import Rule, RuleDoc, Severity, Status, category_label
 
 DOC = RuleDoc(
     rule=Rule.UNDISCLOSED,
@@ -22,10 +22,7 @@ DOC = RuleDoc(
 
 
 def check(ctx: AuditContext) -> None:
-    for category in Category:
-        request = ctx.requested(category)
-        if request is None or ctx.disclosure(category).status is not Status.ABSENT:
-            continue
+    for category, request in ctx.requested_with(Status.ABSENT):
         label = category_label(category)
         names = short_names(request.permissions)
         ctx.add(

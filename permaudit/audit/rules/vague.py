@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from permaudit.audit.context import AuditContext, RuleSpec
-from permaudit.audit.requests import code_evidence, one_per_call_site, short_names
+from permaudit.audit.requests import code_evidence, short_names
 from permaudit.audit.rules._data_types import (
+    add_finding,
     explicit_siblings,
     named,
     own_evidence,
-    party_of,
-    permissions_of,
-    reading,
 )
 from permaudit.models import (
-    Category,
     Rule,
     RuleDoc,
     Severity,
@@ -38,10 +35,7 @@ DOC = RuleDoc(
 
 
 def check(ctx: AuditContext) -> None:
-    for category in Category:
-        request = ctx.requested(category)
-        if request is None or ctx.disclosure(category).status is not Status.VAGUE:
-            continue
+    for category, request in ctx.requested_with(Status.VAGUE):
         label = category_label(category)
         ctx.add(
             DOC.rule,
@@ -60,26 +54,20 @@ def check(ctx: AuditContext) -> None:
 def check_data_types(ctx: AuditContext) -> None:
     """A datum the code reads that only an umbrella covers: a policy naming the Android ID
     and "device identifiers" has not told the reader that the IMEI is read too."""
-    for data_type, reads in ctx.reads.items():
-        if ctx.data_type_status(data_type) is not Status.VAGUE:
-            continue
-        if ctx.category_finding_covers(data_type):
-            continue
+    for data_type, reads in ctx.data_types_with(Status.VAGUE):
         label = data_type_label(data_type)
         siblings = explicit_siblings(ctx, data_type)
         names = f"the policy names {named(siblings)}, and" if siblings else "the policy"
-        ctx.add(
-            DOC.rule,
+        add_finding(
+            ctx,
+            DOC,
             DOC.default_severity,
-            data_type.category,
-            permissions_of(reads),
-            f"{reading(reads, data_type)}; {names} covers the {label} only with an umbrella term",
-            f"Name the {label} specifically in the policy, not only a generic term such as "
-            f'"{category_label(data_type.category)}".',
+            data_type,
+            reads,
+            gap=f"{names} covers the {label} only with an umbrella term",
+            remediation=f"Name the {label} specifically in the policy, not only a generic term "
+            f'such as "{category_label(data_type.category)}".',
             policy_evidence=own_evidence(ctx, data_type),
-            code_evidence=one_per_call_site(ctx.app, reads),
-            data_type=data_type,
-            party=party_of(reads),
         )
 
 
