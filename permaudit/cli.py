@@ -12,15 +12,17 @@ from typing import Any, cast, get_args
 import click
 
 from permaudit import __version__
-from permaudit.audit import as_baseline, build_report, diff_apps, exit_code
+from permaudit.audit import Baseline, as_baseline, build_report, diff_apps, exit_code
 from permaudit.audit import audit as run_audit
 from permaudit.baseline import load_baseline
 from permaudit.config import Config, discover_config, load_config
 from permaudit.errors import InputError
 from permaudit.models import AppFacts, AuditReport, FailOn, Severity
+from permaudit.outputs import check_distinct, check_output, write_output_file
 from permaudit.policy import load_policy
 from permaudit.report.app_view import render_app
 from permaudit.report.formats import AppFormat, Format, PolicyFormat, reporter_for
+from permaudit.repository import repository_root
 
 # Existence, type and permission checks are left to the readers, which report every problem in
 # one line naming the file; click's own checks would print a multi-line usage error instead.
@@ -29,8 +31,48 @@ FILE_PATH = click.Path(path_type=Path, exists=False, dir_okay=True, readable=Fal
 EXIT_ERROR = 2
 
 
+class UsageLine(click.ClickException):
+    """A usage error as SPEC §4 promises it: one line on stderr, exit code 2."""
+
+    exit_code = EXIT_ERROR
+
+    @classmethod
+    def of(cls, error: click.UsageError) -> UsageLine:
+        lines = [line.strip() for line in error.format_message().splitlines() if line.strip()]
+        message = "; ".join(lines).rstrip(".")
+        if error.ctx is not None:
+            message += f" (see '{error.ctx.command_path} --help')"
+        return cls(message)
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"permaudit: error: {self.format_message()}", err=True)
+
+
+# `permaudit` alone prints the help (click ≥ 8.2 raises this UsageError for it): not an error line.
+_HELP_ON_NO_ARGS: tuple[type[click.UsageError], ...] = tuple(
+    getattr(click.exceptions, name)
+    for name in ("NoArgsIsHelpError",)
+    if hasattr(click.exceptions, name)
+)
+
+
 class _Group(click.Group):
     """Turns every error into one line on stderr and exit code 2, never a traceback."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        # Options of the group itself (`permaudit --bogus`) are parsed here, outside invoke.
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _HELP_ON_NO_ARGS:
+            raise
+        except click.UsageError as error:
+            raise UsageLine.of(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -38,6 +80,11 @@ class _Group(click.Group):
         except InputError as error:
             click.echo(f"permaudit: error: {error}", err=True)
             sys.exit(EXIT_ERROR)
+        except _HELP_ON_NO_ARGS:
+            raise
+        except click.UsageError as error:
+            # Unknown command or option, missing argument, bad choice: parsed in here.
+            raise UsageLine.of(error) from None
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt, SystemExit):
             raise
         except Exception as error:
@@ -58,13 +105,18 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise InputError(output, f"cannot write report: {error.strerror or error}") from None
+    write_output_file(output, text, "report")
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+def check_outputs(*outputs: Path | None, inputs: tuple[Path | None, ...]) -> None:
+    """Before any work: every output path is writable, distinct, and none is an input."""
+    for output in outputs:
+        if output is not None:
+            check_output(output, inputs=inputs)
+    check_distinct(*outputs)
+
+
+@click.group(name="permaudit", cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="permaudit")
 def main() -> None:
     """Audit the Android companion app of a connected device against its privacy policy.
@@ -117,6 +169,7 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
       permaudit extract app.apks --format json | jq '.permissions[].name'
       permaudit extract app.apk --evidence --format json | jq '.api_evidence'
     """
+    check_outputs(output, inputs=(app,))
     facts = _load_app(app, evidence=evidence)
     color = output is None and sys.stdout.isatty()
     write_output(render_app(facts, AppFormat(fmt), color=color), output)
@@ -141,8 +194,13 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     type=FILE_PATH,
     help="Also write the analysis as a policy map (YAML, reviewed: false) to review and commit.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Let --write-map replace a reviewed map (reviewed: true) or a file that is no map.",
+)
 def policy_command(
-    policy: Path, output_format: str, output: Path | None, write_map: Path | None
+    policy: Path, output_format: str, output: Path | None, write_map: Path | None, force: bool
 ) -> None:
     """Show what a privacy policy discloses, per data category, with evidence.
 
@@ -154,10 +212,13 @@ def policy_command(
       permaudit policy privacy.txt --format json -o policy.json
       permaudit policy privacy.txt --write-map policy_maps/vendor.yaml
     """
-    from permaudit.policy.maps import map_from_facts
+    from permaudit.policy.maps import check_map_target, map_from_facts
     from permaudit.policy.maps import write_map as write_policy_map
     from permaudit.report.policy_view import render_policy
 
+    check_outputs(output, write_map, inputs=(policy,))
+    if write_map is not None:
+        check_map_target(write_map, force=force)
     facts = load_policy(policy)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
@@ -172,17 +233,33 @@ _FAIL_ON_CHOICE = click.Choice(get_args(FailOn))
 _SEVERITY_CHOICE = click.Choice([s.value for s in Severity])
 
 
+_POLICY_OPTION = click.option(
+    "--policy",
+    "policy_path",
+    type=FILE_PATH,
+    help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml). "
+    "Default: `policy` of the configuration.",
+)
+_NO_EVIDENCE_OPTION = click.option(
+    "--no-evidence",
+    is_flag=True,
+    help="Skip the scan of the app's code (faster; no code evidence, no "
+    "unused_permission findings).",
+)
+_CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    type=FILE_PATH,
+    help="Configuration file (default: permaudit.toml or [tool.permaudit] in "
+    "pyproject.toml, searched from the working directory upward).",
+)
+
+
 def _report_options(command: Any) -> Any:
     """Options shared by `audit` and `diff`; defaults come from the configuration file."""
     for option in reversed(
         [
-            click.option(
-                "--policy",
-                "policy_path",
-                type=FILE_PATH,
-                help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml). "
-                "Default: `policy` of the configuration.",
-            ),
+            _POLICY_OPTION,
             click.option(
                 "--format",
                 "format_name",
@@ -206,19 +283,8 @@ def _report_options(command: Any) -> Any:
                 help="Show only findings at or above this severity; the exit code still sees all "
                 "(default: note).",
             ),
-            click.option(
-                "--no-evidence",
-                is_flag=True,
-                help="Skip the scan of the app's code (faster; no code evidence, no "
-                "unused_permission findings).",
-            ),
-            click.option(
-                "--config",
-                "config_path",
-                type=FILE_PATH,
-                help="Configuration file (default: permaudit.toml or [tool.permaudit] in "
-                "pyproject.toml, searched from the working directory upward).",
-            ),
+            _NO_EVIDENCE_OPTION,
+            _CONFIG_OPTION,
         ]
     ):
         command = option(command)
@@ -255,10 +321,36 @@ def _load_app(path: Path, *, evidence: bool) -> AppFacts:
     return load_app(path, evidence=evidence, progress=evidence and sys.stderr.isatty())
 
 
+def _audit_report(
+    app: Path,
+    policy: Path,
+    config: Config,
+    *,
+    evidence: bool,
+    gate: FailOn,
+    shown: Severity,
+    baseline: Baseline | None,
+) -> AuditReport:
+    """Read APP and POLICY and audit them: the report of `audit` and of `baseline`."""
+    app_facts = _load_app(app, evidence=evidence)
+    policy_facts = load_policy(policy)
+    return build_report(
+        app_facts,
+        policy_facts,
+        run_audit(app_facts, policy_facts),
+        fail_on=gate,
+        min_severity=shown,
+        ignores=config.ignores(),
+        baseline=baseline,
+        today=datetime.date.today(),
+    )
+
+
 def _emit(report: AuditReport, fmt: Format, output: Path | None) -> None:
     interactive = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if interactive else 100
-    reporter = reporter_for(fmt, color=interactive, width=width)
+    root = repository_root(Path.cwd()) or Path.cwd()
+    reporter = reporter_for(fmt, color=interactive, width=width, source_root=root)
     write_output(reporter.render(report), output)
 
 
@@ -269,7 +361,8 @@ def _emit(report: AuditReport, fmt: Format, output: Path | None) -> None:
     "--baseline",
     "baseline_path",
     type=FILE_PATH,
-    help="An earlier `--format json` report: its findings are known and do not fail the run.",
+    help="A report of `permaudit baseline` (or of `audit --format json`): its findings are "
+    "known and do not fail the run.",
 )
 @click.pass_context
 def audit(
@@ -297,24 +390,16 @@ def audit(
       permaudit audit app.apk --policy privacy.html
       permaudit audit app.apk --policy privacy.md --format sarif -o permaudit.sarif
       permaudit audit app.apk --policy privacy.md --fail-on warning --min-severity warning
-      permaudit audit app.apk --policy privacy.md --format json -o baseline.json
+      permaudit baseline app.apk --policy privacy.md -o baseline.json
       permaudit audit app.apk --policy privacy.md --baseline baseline.json
     """
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
+    check_outputs(output, inputs=(app, policy, baseline_path, config.path))
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
-    app_facts = _load_app(app, evidence=not no_evidence)
-    policy_facts = load_policy(policy)
-    report = build_report(
-        app_facts,
-        policy_facts,
-        run_audit(app_facts, policy_facts),
-        fail_on=gate,
-        min_severity=shown,
-        ignores=config.ignores(),
-        baseline=baseline,
-        today=datetime.date.today(),
+    report = _audit_report(
+        app, policy, config, evidence=not no_evidence, gate=gate, shown=shown, baseline=baseline
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
@@ -350,6 +435,7 @@ def diff(
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
+    check_outputs(output, inputs=(old_app, new_app, policy, config.path))
     old_facts = _load_app(old_app, evidence=not no_evidence)
     new_facts = _load_app(new_app, evidence=not no_evidence)
     policy_facts = load_policy(policy)
@@ -380,3 +466,56 @@ def diff(
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
+
+
+@main.command()
+@click.argument("app", type=FILE_PATH)
+@_POLICY_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=FILE_PATH,
+    help="Write the baseline to FILE instead of stdout.",
+)
+@_NO_EVIDENCE_OPTION
+@_CONFIG_OPTION
+def baseline(
+    app: Path,
+    policy_path: Path | None,
+    output: Path | None,
+    no_evidence: bool,
+    config_path: Path | None,
+) -> None:
+    """Write a baseline holding every finding of APP: exit 0 whatever they are.
+
+    The baseline is the JSON report of `permaudit audit --format json` with nothing filtered:
+    no --min-severity, whatever --fail-on, so no finding that exists now can come back as
+    "new". Ignores of the configuration still apply, so a finding whose ignore expires is new.
+    Give it to `permaudit audit --baseline FILE` to fail only on what is new.
+
+    \b
+    Exit codes:
+      0  the baseline was written (findings or not)
+      2  bad usage or unreadable input (one line on stderr)
+
+    \b
+    Examples:
+      permaudit baseline app.apk --policy privacy.md -o permaudit-baseline.json
+      permaudit audit app.apk --policy privacy.md --baseline permaudit-baseline.json
+    """
+    config, policy, _, _, _ = _settings(config_path, policy_path, None, None, None)
+    check_outputs(output, inputs=(app, policy, config.path))
+    report = _audit_report(
+        app,
+        policy,
+        config,
+        evidence=not no_evidence,
+        gate="none",
+        shown=Severity.NOTE,
+        baseline=None,
+    )
+    write_output(reporter_for(Format.JSON).render(report), output)
+    if output is not None:
+        count = len(report.findings)
+        noun = "finding" if count == 1 else "findings"
+        click.echo(f"permaudit: wrote baseline {output} ({count} {noun})", err=True)

@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError, model_validator
 
-from permaudit.audit import Ignore
+from permaudit.audit import Ignore, ignore_problem
 from permaudit.errors import ConfigError
 from permaudit.models import Category, FailOn, Frozen, Rule, Severity
 from permaudit.report.formats import Format
@@ -44,8 +44,9 @@ class IgnoreConfig(Frozen):
 
     @model_validator(mode="after")
     def _names_what_it_ignores(self) -> IgnoreConfig:
-        if self.category is None and self.permission is None:
-            raise ValueError("an ignore needs `category` or `permission` besides `rule`")
+        problem = ignore_problem(self.category, self.permission)
+        if problem:
+            raise ValueError(problem)
         if not self.reason.strip():
             raise ValueError("`reason` must say why the finding is accepted")
         return self

@@ -31,13 +31,13 @@ from permaudit.models import (
 )
 from permaudit.policy import load_policy
 from tests.cli_support import run_cli
+from tests.shared_data import SARIF_SCHEMA, needs_sarif_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "tests" / "fixtures" / "apk" / "datatypes_cam.apk"
 OLD_APP = ROOT / "tests" / "fixtures" / "apk" / "datatypes_cam_old.apk"
 POLICY_TEXT = ROOT / "tests" / "fixtures" / "audit" / "datatypes_policy.txt"
 POLICY_MAP = ROOT / "tests" / "fixtures" / "policy_maps" / "datatypes_policy.yaml"
-SARIF_SCHEMA = ROOT / ".." / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 P = "android.permission."
 OWN = "com.vendor.bindcam.device.Bind"
 P2P = "cn.hikvideo.p2p.P2PSession"
@@ -289,10 +289,14 @@ def test_every_format_shows_the_data_type() -> None:
         "mac_address",
         "address_book",
     }
-    if SARIF_SCHEMA.exists():
-        schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-        validator = jsonschema.validators.validator_for(schema)(schema)
-        assert not list(validator.iter_errors(sarif))
+
+
+@needs_sarif_schema
+def test_sarif_with_data_types_is_valid() -> None:
+    sarif = json.loads(run_cli("audit", APP, "--policy", POLICY_MAP, "--format", "sarif").stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    assert not list(validator.iter_errors(sarif))
 
 
 # --- diff: a data type the new build reads and the old did not -----------------------------

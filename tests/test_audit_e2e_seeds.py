@@ -16,9 +16,10 @@ from typing import Any
 from click.testing import CliRunner
 
 from permaudit.cli import main
+from tests.shared_data import SEEDS, needs_seeds
 
+pytestmark = needs_seeds
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / ".." / "shared" / "seeds"
 APKS = ROOT / "tests" / "fixtures" / "apk"
 IPCAM = APKS / "ipcam.apk"
 WATCH = APKS / "watch.apk"

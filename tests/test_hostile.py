@@ -49,10 +49,10 @@ from tests.hostile_support import (
     write_zip_with_raw_entry,
     zeros_deflated,
 )
+from tests.shared_data import seed_files
 
 POLICY_FIXTURES = FIXTURES / "policies"
 GOOD_POLICY = POLICY_FIXTURES / "demo_policy.txt"
-SEEDS = ROOT / ".." / "shared" / "seeds"
 POLICY_MAP = ROOT / "policy_maps" / "smartmi.yaml"
 MANIFEST = "AndroidManifest.xml"
 AAB = FIXTURES / "apk" / "watch.aab"
@@ -287,8 +287,11 @@ def duplicate_manifest(directory: Path) -> Path:
 
 
 def huge_policy(directory: Path) -> Path:
-    """50 MB of real policy text (the seeds repeated)."""
-    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    """50 MB of real policy text: the seeds repeated, or the demo policy without ../shared."""
+    sources = seed_files() or [GOOD_POLICY]
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sources)
+    # Repeating an empty text would never reach the size.
+    assert seeds.strip(), f"no policy text in {[str(p) for p in sources]}"
     path = directory / "huge-policy.txt"
     with path.open("w", encoding="utf-8") as handle:
         written = 0

@@ -8,7 +8,14 @@ diff_apps(old, new)                                # diff.py, for `permaudit dif
 
 from permaudit.audit.diff import diff_apps
 from permaudit.audit.engine import audit, sort_key
-from permaudit.audit.report import Baseline, Ignore, as_baseline, build_report, exit_code
+from permaudit.audit.report import (
+    Baseline,
+    Ignore,
+    as_baseline,
+    build_report,
+    exit_code,
+    ignore_problem,
+)
 from permaudit.audit.requests import effective_permissions, is_granted
 from permaudit.audit.rules import RULE_DOCS, RULES
 
@@ -23,6 +30,7 @@ __all__ = [
     "diff_apps",
     "effective_permissions",
     "exit_code",
+    "ignore_problem",
     "is_granted",
     "sort_key",
 ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from permaudit.audit.requests import category_requests
 from permaudit.audit.rules import RULE_DOCS
+from permaudit.catalog import categories_for_permission
 from permaudit.models import (
     ANDROID_PERMISSION_PREFIX,
     AppChanges,
@@ -29,18 +30,44 @@ from permaudit.models import (
     Rule,
     Severity,
     Summary,
+    short_permission,
 )
+
+
+def ignore_problem(category: Category | None, permission: str | None) -> str | None:
+    """Why an ignore naming `category` and/or `permission` is invalid, or None.
+
+    With both, a finding must be of the category AND involve the permission, so a permission
+    the catalog files under another category would make an ignore that never matches.
+    """
+    if category is None and permission is None:
+        return "an ignore needs `category` or `permission` besides `rule`"
+    if category is not None and permission is not None:
+        name = permission if "." in permission else ANDROID_PERMISSION_PREFIX + permission
+        known = categories_for_permission(name)
+        if known and category not in known:
+            return (
+                f"`permission` {short_permission(name)} is of category {known[0].value}, not "
+                f"{category.value}: with both, a finding must match both, so this ignore "
+                "could never match"
+            )
+    return None
 
 
 @dataclass(frozen=True)
 class Ignore:
-    """An ignore from the configuration (already validated)."""
+    """An ignore from the configuration: every given field must match (see ignore_problem)."""
 
     rule: Rule
     reason: str
     category: Category | None = None
     permission: str | None = None
     expires: datetime.date | None = None
+
+    def __post_init__(self) -> None:
+        problem = ignore_problem(self.category, self.permission)
+        if problem:
+            raise ValueError(problem)
 
     def matches(self, finding: Finding) -> bool:
         if finding.rule is not self.rule:

@@ -141,3 +141,21 @@ def categories_for_component(kind: str) -> tuple[Category, ...]:
         if signal.kind == kind:
             return signal.categories
     return ()
+
+
+# --- words for purpose ids -------------------------------------------------------------------
+
+
+class PurposeLabels(Frozen):
+    version: int
+    purposes: dict[str, str]
+
+
+@cache
+def purpose_labels() -> PurposeLabels:
+    return PurposeLabels.model_validate(load_data("purposes.yaml"))
+
+
+def purpose_label(purpose_id: str) -> str:
+    """The words for a purpose id; an id no table names (a hand-written map's) as it is."""
+    return purpose_labels().purposes.get(purpose_id, purpose_id)

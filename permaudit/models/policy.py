@@ -76,6 +76,9 @@ class PolicyFacts(Frozen):
     sha256: str | None = None
     # True when the facts come from a reviewed policy map rather than the analyzer.
     from_map: bool = False
+    # A person checked the facts (a policy map with `reviewed: true`); never true for the
+    # analyzer's own reading, nor for a map it wrote that nobody has reviewed yet.
+    reviewed: bool = False
     # The language the policy was read in (SPEC §5): "en", "zh", ...
     language: str = "en"
     categories: dict[Category, CategoryDisclosure]

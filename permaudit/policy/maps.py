@@ -49,6 +49,7 @@ from permaudit.models import (
     Scope,
     Status,
 )
+from permaudit.outputs import write_output_file
 
 MAP_VERSION = 2
 _MAP_KEYS = ("map_version", "source", "categories")
@@ -89,7 +90,13 @@ class PolicyMap(Frozen):
                 for data_type, said in fields["data_types"].items()
             }
             categories[category] = CategoryDisclosure(**fields)
-        return PolicyFacts(source=path, sha256=self.sha256, from_map=True, categories=categories)
+        return PolicyFacts(
+            source=path,
+            sha256=self.sha256,
+            from_map=True,
+            reviewed=self.reviewed,
+            categories=categories,
+        )
 
 
 def map_from_facts(
@@ -145,12 +152,35 @@ def render_map(policy_map: PolicyMap) -> str:
     return header + body
 
 
-def write_map(policy_map: PolicyMap, path: Path) -> None:
+def check_map_target(path: Path, *, force: bool) -> None:
+    """Refuse, before any work, to overwrite what a person wrote: a reviewed map, or a file
+    that is no policy map at all. An unreviewed map is the analyzer's output: replaced."""
+    if force or not path.is_file():
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_map(policy_map), encoding="utf-8")
+        with path.open("rb") as handle:
+            head = handle.read(_MAX_MAP_BYTES + 1)
     except OSError as error:
-        raise InputError(path, f"cannot write policy map: {error.strerror or error}") from None
+        problem = f"cannot read the existing file: {error.strerror or error}"
+        raise InputError(path, problem) from None
+    try:
+        facts = map_facts_if_map(path, head) if head.strip() else None
+    except InputError:
+        facts = None
+    if facts is None:
+        if head.strip():
+            raise InputError(path, "exists and is not a policy map; --force replaces it")
+        return
+    if facts.reviewed:
+        raise InputError(
+            path,
+            "is a reviewed policy map (reviewed: true); writing would discard the reviewer's "
+            "corrections; --force replaces it",
+        )
+
+
+def write_map(policy_map: PolicyMap, path: Path) -> None:
+    write_output_file(path, render_map(policy_map), "policy map")
 
 
 def _location(error: dict[str, Any]) -> str:

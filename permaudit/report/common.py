@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from permaudit.catalog import purpose_label
 from permaudit.models import (
     ApiEvidence,
     AuditReport,
     Evidence,
     Finding,
+    IgnoreOutcome,
     Party,
+    PolicyFacts,
+    Purpose,
     Severity,
     category_label,
     data_type_label,
@@ -27,9 +33,13 @@ __all__ = [
     "data_type_label",
     "evidence_location",
     "gate_line",
+    "ignore_target",
     "party_text",
     "permissions_text",
     "plural",
+    "policy_origin",
+    "purposes_text",
+    "reader_note",
     "severity_counts",
     "short_permission",
     "shorten",
@@ -114,6 +124,41 @@ def subject(finding: Finding) -> str:
     """What a finding is about: "device identifiers", or "device identifiers: IMEI"."""
     label = category_label(finding.category)
     return f"{label}: {data_type_label(finding.data_type)}" if finding.data_type else label
+
+
+def policy_origin(policy: PolicyFacts) -> str | None:
+    """Where the policy facts come from, when not from the analyzer reading the document."""
+    if not policy.from_map:
+        return None
+    if policy.reviewed:
+        return "reviewed policy map"
+    return "policy map NOT reviewed (reviewed: false): the analyzer's reading, unchecked"
+
+
+def reader_note(report: AuditReport) -> str | None:
+    """What the reader had to work around, when it did (the warnings themselves follow)."""
+    app = report.app
+    if not app.warnings and not app.tampered:
+        return None
+    if app.tampered:
+        return (
+            "the APK is tampered: read the way Android reads it, "
+            f"{plural(len(app.warnings), 'warning')}"
+        )
+    return f"the APK was read with {plural(len(app.warnings), 'warning')}"
+
+
+def ignore_target(ignore: IgnoreOutcome) -> str:
+    """What an ignore names: its category, its permission, or both (a finding must match both)."""
+    names = [ignore.category.value] if ignore.category else []
+    if ignore.permission:
+        names.append(short_permission(ignore.permission))
+    return " + ".join(names)
+
+
+def purposes_text(purposes: Iterable[Purpose]) -> str:
+    """Purposes in words, in the analyzer's order: "device setup and binding, live view"."""
+    return ", ".join(purpose_label(p.id) for p in purposes)
 
 
 def app_title(report: AuditReport) -> str:

@@ -4,6 +4,7 @@ audit format. Adding an audit format is one module + one case."""
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import assert_never
 
 from permaudit.report.interface import Reporter
@@ -33,8 +34,11 @@ class Format(StrEnum):
     HTML = "html"
 
 
-def reporter_for(fmt: Format, *, color: bool = False, width: int = 100) -> Reporter:
-    """The reporter of one format; `color` and `width` only matter to the terminal report."""
+def reporter_for(
+    fmt: Format, *, color: bool = False, width: int = 100, source_root: Path | None = None
+) -> Reporter:
+    """The reporter of one format; `color` and `width` only matter to the terminal report,
+    `source_root` (the repository's top level, for artifact paths) only to SARIF."""
     # Imported per branch so that `--format json` does not pay for rich or jinja2.
     if fmt is Format.TERMINAL:
         from permaudit.report.terminal import TerminalReporter
@@ -47,7 +51,7 @@ def reporter_for(fmt: Format, *, color: bool = False, width: int = 100) -> Repor
     if fmt is Format.SARIF:
         from permaudit.report.sarif import SarifReporter
 
-        return SarifReporter()
+        return SarifReporter(source_root=source_root)
     if fmt is Format.MARKDOWN:
         from permaudit.report.markdown import MarkdownReporter
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import jinja2
 
+from permaudit.catalog import purpose_label
 from permaudit.models import AuditReport, Category, Evidence, Purpose, Status, data_types_of
 from permaudit.report.common import (
     NOT_MENTIONED,
@@ -20,9 +21,12 @@ from permaudit.report.common import (
     data_type_label,
     evidence_location,
     gate_line,
+    ignore_target,
     party_text,
     permissions_text,
     plural,
+    policy_origin,
+    reader_note,
     severity_counts,
     short_permission,
     subject,
@@ -107,6 +111,8 @@ class HtmlReporter:
             counts=[(sev, plural(n, sev.value)) for sev, n in severity_counts(report)],
             severities=SEVERITIES,
             rows=_category_rows(report),
+            policy_origin=policy_origin(report.policy),
+            reader_note=reader_note(report),
             not_mentioned=NOT_MENTIONED,
             category_label=category_label,
             subject=subject,
@@ -115,4 +121,6 @@ class HtmlReporter:
             permissions_text=permissions_text,
             evidence_location=evidence_location,
             code_line=code_line,
+            ignore_target=ignore_target,
+            purpose_label=purpose_label,
         )

@@ -13,6 +13,8 @@ from permaudit.report.common import (
     party_text,
     permissions_text,
     plural,
+    policy_origin,
+    reader_note,
     severity_counts,
     shorten,
     subject,
@@ -46,6 +48,9 @@ class MarkdownReporter:
             + f" — **{gate_line(report)}**",
         ]
         notes = []
+        origin = policy_origin(report.policy)
+        if origin:
+            notes.append(f"policy: {origin}")
         if report.baseline is not None:
             notes.append(
                 f"baseline `{report.baseline.source}`: {s.new} new, {s.known} known, "
@@ -60,6 +65,10 @@ class MarkdownReporter:
             notes.append(f"{plural(len(expired), 'ignore')} expired")
         if notes:
             lines += ["", "_" + "; ".join(notes) + "_"]
+        note = reader_note(report)
+        if note:
+            lines += ["", "> [!WARNING]", f"> {_cell(note[0].upper() + note[1:])}:"]
+            lines += [f"> - {_cell(warning)}" for warning in report.app.warnings]
         if report.changes is not None:
             lines += ["", *self._changes(report)]
         if report.findings:

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from permaudit.models import Category, PolicyFacts, Status
-from permaudit.report.common import shorten
+from permaudit.report.common import policy_origin, purposes_text, shorten
 from permaudit.report.formats import PolicyFormat
 
 _STATUS_STYLE = {
@@ -35,7 +35,8 @@ def render_policy_json(facts: PolicyFacts) -> str:
 
 
 def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
-    table = Table(title=f"Policy: {facts.source}" + (" (reviewed map)" if facts.from_map else ""))
+    origin = policy_origin(facts)
+    table = Table(title=f"Policy: {facts.source}" + (f" ({origin})" if origin else ""))
     table.add_column("category", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("purposes")
@@ -49,7 +50,7 @@ def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
                 extra.append("background")
             if extra:
                 status += f" ({', '.join(extra)})"
-        purposes = ", ".join(p.id for p in disclosure.purposes) or (
+        purposes = purposes_text(disclosure.purposes) or (
             "-" if disclosure.status in (Status.ABSENT, Status.DENIED) else "none stated"
         )
         evidence = ""

@@ -10,8 +10,9 @@ tracks a finding across runs even when the policy text moves.
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
+from urllib.parse import quote
 
 from permaudit import __version__
 from permaudit.models import AuditReport, Finding, Rule, RuleDoc
@@ -31,27 +32,41 @@ _POLICY_LOCATED = frozenset(
 )
 
 
-def _artifact(path: str) -> dict[str, Any]:
-    """A path as the user gave it: relative paths resolve against the repository root."""
+def _artifact(path: str, root: Path | None = None) -> dict[str, Any]:
+    """An artifact location: relative to `root` (the repository's top level) under %SRCROOT%.
+
+    Without a root the path is taken as given (relative paths are then relative to the
+    repository root already). A path outside the root keeps an absolute file URI: code
+    scanning cannot show it, but a SARIF viewer on the same machine can.
+    """
+    if "://" in path:
+        return {"uri": path}  # a policy fetched from a URL is located there
+    if root is not None:
+        located = Path(path).absolute().resolve()
+        try:
+            relative = located.relative_to(root.resolve())
+        except ValueError:
+            return {"uri": located.as_uri()}
+        return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
     windows = PureWindowsPath(path)
     if windows.drive and windows.is_absolute():
         return {"uri": windows.as_uri()}
     posix = PurePosixPath(path.replace("\\", "/"))
     if posix.is_absolute():
         return {"uri": posix.as_uri()}
-    return {"uri": posix.as_posix(), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(posix.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
-def _location(report: AuditReport, finding: Finding) -> dict[str, Any]:
+def _location(report: AuditReport, finding: Finding, root: Path | None) -> dict[str, Any]:
     if finding.rule in _POLICY_LOCATED and finding.policy_evidence:
         evidence = finding.policy_evidence[0]
         region: dict[str, Any] = {"startLine": evidence.line or 1}
         region["snippet"] = {"text": shorten(evidence.quote, 500)}
-        artifact = _artifact(report.policy.source)
+        artifact = _artifact(report.policy.source, root)
         description = "privacy policy"
     else:
         region = {"startLine": 1}
-        artifact = _artifact(report.app.source)
+        artifact = _artifact(report.app.source, root)
         description = f"AndroidManifest.xml: {permissions_text(finding)}"
     return {
         "physicalLocation": {"artifactLocation": artifact, "region": region},
@@ -88,14 +103,16 @@ def _rule(doc: RuleDoc) -> dict[str, Any]:
     }
 
 
-def _result(report: AuditReport, finding: Finding, rule_index: dict[Rule, int]) -> dict[str, Any]:
+def _result(
+    report: AuditReport, finding: Finding, rule_index: dict[Rule, int], root: Path | None
+) -> dict[str, Any]:
     result: dict[str, Any] = {"ruleId": finding.rule.value}
     if finding.rule in rule_index:
         result["ruleIndex"] = rule_index[finding.rule]
     result |= {
         "level": finding.severity.value,
         "message": {"text": _message(finding)},
-        "locations": [_location(report, finding)],
+        "locations": [_location(report, finding, root)],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {
             "category": finding.category.value if finding.category else None,
@@ -109,9 +126,31 @@ def _result(report: AuditReport, finding: Finding, rule_index: dict[Rule, int]) 
     return result
 
 
+def _invocation(report: AuditReport, root: Path | None) -> dict[str, Any]:
+    """The run completed; what the reader had to work around is a warning notification."""
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if report.app.warnings:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "warning",
+                "message": {"text": f"{report.app.source}: {warning}"},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": _artifact(report.app.source, root)}}
+                ],
+            }
+            for warning in report.app.warnings
+        ]
+    return invocation
+
+
 class SarifReporter:
+    def __init__(self, *, source_root: Path | None = None) -> None:
+        # The repository's top level; relative sources resolve against the working directory.
+        self.source_root = source_root
+
     def render(self, report: AuditReport) -> str:
         rule_index = {doc.rule: index for index, doc in enumerate(report.rules)}
+        root = self.source_root
         sarif = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
@@ -125,10 +164,16 @@ class SarifReporter:
                             "rules": [_rule(doc) for doc in report.rules],
                         }
                     },
+                    "invocations": [_invocation(report, root)],
                     "columnKind": "unicodeCodePoints",
-                    "results": [_result(report, f, rule_index) for f in report.findings],
+                    "results": [_result(report, f, rule_index, root) for f in report.findings],
                     "properties": {
                         "package": report.app.package,
+                        "policy": {
+                            "source": report.policy.source,
+                            "map": report.policy.from_map,
+                            "reviewed": report.policy.reviewed,
+                        },
                         "summary": report.summary.model_dump(mode="json"),
                     },
                 }

@@ -18,9 +18,12 @@ from permaudit.report.common import (
     data_type_label,
     evidence_location,
     gate_line,
+    ignore_target,
     party_text,
     permissions_text,
     plural,
+    policy_origin,
+    reader_note,
     severity_counts,
     shorten,
     subject,
@@ -54,6 +57,12 @@ class TerminalReporter:
             _environ={},
         )
         console.print(_summary(report))
+        note = reader_note(report)
+        if note:
+            console.print()
+            console.rule(Text(f"INPUT WARNINGS: {note}", style="yellow"), align="left")
+            for warning in report.app.warnings:
+                console.print(Text(f"  ! {warning}", style="yellow"))
         if report.changes is not None:
             console.print(_changes(report))
         for severity in SEVERITIES:
@@ -77,7 +86,7 @@ class TerminalReporter:
             console.print()
             console.rule(Text("IGNORES (from configuration)"), align="left")
             for ignore in report.ignores:
-                target = ignore.category.value if ignore.category else ignore.permission
+                target = ignore_target(ignore)
                 until = f", expires {ignore.expires.isoformat()}" if ignore.expires else ""
                 console.print(
                     Text(
@@ -99,8 +108,8 @@ def _summary(report: AuditReport) -> Panel:
     grid.add_column(style="bold")
     grid.add_column()
     grid.add_row("App", f"{app_title(report)}  ({report.app.source})")
-    policy = report.policy.source + ("  (reviewed map)" if report.policy.from_map else "")
-    grid.add_row("Policy", policy)
+    origin = policy_origin(report.policy)
+    grid.add_row("Policy", report.policy.source + (f"  ({origin})" if origin else ""))
     counts = Text()
     for index, (severity, count) in enumerate(severity_counts(report)):
         if index:

@@ -12,9 +12,9 @@ from pypdf import PdfReader, PdfWriter
 
 from permaudit.errors import InputError
 from permaudit.policy.loader import PolicyText, load_policy_text
+from tests.shared_data import SEEDS, needs_seeds, seed_files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "policies"
-SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
 
 DEMO_SENTENCES = (
     "the app uses your phone's camera to scan the QR code shown on the device",
@@ -354,7 +354,8 @@ def test_paths_that_are_not_policy_files(tmp_path: Path) -> None:
 # --- the seed policies -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.glob("*.txt")))
+@needs_seeds
+@pytest.mark.parametrize("seed", [p.name for p in seed_files()])
 def test_seed_policies_load_as_utf8_text(seed: str) -> None:
     policy = load_policy_text(SEEDS / seed)
     assert policy.format == "text"

@@ -18,11 +18,10 @@ from permaudit.cli import main
 from permaudit.errors import InputError
 from permaudit.policy.loader import PolicyText, load_policy_text
 from tests.hostile_support import mutate_policy, policy_mutation
+from tests.shared_data import seed_files
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted((ROOT / ".." / "shared" / "seeds").glob("*.txt")) + sorted(
-    (ROOT / "tests" / "fixtures" / "policies").glob("*_policy.*")
-)
+SOURCES = seed_files() + sorted((ROOT / "tests" / "fixtures" / "policies").glob("*_policy.*"))
 ORIGINALS = {path.name: path.read_bytes() for path in SOURCES}
 
 

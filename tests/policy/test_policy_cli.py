@@ -10,10 +10,12 @@ from click.testing import CliRunner
 
 from permaudit.cli import main
 from permaudit.models import Category
+from tests.shared_data import SEEDS, needs_seeds
 
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds" / "smartmi.txt"
+SEED = SEEDS / "smartmi.txt"
 
 
+@needs_seeds
 def test_json_has_every_category_and_location_scope() -> None:
     result = CliRunner().invoke(main, ["policy", str(SEED), "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -26,12 +28,14 @@ def test_json_has_every_category_and_location_scope() -> None:
     assert {"quote", "start", "end", "section"} <= set(evidence)
 
 
+@needs_seeds
 def test_table_lists_categories() -> None:
     result = CliRunner().invoke(main, ["policy", str(SEED)])
     assert result.exit_code == 0
     assert "device_id" in result.output and "explicit (approximate)" in result.output
 
 
+@needs_seeds
 def test_write_map_then_read_it_back(tmp_path: Path) -> None:
     map_path = tmp_path / "maps" / "smartmi.yaml"
     runner = CliRunner()

@@ -8,9 +8,9 @@ import pytest
 
 from permaudit.models import Category, Status
 from permaudit.policy import analyze_text, load_policy, normalised_text
+from tests.shared_data import SEEDS, needs_seeds
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / ".." / "shared" / "seeds"
 MAPS = ROOT / "policy_maps"
 SEED_NAMES = sorted(p.stem for p in MAPS.glob("*.yaml"))
 
@@ -50,6 +50,7 @@ def test_all_five_seeds_have_reviewed_maps() -> None:
     ]
 
 
+@needs_seeds
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_analyzer_reproduces_reviewed_map(name: str) -> None:
     reviewed = load_policy(MAPS / f"{name}.yaml")
@@ -69,6 +70,7 @@ def test_analyzer_reproduces_reviewed_map(name: str) -> None:
         assert key <= {p.id for p in analyzed.purposes}
 
 
+@needs_seeds
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_reviewed_data_types_quote_the_policy_and_agree_with_their_category(name: str) -> None:
     """Every seed map reviews its data types (SPEC §1b); their quotes are the policy's words."""
@@ -88,6 +90,7 @@ def test_reviewed_data_types_quote_the_policy_and_agree_with_their_category(name
     assert reviewed_types >= 5
 
 
+@needs_seeds
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_evidence_offsets_index_the_normalised_text_and_lines_the_file(name: str) -> None:
     text = normalised_text(_text(name))
@@ -100,6 +103,7 @@ def test_evidence_offsets_index_the_normalised_text_and_lines_the_file(name: str
             assert evidence.quote.split()[0] in file_lines[evidence.line - 1]
 
 
+@needs_seeds
 def test_seed_specifics() -> None:
     smartmi = analyze_text(_text("smartmi"), source="smartmi.txt")
     location = smartmi.categories[Category.LOCATION]
