@@ -379,3 +379,15 @@ def test_release_data_types_bypass_the_category_finding_that_covers_them() -> No
         (Rule.DATA_TYPE_UNDISCLOSED, Severity.WARNING)
     ]
     assert address[0].message.endswith("the policy never mentions the address book")
+
+
+def test_the_policy_command_shows_the_reviewed_data_types() -> None:
+    table = run_cli("policy", POLICY_MAP).stdout
+    assert "↳ imei " in table and "↳ ad_id " in table and "↳ accounts " in table
+    assert "↳ imsi " not in table  # absent data types stay out of the table
+    data = json.loads(run_cli("policy", POLICY_MAP, "--format", "json").stdout)
+    device_id = data["categories"]["device_id"]["data_types"]
+    # SPEC §4: every data type of the category is a key.
+    assert set(device_id) == {d.value for d in DataType if d.category is Category.DEVICE_ID}
+    assert device_id["ad_id"]["status"] == "denied"
+    assert device_id["imsi"] == {"status": "absent", "evidence": []}

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from permaudit.models import Category, PolicyFacts, Status
+from permaudit.models import Category, Evidence, PolicyFacts, Status
 from permaudit.report.common import policy_origin, purposes_text, shorten
 from permaudit.report.formats import PolicyFormat
 
@@ -34,6 +34,15 @@ def render_policy_json(facts: PolicyFacts) -> str:
     return json.dumps(facts.to_json_dict(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
 
 
+def _first_quote(quotes: tuple[Evidence, ...]) -> str:
+    if not quotes:
+        return ""
+    first = quotes[0]
+    where = f"line {first.line}: " if first.line else ""
+    more = f" (+{len(quotes) - 1} more)" if len(quotes) > 1 else ""
+    return f"{where}{shorten(first.quote, _QUOTE_CHARS)}{more}"
+
+
 def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
     origin = policy_origin(facts)
     table = Table(title=f"Policy: {facts.source}" + (f" ({origin})" if origin else ""))
@@ -53,14 +62,19 @@ def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
         purposes = purposes_text(disclosure.purposes) or (
             "-" if disclosure.status in (Status.ABSENT, Status.DENIED) else "none stated"
         )
-        evidence = ""
-        if disclosure.evidence:
-            first = disclosure.evidence[0]
-            where = f"line {first.line}: " if first.line else ""
-            evidence = f"{where}{shorten(first.quote, _QUOTE_CHARS)}"
-            if len(disclosure.evidence) > 1:
-                evidence += f" (+{len(disclosure.evidence) - 1} more)"
-        table.add_row(category.value, Text(status, style=style), purposes, evidence)
+        table.add_row(
+            category.value, Text(status, style=style), purposes, _first_quote(disclosure.evidence)
+        )
+        # SPEC §1b data types the policy says something of, under their category.
+        for data_type, said in disclosure.data_types.items():
+            if said.status is Status.ABSENT:
+                continue
+            table.add_row(
+                f"  ↳ {data_type.value}",
+                Text(said.status.value, style=_STATUS_STYLE[said.status]),
+                "",
+                _first_quote(said.evidence),
+            )
     buffer = io.StringIO()
     # Policy text is untrusted: "[/b]" in a quote is text, not rich markup.
     console = Console(
