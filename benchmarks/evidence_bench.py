@@ -7,14 +7,15 @@ framework-res. Then, in the same run and each in its own subprocess:
   1. androguard: AnalyzeAPK + find_methods/find_fields/find_strings + xref lookup of every
      API in permaudit's table;
   2. permaudit: `python -m permaudit extract APP --evidence --format json`;
+  3. the reference: the same command on the permaudit of another revision (`--reference`,
+     default `main`, taken with `git archive`), so a change to the scanner is measured
+     against the code it replaces on the same machine in the same run (target: CPU time
+     within +10 %);
 
-  3. the reference: the same command on the permaudit of another revision (default `main`,
-     taken with `git archive`), so a change to the scanner is measured against the code it
-     replaces on the same machine in the same run (target: within 10 %);
-
-checks that both find the same (caller class, caller method, api) set, and prints wall time
-and peak RSS (os.wait4 rusage of each child) with the ratios. Targets: >= 10x faster and
-<= 1/3 of androguard's peak memory. permaudit and the reference are timed best of --runs.
+checks that both find the same (caller class, caller method, api) set, and prints wall and
+CPU time and peak RSS (os.wait4 rusage of each child) with the ratios, beside `python -c pass`
+and `permaudit --version` measured in the same run. Targets: >= 30x faster (CPU time, which
+the load of a shared machine does not inflate) and <= 1/3 of androguard's peak memory.
 
     .venv/bin/python benchmarks/evidence_bench.py [--classes 4000] [--rebuild] [--reference REV]
 
@@ -33,12 +34,18 @@ import sys
 import tempfile
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Children may cache bytecode, as an installed package does (pip compiles it): with
+# PYTHONDONTWRITEBYTECODE set, as on some CI images, every run would compile permaudit anew.
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 OUT = ROOT / "benchmarks" / "out"
 FRAMEWORK = Path("/usr/share/android-framework-res/framework-res.apk")
 PACKAGE = "com.bench.smartcam"
+# Issue 14: start-up no longer caps the figure, so the target rose from 10x.
+TARGET_SPEEDUP = 30
 
 # (smali call, class holding the call site's receiver type) for generated sensitive calls.
 _SENSITIVE_CALLS = [
@@ -256,11 +263,19 @@ json.dump(sorted(found), sys.stdout)
 """
 
 
-def measure(command: list[str], cwd: Path = ROOT) -> tuple[float, int, str, float]:
-    """Wall seconds, peak RSS in bytes, stdout and CPU seconds (user + system) of a child."""
+@dataclass(frozen=True)
+class Measured:
+    wall: float  # seconds
+    cpu: float  # user + system seconds: what the load of a shared machine does not inflate
+    peak_rss: int  # bytes
+    stdout: str
+
+
+def measure(command: list[str], cwd: Path = ROOT) -> Measured:
+    """Wall and CPU seconds, peak RSS and stdout of one child process."""
     with tempfile.TemporaryFile() as stdout:
         start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=stdout, cwd=cwd)
+        child = subprocess.Popen(command, stdout=stdout, cwd=cwd, env=CHILD_ENV)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -268,15 +283,14 @@ def measure(command: list[str], cwd: Path = ROOT) -> tuple[float, int, str, floa
         output = stdout.read().decode("utf-8")
     if child.returncode not in (0, 1):
         raise SystemExit(f"child failed ({child.returncode}): {' '.join(command[:4])}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return wall, usage.ru_maxrss * 1024, output, cpu  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux.
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, output)
 
 
-def best_of(runs: int, command: list[str], cwd: Path = ROOT) -> tuple[float, int, str, float]:
-    """The run with the least CPU time of `runs` (the machine is shared: wall time measures
-    the neighbours as much as the code; the least disturbed run is the closest to the code)."""
-    results = [measure(command, cwd) for _ in range(runs)]
-    return min(results, key=lambda r: r[3])
+def median_of(runs: int, command: list[str], cwd: Path = ROOT) -> Measured:
+    """The run of median wall time among `runs`: one run on a shared machine is noise."""
+    results = sorted((measure(command, cwd) for _ in range(runs)), key=lambda m: m.wall)
+    return results[len(results) // 2]
 
 
 def reference_checkout(revision: str, directory: Path) -> bool:
@@ -304,7 +318,6 @@ def main() -> int:
     parser.add_argument("--classes", type=int, default=4000)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--reference", default="main", help="git revision to compare with")
-    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     missing = [tool for tool in ("smali", "aapt") if shutil.which(tool) is None]
     if missing or not FRAMEWORK.exists():
@@ -319,43 +332,55 @@ def main() -> int:
         f"{sum(dex_sizes) / 1e6:.1f} MB of DEX"
     )
 
+    # Start-up, in the same run: what no scan can go below.
+    python = median_of(5, [sys.executable, "-c", "pass"])
+    version = median_of(5, [sys.executable, "-m", "permaudit", "--version"])
     extract = [sys.executable, "-m", "permaudit", "extract", str(apk.resolve()), "--evidence"]
     extract += ["--format", "json"]
-    ours_wall, ours_rss, ours_out, ours_cpu = best_of(args.runs, extract)
-    ours = _callers_from_extract(ours_out)
-    reference: tuple[float, int, str, float] | None = None
+    ours_run = median_of(3, extract)
+    ours = _callers_from_extract(ours_run.stdout)
+    reference: Measured | None = None
     with tempfile.TemporaryDirectory() as checkout:
         if reference_checkout(args.reference, Path(checkout)):
             # Run from the checkout, so `-m permaudit` imports its package, not this one.
-            reference = best_of(args.runs, extract, Path(checkout))
-    theirs_wall, theirs_rss, theirs_out, _ = measure(
-        [sys.executable, "-c", _ANDROGUARD_CHILD, str(apk)]
-    )
-    theirs = {tuple(x) for x in json.loads(theirs_out)}
+            reference = median_of(3, extract, Path(checkout))
+    # One run: it takes a minute, and its noise is small beside its length.
+    theirs_run = measure([sys.executable, "-c", _ANDROGUARD_CHILD, str(apk)])
+    theirs = {tuple(x) for x in json.loads(theirs_run.stdout)}
     # androguard cannot filter getDefaultSensor by sensor-type constant, and it keeps no
     # xrefs for fields defined outside the app (ContactsContract$Contacts->CONTENT_URI...):
     # compare what both can see, count the field reads only permaudit finds.
     field_reads = {item for item in ours if ";->" in item[2] and ":" in item[2].split("->")[1]}
     ours = {item for item in ours if "SensorManager;->" not in item[2]} - field_reads
 
-    label = "permaudit extract --evidence"
-    print(f"{'':32} {'wall s':>8} {'peak MB':>9} {'cpu s':>7}")
-    print(f"{'androguard AnalyzeAPK + xrefs':32} {theirs_wall:8.2f} {theirs_rss / 1e6:9.1f}")
-    print(f"{label:32} {ours_wall:8.2f} {ours_rss / 1e6:9.1f} {ours_cpu:7.2f}")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'':32} {'wall s':>8} {'cpu s':>8} {'peak MB':>9}")
+    runs = [
+        ("python -c pass", python),
+        ("permaudit --version", version),
+        ("androguard AnalyzeAPK + xrefs", theirs_run),
+        ("permaudit extract --evidence", ours_run),
+    ]
+    if reference is not None:
+        runs.append((f"same, at {args.reference[:23]}", reference))
+    for label, run in runs:
+        print(f"{label:32} {run.wall:8.2f} {run.cpu:8.2f} {run.peak_rss / 1e6:9.1f}")
     within = True
     if reference is not None:
-        ref_wall, ref_rss, _, ref_cpu = reference
-        name = "same, at " + args.reference[:20]
-        print(f"{name:32} {ref_wall:8.2f} {ref_rss / 1e6:9.1f} {ref_cpu:7.2f}")
-        change = ours_cpu / ref_cpu - 1
+        change = ours_run.cpu / reference.cpu - 1
         within = change <= 0.10
         print(
-            f"scan CPU time vs {args.reference}: {change:+.1%} (target within +10 %; "
-            f"wall {ours_wall / ref_wall - 1:+.1%})"
+            f"scan vs {args.reference}: cpu {change:+.1%} (target within +10 %), "
+            f"wall {ours_run.wall / reference.wall - 1:+.1%}"
         )
-    speedup = theirs_wall / ours_wall
-    memory = ours_rss / theirs_rss
-    print(f"speed-up {speedup:.1f}x (target >= 10x); memory {memory:.2f} of androguard (<= 0.33)")
+    speedup = theirs_run.wall / ours_run.wall
+    cpu_speedup = theirs_run.cpu / ours_run.cpu
+    memory = ours_run.peak_rss / theirs_run.peak_rss
+    print(
+        f"speed-up {speedup:.1f}x wall, {cpu_speedup:.1f}x cpu (target >= {TARGET_SPEEDUP}x, "
+        f"judged on cpu: a loaded machine stretches the wall time of a short run most); "
+        f"memory {memory:.2f} of androguard (<= 0.33)"
+    )
     same = ours == theirs
     print(f"same callers: {same} ({len(ours)} (caller class, method, api) triples)")
     print(f"framework field reads only permaudit reports: {len(field_reads)}")
@@ -364,7 +389,7 @@ def main() -> int:
             print("  only permaudit:", item)
         for item in sorted(theirs - ours)[:10]:
             print("  only androguard:", item)
-    return 0 if same and within and speedup >= 10 and memory <= 1 / 3 else 1
+    return 0 if same and within and cpu_speedup >= TARGET_SPEEDUP and memory <= 1 / 3 else 1
 
 
 if __name__ == "__main__":

@@ -1,34 +1,92 @@
-"""Command-line wiring: parse options, call the boundaries, write the report. No logic here."""
+"""Command-line wiring: parse options, call the boundaries, write the report. No logic here.
+
+Start-up matters (`permaudit --version` and `--help` in well under a quarter second, tests/
+test_startup.py): this module imports click and the standard library only. The boundaries
+(pydantic models, androguard, the policy analyzer, rich) are imported inside the commands
+that use them, and option choices that come from their enums are computed on first use.
+"""
 
 from __future__ import annotations
 
-import datetime
 import os
-import shutil
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
 from permaudit import __version__
-from permaudit.audit import Baseline, as_baseline, build_report, diff_apps, exit_code
-from permaudit.audit import audit as run_audit
-from permaudit.baseline import load_baseline
-from permaudit.config import Config, discover_config, load_config
 from permaudit.errors import InputError
-from permaudit.models import AppFacts, AuditReport, FailOn, Severity
 from permaudit.outputs import check_distinct, check_output, write_output_file
-from permaudit.policy import load_policy
-from permaudit.report.app_view import render_app
-from permaudit.report.formats import AppFormat, Format, PolicyFormat, reporter_for
-from permaudit.repository import repository_root
+
+if TYPE_CHECKING:
+    from permaudit.audit import Baseline
+    from permaudit.config import Config
+    from permaudit.models import AppFacts, AuditReport, FailOn, PolicyFacts, Severity
+    from permaudit.report.formats import Format as _Format
 
 # Existence, type and permission checks are left to the readers, which report every problem in
 # one line naming the file; click's own checks would print a multi-line usage error instead.
 FILE_PATH = click.Path(path_type=Path, exists=False, dir_okay=True, readable=False)
 
 EXIT_ERROR = 2
+POLICY_AUTO = "auto"
+_OFFLINE_HELP = (
+    "Read a policy URL from the cache of earlier fetches only; never use the network "
+    "(a URL not fetched before is an error)."
+)
+
+
+class _LazyChoice(click.Choice):  # type: ignore[type-arg]  # generic only since click 8.2
+    """A click.Choice whose values are computed when first needed (parsing, `CMD --help`)."""
+
+    def __init__(self, values: Callable[[], Sequence[str]]) -> None:
+        self._values = values
+        self._choices: tuple[Any, ...] | None = None
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[Any, ...]:
+        if self._choices is None:
+            self._choices = tuple(self._values())
+        return self._choices
+
+    @choices.setter
+    def choices(self, values: Sequence[Any]) -> None:
+        self._choices = tuple(values)
+
+
+def _app_formats() -> list[str]:
+    from permaudit.report.formats import AppFormat
+
+    return [f.value for f in AppFormat]
+
+
+def _policy_formats() -> list[str]:
+    from permaudit.report.formats import PolicyFormat
+
+    return [f.value for f in PolicyFormat]
+
+
+def _report_formats() -> list[str]:
+    from permaudit.report.formats import Format
+
+    return [f.value for f in Format]
+
+
+def _fail_on_values() -> tuple[str, ...]:
+    from typing import get_args
+
+    from permaudit.models import FailOn
+
+    return get_args(FailOn)
+
+
+def _severities() -> list[str]:
+    from permaudit.models import Severity
+
+    return [s.value for s in Severity]
 
 
 class UsageLine(click.ClickException):
@@ -137,8 +195,8 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice([f.value for f in AppFormat]),
-    default=AppFormat.TABLE.value,
+    type=_LazyChoice(_app_formats),
+    default="table",
     show_default=True,
     help="table: grouped by data category, for people; json: SPEC §4 contract, for tools.",
 )
@@ -169,6 +227,9 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
       permaudit extract app.apks --format json | jq '.permissions[].name'
       permaudit extract app.apk --evidence --format json | jq '.api_evidence'
     """
+    from permaudit.report.app_view import render_app
+    from permaudit.report.formats import AppFormat
+
     check_outputs(output, inputs=(app,))
     facts = _load_app(app, evidence=evidence)
     color = output is None and sys.stdout.isatty()
@@ -179,12 +240,12 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
 
 
 @main.command("policy")
-@click.argument("policy", type=FILE_PATH)
+@click.argument("policy")
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice([f.value for f in PolicyFormat]),
-    default=PolicyFormat.TABLE.value,
+    type=_LazyChoice(_policy_formats),
+    default="table",
     show_default=True,
     help="table: category, status, purposes, evidence; json: SPEC §4 policy object.",
 )
@@ -199,27 +260,38 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
     is_flag=True,
     help="Let --write-map replace a reviewed map (reviewed: true) or a file that is no map.",
 )
+@click.option("--offline", is_flag=True, help=_OFFLINE_HELP)
 def policy_command(
-    policy: Path, output_format: str, output: Path | None, write_map: Path | None, force: bool
+    policy: str,
+    output_format: str,
+    output: Path | None,
+    write_map: Path | None,
+    force: bool,
+    offline: bool,
 ) -> None:
     """Show what a privacy policy discloses, per data category, with evidence.
 
-    POLICY is a policy document (txt, md, html, pdf) or a reviewed policy map (YAML).
+    POLICY is a policy document (txt, md, html, pdf) or a reviewed policy map (YAML): a file,
+    an http(s) URL (fetched and cached) or - for standard input.
 
     \b
     Examples:
       permaudit policy privacy.html
       permaudit policy privacy.txt --format json -o policy.json
       permaudit policy privacy.txt --write-map policy_maps/vendor.yaml
+      permaudit policy https://vendor.example/privacy --format json
+      curl -s https://vendor.example/privacy | permaudit policy -
     """
+    from permaudit.policy import load_policy_source
     from permaudit.policy.maps import check_map_target, map_from_facts
     from permaudit.policy.maps import write_map as write_policy_map
+    from permaudit.report.formats import PolicyFormat
     from permaudit.report.policy_view import render_policy
 
-    check_outputs(output, write_map, inputs=(policy,))
+    check_outputs(output, write_map, inputs=(_local_path(policy),))
     if write_map is not None:
         check_map_target(write_map, force=force)
-    facts = load_policy(policy)
+    facts = load_policy_source(policy, offline=offline)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
         click.echo(f"permaudit: wrote policy map {write_map} (reviewed: false)", err=True)
@@ -228,18 +300,23 @@ def policy_command(
 
 # --- audit and diff ----------------------------------------------------------------------------
 
-_FORMAT_CHOICE = click.Choice([f.value for f in Format])
-_FAIL_ON_CHOICE = click.Choice(get_args(FailOn))
-_SEVERITY_CHOICE = click.Choice([s.value for s in Severity])
+_FORMAT_CHOICE = _LazyChoice(_report_formats)
+_FAIL_ON_CHOICE = _LazyChoice(_fail_on_values)
+_SEVERITY_CHOICE = _LazyChoice(_severities)
 
 
-_POLICY_OPTION = click.option(
-    "--policy",
-    "policy_path",
-    type=FILE_PATH,
-    help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml). "
-    "Default: `policy` of the configuration.",
-)
+def _policy_option(command: Any) -> Any:
+    """--policy and --offline, which only means something for a policy URL."""
+    command = click.option("--offline", is_flag=True, help=_OFFLINE_HELP)(command)
+    return click.option(
+        "--policy",
+        "policy_path",
+        help="Privacy policy: .txt, .md, .html, .pdf or a reviewed policy map (.yaml); "
+        "a file, an http(s) URL, - for standard input, or `auto`: the privacy-policy "
+        "URL found in the app (see `extract`). Default: `policy` of the configuration.",
+    )(command)
+
+
 _NO_EVIDENCE_OPTION = click.option(
     "--no-evidence",
     is_flag=True,
@@ -259,7 +336,7 @@ def _report_options(command: Any) -> Any:
     """Options shared by `audit` and `diff`; defaults come from the configuration file."""
     for option in reversed(
         [
-            _POLICY_OPTION,
+            _policy_option,
             click.option(
                 "--format",
                 "format_name",
@@ -293,19 +370,51 @@ def _report_options(command: Any) -> Any:
 
 def _settings(
     config_path: Path | None,
-    policy_path: Path | None,
+    policy_path: str | None,
     format_name: str | None,
     fail_on: str | None,
     min_severity: str | None,
-) -> tuple[Config, Path, Format, FailOn, Severity]:
+) -> tuple[Config, str | Path, _Format, FailOn, Severity]:
+    from permaudit.config import discover_config, load_config
+    from permaudit.models import Severity
+    from permaudit.policy.fetch import is_url
+    from permaudit.report.formats import Format
+
     config = load_config(_must_exist(config_path)) if config_path else discover_config()
-    policy = policy_path or config.policy_path()
+    configured = config.policy
+    # A configured URL (or `auto`) is not a path relative to the configuration file.
+    if configured is not None and (is_url(configured) or configured == POLICY_AUTO):
+        policy: str | Path | None = policy_path or configured
+    else:
+        policy = policy_path or config.policy_path()
     if policy is None:
         raise click.UsageError("no policy: give --policy POLICY or set `policy` in the config")
-    fmt = Format(format_name or config.format or Format.TERMINAL)
-    gate = cast(FailOn, fail_on or config.fail_on or "error")
+    fmt = Format(format_name or config.format or "terminal")
+    gate = cast("FailOn", fail_on or config.fail_on or "error")
     shown = Severity(min_severity or config.min_severity or "note")
     return config, policy, fmt, gate, shown
+
+
+def _local_path(policy: str | Path) -> Path | None:
+    """The policy file, when the policy is one (not a URL, standard input or `auto`)."""
+    from permaudit.policy.fetch import STDIN, is_url
+
+    if isinstance(policy, Path):
+        return policy
+    return None if is_url(policy) or policy in (STDIN, POLICY_AUTO) else Path(policy)
+
+
+def _policy_facts(policy: str | Path, app: AppFacts, *, offline: bool) -> PolicyFacts:
+    """The policy the user named; `auto`: the privacy-policy URL found in `app`."""
+    from permaudit.policy import load_policy_source
+
+    if policy == POLICY_AUTO:
+        from permaudit.apk.policy_urls import choose_policy_url
+
+        chosen = choose_policy_url(app)
+        click.echo(f"permaudit: --policy auto: {chosen.url} (found in {chosen.where})", err=True)
+        policy = chosen.url
+    return load_policy_source(policy, offline=offline)
 
 
 def _must_exist(path: Path) -> Path:
@@ -315,7 +424,6 @@ def _must_exist(path: Path) -> Path:
 
 
 def _load_app(path: Path, *, evidence: bool) -> AppFacts:
-    # Imported here: loading androguard costs a second, and `--help` should not pay for it.
     from permaudit.apk import load_app
 
     return load_app(path, evidence=evidence, progress=evidence and sys.stderr.isatty())
@@ -323,17 +431,23 @@ def _load_app(path: Path, *, evidence: bool) -> AppFacts:
 
 def _audit_report(
     app: Path,
-    policy: Path,
+    policy: str | Path,
     config: Config,
     *,
     evidence: bool,
+    offline: bool,
     gate: FailOn,
     shown: Severity,
     baseline: Baseline | None,
 ) -> AuditReport:
     """Read APP and POLICY and audit them: the report of `audit` and of `baseline`."""
+    import datetime
+
+    from permaudit.audit import audit as run_audit
+    from permaudit.audit import build_report
+
     app_facts = _load_app(app, evidence=evidence)
-    policy_facts = load_policy(policy)
+    policy_facts = _policy_facts(policy, app_facts, offline=offline)
     return build_report(
         app_facts,
         policy_facts,
@@ -346,7 +460,12 @@ def _audit_report(
     )
 
 
-def _emit(report: AuditReport, fmt: Format, output: Path | None) -> None:
+def _emit(report: AuditReport, fmt: _Format, output: Path | None) -> None:
+    import shutil
+
+    from permaudit.report.formats import reporter_for
+    from permaudit.repository import repository_root
+
     interactive = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size((100, 24)).columns if interactive else 100
     root = repository_root(Path.cwd()) or Path.cwd()
@@ -368,7 +487,8 @@ def _emit(report: AuditReport, fmt: Format, output: Path | None) -> None:
 def audit(
     ctx: click.Context,
     app: Path,
-    policy_path: Path | None,
+    policy_path: str | None,
+    offline: bool,
     format_name: str | None,
     output: Path | None,
     fail_on: str | None,
@@ -392,14 +512,26 @@ def audit(
       permaudit audit app.apk --policy privacy.md --fail-on warning --min-severity warning
       permaudit baseline app.apk --policy privacy.md -o baseline.json
       permaudit audit app.apk --policy privacy.md --baseline baseline.json
+      permaudit audit app.apk --policy https://vendor.example/privacy
+      permaudit audit app.apk --policy auto --offline
     """
+    from permaudit.audit import exit_code
+    from permaudit.baseline import load_baseline
+
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
-    check_outputs(output, inputs=(app, policy, baseline_path, config.path))
+    check_outputs(output, inputs=(app, _local_path(policy), baseline_path, config.path))
     baseline = load_baseline(_must_exist(baseline_path)) if baseline_path else None
     report = _audit_report(
-        app, policy, config, evidence=not no_evidence, gate=gate, shown=shown, baseline=baseline
+        app,
+        policy,
+        config,
+        evidence=not no_evidence,
+        offline=offline,
+        gate=gate,
+        shown=shown,
+        baseline=baseline,
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))
@@ -414,7 +546,8 @@ def diff(
     ctx: click.Context,
     old_app: Path,
     new_app: Path,
-    policy_path: Path | None,
+    policy_path: str | None,
+    offline: bool,
     format_name: str | None,
     output: Path | None,
     fail_on: str | None,
@@ -432,13 +565,19 @@ def diff(
       permaudit diff app-1.4.apk app-1.5.apk --policy privacy.md
       permaudit diff app-1.4.apk app-1.5.apk --policy privacy.md --format markdown -o pr.md
     """
+    import datetime
+
+    from permaudit.audit import as_baseline, build_report, diff_apps, exit_code
+    from permaudit.audit import audit as run_audit
+
     config, policy, fmt, gate, shown = _settings(
         config_path, policy_path, format_name, fail_on, min_severity
     )
-    check_outputs(output, inputs=(old_app, new_app, policy, config.path))
+    check_outputs(output, inputs=(old_app, new_app, _local_path(policy), config.path))
     old_facts = _load_app(old_app, evidence=not no_evidence)
     new_facts = _load_app(new_app, evidence=not no_evidence)
-    policy_facts = load_policy(policy)
+    # `auto`: the policy URL of the release under review.
+    policy_facts = _policy_facts(policy, new_facts, offline=offline)
     changes = diff_apps(old_facts, new_facts)
     for warning in changes.warnings:
         click.echo(f"permaudit: warning: {warning}", err=True)
@@ -470,7 +609,7 @@ def diff(
 
 @main.command()
 @click.argument("app", type=FILE_PATH)
-@_POLICY_OPTION
+@_policy_option
 @click.option(
     "-o",
     "--output",
@@ -481,7 +620,8 @@ def diff(
 @_CONFIG_OPTION
 def baseline(
     app: Path,
-    policy_path: Path | None,
+    policy_path: str | None,
+    offline: bool,
     output: Path | None,
     no_evidence: bool,
     config_path: Path | None,
@@ -503,13 +643,17 @@ def baseline(
       permaudit baseline app.apk --policy privacy.md -o permaudit-baseline.json
       permaudit audit app.apk --policy privacy.md --baseline permaudit-baseline.json
     """
+    from permaudit.models import Severity
+    from permaudit.report.formats import Format, reporter_for
+
     config, policy, _, _, _ = _settings(config_path, policy_path, None, None, None)
-    check_outputs(output, inputs=(app, policy, config.path))
+    check_outputs(output, inputs=(app, _local_path(policy), config.path))
     report = _audit_report(
         app,
         policy,
         config,
         evidence=not no_evidence,
+        offline=offline,
         gate="none",
         shown=Severity.NOTE,
         baseline=None,

@@ -415,13 +415,19 @@ def base_facts() -> dict[str, Any]:
 REPORT_ONLY = {"source", "tampered", "warnings"}
 
 
-def reads_like_the_original(warning: str) -> Callable[[str], None]:
-    """Extracted facts equal the untampered APK's; `tampered` set; a warning saying how."""
+def reads_like_the_original(*warnings: str, exact: bool = False) -> Callable[[str], None]:
+    """Extracted facts equal the untampered APK's; `tampered` set; a warning per trick.
+
+    `exact`: these warnings and no others (one per trick, not one per entry or node).
+    """
 
     def check(stdout: str) -> None:
         facts = json_of(stdout)
         assert facts["tampered"] is True
-        assert any(warning in line for line in facts["warnings"]), facts["warnings"]
+        for warning in warnings:
+            assert any(warning in line for line in facts["warnings"]), facts["warnings"]
+        if exact:
+            assert len(facts["warnings"]) == len(warnings), facts["warnings"]
         for key, value in base_facts().items():
             if key not in REPORT_ONLY:
                 assert facts[key] == value, key
@@ -435,13 +441,13 @@ def audit_says_tampered(stdout: str) -> None:
     assert report["app"]["permissions"] == base_facts()["permissions"]
 
 
-def tampered(variant: str, warning: str) -> Case:
+def tampered(variant: str, *warnings: str, exact: bool = False) -> Case:
     return Case(
         f"apk-tampered-{variant}",
         fixture(TAMPERED / f"{variant}.apk"),
         extract_json,
         0,
-        check=reads_like_the_original(warning),
+        check=reads_like_the_original(*warnings, exact=exact),
     )
 
 
@@ -578,6 +584,22 @@ CASES: list[Case] = [
     tampered("zip-unknown-method-deflated", "unknown compression method 4919, read as deflate"),
     tampered("zip-oversized-entry", "junk after the binary manifest"),
     tampered("zip-bad-crc", "CRC-32"),
+    # The three tricks of apkInspector's real samples (issue 13): (a), (b) and (c).
+    tampered(
+        "zip-malformed-extra", "malformed extra field (no sequence of id/size records)", exact=True
+    ),
+    tampered(
+        "zip-unknown-method-axml-header",
+        "unknown compression method 30208, read as stored",
+        "file type is 0x0000",
+        "string pool declares 76 strings but holds 68",
+        exact=True,
+    ),
+    tampered(
+        "axml-zero-size-end-namespace",
+        "zero-sized END_NAMESPACE chunk (header size 16)",
+        exact=True,
+    ),
     Case(
         "apk-tampered-table-view",
         fixture(TAMPERED / "axml-node-header-size.apk"),

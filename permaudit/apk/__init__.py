@@ -8,7 +8,8 @@ Public API:
   `InputError(path, problem)`. With `evidence=True` it also scans the app's code (every
   classes*.dex, base/dex/classes*.dex in an .aab) for sensitive API references
   (`api_evidence`, see permaudit.apk.evidence); `progress=True` shows a progress bar on
-  stderr while it does.
+  stderr while it does. `policy_urls` lists the privacy-policy URLs the app carries
+  (permaudit.apk.policy_urls, which also decides what `--policy auto` uses).
 - `ApkArchive` (permaudit.apk.archive): the bounded zip reader everything here goes through.
 - `dex_entries(archive)` (permaudit.apk.bundle): the code of the archive holding the manifest,
   `classes*.dex` in an APK or `base/dex/classes*.dex` in an .aab, in load order.
@@ -22,13 +23,15 @@ from loguru import logger
 # one-line errors and progress only.
 logger.disable("androguard")
 
+from collections.abc import Iterable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from permaudit.apk import aab, axml  # noqa: E402
 from permaudit.apk.archive import ApkArchive  # noqa: E402
 from permaudit.apk.bundle import MANIFEST, dex_entries, open_base_apk  # noqa: E402
 from permaudit.apk.manifest import ManifestError, facts_from_manifest  # noqa: E402
-from permaudit.apk.resources import Resolver, ResourceTable  # noqa: E402
+from permaudit.apk.policy_urls import find_policy_urls  # noqa: E402
+from permaudit.apk.resources import Resolver, ResourceString, ResourceTable  # noqa: E402
 from permaudit.apk.tolerant import UnreadableError, repair_manifest  # noqa: E402
 from permaudit.errors import InputError  # noqa: E402
 from permaudit.models import AppFacts  # noqa: E402
@@ -40,7 +43,8 @@ def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> A
     """Read the app at `path` (.apk, .apks, .xapk or .aab, detected by content) into `AppFacts`."""
     with ApkArchive.open(path) as outer:
         if MANIFEST not in outer and aab.is_app_bundle(outer):
-            facts = _load_app_bundle(path, outer)
+            # The protobuf resource table of an .aab is not searched for URLs; its code is.
+            facts = _with_policy_urls(_load_app_bundle(path, outer), outer, ())
             return _finish(facts, outer, (), evidence=evidence, progress=progress)
         base, base_name = open_base_apk(outer)
         try:
@@ -55,7 +59,9 @@ def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> A
                 root = axml.parse(manifest.data)
             except axml.AxmlError as error:
                 raise InputError(path, f"unreadable {MANIFEST}: {error}") from None
-            facts = _facts(path, MANIFEST, root, ResourceTable(base))
+            resources = ResourceTable(base)
+            facts = _facts(path, MANIFEST, root, resources)
+            facts = _with_policy_urls(facts, base, resources.strings())
             return _finish(facts, base, manifest.warnings, evidence=evidence, progress=progress)
         finally:
             if base is not outer:
@@ -82,6 +88,13 @@ def _facts(path: Path, manifest: str, root: axml.Element, resources: Resolver) -
         warning = f"resource references left unresolved (reported as null): {unresolved}"
         facts = facts.model_copy(update={"warnings": (*facts.warnings, warning)})
     return facts
+
+
+def _with_policy_urls(
+    facts: AppFacts, archive: ApkArchive, strings: Iterable[ResourceString]
+) -> AppFacts:
+    urls, warnings = find_policy_urls(archive, strings)
+    return facts.model_copy(update={"policy_urls": urls, "warnings": (*facts.warnings, *warnings)})
 
 
 def _finish(

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import io
 import stat
+import struct
 import tempfile
 import zipfile
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
 from permaudit.apk.tolerant import UnreadableError, read_member, spool_member
 from permaudit.errors import InputError
@@ -47,6 +48,8 @@ MAX_NESTED_IN_MEMORY = 64 * MiB
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+_CENTRAL_MAGIC = b"PK\x01\x02"
+_CENTRAL_RECORD_SIZE = 46
 
 
 class ApkArchive:
@@ -103,10 +106,16 @@ class ApkArchive:
     @classmethod
     def _from_handle(cls, label: str, handle: IO[bytes]) -> ApkArchive:
         head = handle.read(4)
-        _check_central_directory_size(label, handle)
+        directory = _check_central_directory_size(label, handle)
+        malformed = _malformed_extra_fields(handle, directory) if directory else []
         handle.seek(0)
+        # zipfile refuses extra fields that are no sequence of id/size records; Android ignores
+        # them, so zipfile gets a view in which each is one opaque record of the same length.
+        view: IO[bytes] = (
+            io.BufferedReader(_PatchedView(handle, malformed)) if malformed else handle
+        )
         try:
-            zip_file = zipfile.ZipFile(handle)
+            zip_file = zipfile.ZipFile(view)
         except zipfile.BadZipFile:
             if head == _ZIP_MAGIC:
                 # Starts like a zip but has no readable end record: a cut-off download.
@@ -129,7 +138,15 @@ class ApkArchive:
             raise InputError(
                 label, f"duplicate zip entry {duplicate} (Android refuses to install such APKs)"
             )
-        return cls(label, zip_file, handle)
+        archive = cls(label, zip_file, handle)
+        if malformed:
+            names = ", ".join(name for _, _, name in malformed[:3])
+            more = f" and {len(malformed) - 3} more" if len(malformed) > 3 else ""
+            archive.tamper_warnings.append(
+                f"central directory: malformed extra field (no sequence of id/size records) on "
+                f"{len(malformed)} entries ({names}{more}); Android ignores extra fields"
+            )
+        return archive
 
     # -- reading ------------------------------------------------------------------------
 
@@ -238,14 +255,19 @@ class ApkArchive:
         self.close()
 
 
-def _check_central_directory_size(label: str, handle: IO[bytes]) -> None:
-    """Refuse a central directory too large to parse, before zipfile parses it."""
+def _check_central_directory_size(label: str, handle: IO[bytes]) -> tuple[int, int] | None:
+    """Refuse a central directory too large to parse, before zipfile parses it.
+
+    Returns where the central directory starts and its size, as zipfile will locate it
+    (None for zip64 archives and archives without an end record).
+    """
     end = handle.seek(0, io.SEEK_END)
-    handle.seek(max(0, end - _END_RECORD_SEARCH))
+    tail_at = max(0, end - _END_RECORD_SEARCH)
+    handle.seek(tail_at)
     tail = handle.read(_END_RECORD_SEARCH)
     at = tail.rfind(_EMPTY_ZIP_MAGIC)
     if at < 0 or len(tail) - at < 22:
-        return  # zipfile reports the missing end record
+        return None  # zipfile reports the missing end record
     entries = int.from_bytes(tail[at + 10 : at + 12], "little")
     size = int.from_bytes(tail[at + 12 : at + 16], "little")
     if entries != 0xFFFF and entries > MAX_ENTRIES:
@@ -254,6 +276,79 @@ def _check_central_directory_size(label: str, handle: IO[bytes]) -> None:
         raise InputError(
             label, f"zip central directory is larger than {MAX_CENTRAL_DIRECTORY} bytes"
         )
+    if entries == 0xFFFF or size == 0xFFFFFFFF:
+        return None
+    # Like zipfile: the directory ends where the end record starts (data prepended to the
+    # archive shifts both).
+    start = tail_at + at - size
+    return (start, size) if start >= 0 else None
+
+
+def _malformed_extra_fields(
+    handle: IO[bytes], directory: tuple[int, int]
+) -> list[tuple[int, int, str]]:
+    """(offset, length, entry name) of central directory extra fields zipfile would refuse."""
+    start, size = directory
+    handle.seek(start)
+    data = handle.read(size)
+    found: list[tuple[int, int, str]] = []
+    pos = 0
+    while pos + _CENTRAL_RECORD_SIZE <= len(data) and data[pos : pos + 4] == _CENTRAL_MAGIC:
+        name_length, extra_length, comment_length = struct.unpack_from("<HHH", data, pos + 28)
+        extra_at = pos + _CENTRAL_RECORD_SIZE + name_length
+        if not _is_record_sequence(data[extra_at : extra_at + extra_length]):
+            name = data[pos + _CENTRAL_RECORD_SIZE : extra_at].decode("utf-8", "replace")
+            found.append((start + extra_at, extra_length, name))
+        pos = extra_at + extra_length + comment_length
+    return found
+
+
+def _is_record_sequence(extra: bytes) -> bool:
+    """What zipfile accepts: id/size records each within the field (a tail under 4 bytes too)."""
+    pos = 0
+    while len(extra) - pos >= 4:
+        pos += 4 + int.from_bytes(extra[pos + 2 : pos + 4], "little")
+        if pos > len(extra):
+            return False
+    return True
+
+
+class _PatchedView(io.RawIOBase):
+    """A read-only view of `handle` with byte ranges replaced by opaque extra-field records."""
+
+    def __init__(self, handle: IO[bytes], fields: list[tuple[int, int, str]]) -> None:
+        super().__init__()
+        self._handle = handle
+        # An unassigned header id, zero-filled: zipfile skips records it does not know.
+        self._patches = [
+            (offset, struct.pack("<HH", 0xFFFF, length - 4) + bytes(length - 4))
+            for offset, length, _ in fields
+        ]
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._handle.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+    def readinto(self, buffer: Any) -> int:
+        at = self._handle.tell()
+        data = self._handle.read(len(buffer))
+        if any(offset < at + len(data) and at < offset + len(p) for offset, p in self._patches):
+            patched = bytearray(data)
+            for offset, replacement in self._patches:
+                for index, byte in enumerate(replacement):
+                    if 0 <= offset + index - at < len(patched):
+                        patched[offset + index - at] = byte
+            data = bytes(patched)
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _first_duplicate(infos: list[zipfile.ZipInfo]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from androguard.core import axml as _axml
@@ -11,6 +12,15 @@ from permaudit.apk.archive import ApkArchive
 RESOURCES = "resources.arsc"
 # resources.arsc of large apps reaches tens of MiB; beyond this, references stay unresolved.
 _RESOURCES_LIMIT = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ResourceString:
+    """One string resource value: its name (`@string/...`) and whether it is the default one."""
+
+    name: str
+    value: str
+    default_locale: bool
 
 
 class Resolver(Protocol):
@@ -55,6 +65,24 @@ class ResourceTable:
             if isinstance(value, str):
                 return value
         return None
+
+    def strings(self) -> list[ResourceString]:
+        """Every string resource of the table's packages, in every configuration."""
+        parser = self._load()
+        if parser is None:
+            return []
+        found: list[ResourceString] = []
+        try:
+            for package, locales in parser.get_resolved_strings().items():
+                for locale, values in locales.items():
+                    for resource_id, value in values.items():
+                        if isinstance(value, str):
+                            name = parser.get_resource_xml_name(resource_id, package)
+                            found.append(ResourceString(str(name), value, locale == "DEFAULT"))
+        except Exception:
+            # androguard raises assorted errors on odd tables: no strings, as for no table.
+            return found
+        return found
 
     def _load(self) -> _axml.ARSCParser | None:
         if not self._loaded:

@@ -352,7 +352,19 @@ class _Repair:
             "<IIIII", raw, pos + 8
         )
         tables_end = header_size + 4 * (count + style_count)
-        if tables_end > size or strings_start > size or strings_start < tables_end:
+        if tables_end > size or strings_start > size:
+            raise UnreadableError("binary manifest: string pool offsets are out of range")
+        if strings_start < tables_end and not style_count and strings_start >= header_size:
+            # ResStringPool::setTo only checks that the offset table fits in the chunk: a count
+            # larger than the strings held makes the table overlap the strings, and only the
+            # indices nodes use are ever looked up. The table ends where the strings start.
+            held = (strings_start - header_size) // 4
+            self.note(
+                f"string pool declares {count} strings but holds {held} "
+                "(its offset table would overlap the strings)"
+            )
+            count, tables_end = held, header_size + 4 * held
+        if strings_start < tables_end:
             raise UnreadableError("binary manifest: string pool offsets are out of range")
         if style_count and not tables_end <= strings_start <= styles_start <= size:
             raise UnreadableError("binary manifest: string pool styles are out of range")
@@ -376,8 +388,24 @@ class _Repair:
         """ResXMLParser::nextNode: follow declared sizes, skip unknown chunk types."""
         raw = self.raw
         nodes: list[_Node] = []
+        depth = 0
+        root_closed = False
+        open_namespaces: list[_Node] = []
         while pos < end:
-            kind, header_size, size = self.chunk(pos, end, _NODE_HEADER_SIZE, "XML node")
+            try:
+                kind, header_size, size = self.chunk(pos, end, _NODE_HEADER_SIZE, "XML node")
+            except UnreadableError:
+                if not root_closed:
+                    raise
+                # The package parser stops at the root element's end tag, so Android never
+                # validates what follows it; a broken chunk there (a zero-sized END_NAMESPACE)
+                # only stops tools that walk every chunk. Open namespaces end canonically.
+                self.note(_after_root(raw, pos, end))
+                nodes.extend(
+                    _Node(RES_XML_END_NAMESPACE_TYPE, ns.line, ns.comment, ns.ext)
+                    for ns in reversed(open_namespaces)
+                )
+                break
             ext_size = _EXT_SIZE.get(kind)
             if ext_size is None:
                 self.note(
@@ -398,7 +426,17 @@ class _Repair:
                 ext, used = raw[ext_at : ext_at + ext_size], header_size + ext_size
             if size > used:
                 self.note(f"{size - used} bytes of junk inside an XML node")
-            nodes.append(_Node(kind, line, comment, ext))
+            node = _Node(kind, line, comment, ext)
+            nodes.append(node)
+            if kind == RES_XML_START_NAMESPACE_TYPE:
+                open_namespaces.append(node)
+            elif kind == RES_XML_END_NAMESPACE_TYPE and open_namespaces:
+                open_namespaces.pop()
+            elif kind == RES_XML_START_ELEMENT_TYPE:
+                depth += 1
+            elif kind == RES_XML_END_ELEMENT_TYPE:
+                depth -= 1
+                root_closed = root_closed or depth <= 0
             pos += size
         return nodes
 
@@ -436,6 +474,21 @@ class _Repair:
         )
         used = max(ext_at + 20, ext_at + start + attr_size * attr_count)
         return ext + attributes, used
+
+
+def _after_root(raw: bytes, pos: int, end: int) -> str:
+    """The warning for a chunk after the root element that Android never validates."""
+    where = "after the root element (Android stops reading at its end tag)"
+    if pos + _CHUNK.size > end:
+        return f"{end - pos} bytes of a cut-off chunk {where}"
+    kind, header_size, size = _CHUNK.unpack_from(raw, pos)
+    name = {
+        RES_XML_END_NAMESPACE_TYPE: "END_NAMESPACE",
+        RES_XML_END_ELEMENT_TYPE: "END_ELEMENT",
+    }.get(kind, f"0x{kind:04x}")
+    if size == 0:
+        return f"zero-sized {name} chunk (header size {header_size}) {where}"
+    return f"malformed {name} chunk (header size {header_size}, size {size}) {where}"
 
 
 def _renamed_attributes(pool: bytes, resource_ids: tuple[int, ...]) -> int:

@@ -78,6 +78,18 @@ class ApiEvidence(Frozen):
     organisation: str | None = None
 
 
+class PolicyUrl(Frozen):
+    """A URL inside the app that looks like its privacy policy (permaudit.apk.policy_urls)."""
+
+    url: str
+    # Where it was found, e.g. "resources.arsc @string/privacy_url", "classes2.dex".
+    found_in: tuple[str, ...]
+    # Found in a string resource (text the app shows or opens), not only in code.
+    in_resources: bool = False
+    # Found in a string resource of the default configuration (not a translation).
+    default_locale: bool = False
+
+
 class AppFacts(Frozen):
     """Everything permaudit knows about one app. Serialises to SPEC §4 `extract` JSON."""
 
@@ -94,6 +106,8 @@ class AppFacts(Frozen):
     components: tuple[Component, ...] = ()
     # None means code evidence was not collected (not "no evidence found").
     api_evidence: tuple[ApiEvidence, ...] | None = None
+    # Privacy-policy URLs the app carries, most likely first (see permaudit.apk.policy_urls).
+    policy_urls: tuple[PolicyUrl, ...] = ()
     # Set when the APK had to be read by the tolerant reader (tampered zip or manifest).
     tampered: bool = False
     warnings: tuple[str, ...] = Field(default=())

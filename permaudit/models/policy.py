@@ -79,6 +79,9 @@ class PolicyFacts(Frozen):
     # A person checked the facts (a policy map with `reviewed: true`); never true for the
     # analyzer's own reading, nor for a map it wrote that nobody has reviewed yet.
     reviewed: bool = False
+    # The URL the document was fetched from (after redirects), with `sha256` of the bytes
+    # fetched; None for a local file or standard input, and then absent from the JSON.
+    url: str | None = None
     # The language the policy was read in (SPEC §5): "en", "zh", ...
     language: str = "en"
     categories: dict[Category, CategoryDisclosure]
@@ -111,6 +114,8 @@ class PolicyFacts(Frozen):
     def to_json_dict(self) -> dict[str, Any]:
         """SPEC §4 `policy` JSON: every category key present, `scope` only where it applies."""
         data = self.model_dump(mode="json")
+        if data["url"] is None:
+            del data["url"]
         for disclosure in data["categories"].values():
             if disclosure["scope"] is None:
                 del disclosure["scope"]

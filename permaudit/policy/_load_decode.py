@@ -61,13 +61,25 @@ class UndecodableError(Exception):
     """The bytes are not text in any encoding we can recognise."""
 
 
-def decode_policy_bytes(data: bytes) -> Decoded:
-    """Decode a policy file. Raises UndecodableError when no encoding fits."""
+def decode_policy_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode a policy file. Raises UndecodableError when no encoding fits.
+
+    `declared`: the charset the transport declares (an HTTP Content-Type). As in browsers, a
+    BOM overrides it and it overrides what the document itself declares; bytes it cannot
+    decode are read as if nothing had been declared.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
             name = "utf-8-sig" if encoding == "utf-8" else encoding
             return Decoded(_decode_or_replace(body, encoding), name)
+
+    transport = _canonical(declared) if declared else None
+    if transport is not None and not _mislabelled_utf8(data, transport):
+        try:
+            return Decoded(data.decode(transport), transport)
+        except UnicodeDecodeError:
+            pass
 
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
@@ -93,6 +105,21 @@ def decode_policy_bytes(data: bytes) -> Decoded:
             pass  # the page lies about its charset; guess instead
 
     return _guess_legacy(data)
+
+
+def _mislabelled_utf8(data: bytes, declared: str) -> bool:
+    """A server default of ISO-8859-1 on a page that is valid UTF-8 with non-ASCII text.
+
+    Every byte decodes as cp1252, so honouring the label would turn each accented letter or
+    Chinese character into two or three wrong ones; UTF-8 that long is never an accident.
+    """
+    if declared != "cp1252" or data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _canonical(name: str) -> str | None:

@@ -103,9 +103,18 @@ def load_policy_text(
 
 
 def policy_text_from_bytes(
-    path: Path, data: bytes, *, max_chars: int | None = DEFAULT_MAX_CHARS
+    path: Path | str,
+    data: bytes,
+    *,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    charset: str | None = None,
+    media_type: str | None = None,
 ) -> PolicyText:
-    """Like load_policy_text, for bytes already read with read_policy_file."""
+    """Like load_policy_text, for bytes already read with read_policy_file.
+
+    `path` names the document: a file, or a URL or "-" for documents fetched or piped in
+    (permaudit.policy.fetch), whose transport may declare a `charset` and a `media_type`.
+    """
     digest = hashlib.sha256(data).hexdigest()
     if not data:
         raise InputError(path, "empty file")
@@ -125,7 +134,7 @@ def policy_text_from_bytes(
             raise InputError(path, f"binary file ({what}), not a privacy policy")
 
     try:
-        decoded = decode_policy_bytes(data)
+        decoded = decode_policy_bytes(data, declared=charset)
     except UndecodableError as problem:
         raise InputError(path, str(problem)) from None
     del data  # the text replaces the bytes; do not hold both longer than needed
@@ -134,7 +143,7 @@ def policy_text_from_bytes(
         raise InputError(path, "whitespace only, no text")
 
     # Size checks come before the control-character scan and the parse, the costly steps.
-    policy_format = _sniff_format(path, raw)
+    policy_format = _sniff_format(document_suffix(path, media_type), raw)
     if policy_format in ("html", "markdown"):
         size = len(raw)
         if size > MAX_MARKUP_BYTES:
@@ -236,7 +245,7 @@ def _size(count: int) -> str:
     return f"{count} bytes"
 
 
-def _too_long(path: Path, length: int, limit: int) -> InputError:
+def _too_long(path: Path | str, length: int, limit: int) -> InputError:
     return InputError(
         path,
         f"policy text is too long ({length:,} characters; the limit is {limit:,}, "
@@ -249,7 +258,7 @@ def _is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:1024]
 
 
-def _count_control_characters(path: Path, text: str) -> int:
+def _count_control_characters(path: Path | str, text: str) -> int:
     """Text that decoded but is full of control characters is a binary file in disguise."""
     allowed = max(8, int(len(text) * _MAX_CONTROL_RATIO))
     count = 0
@@ -259,9 +268,28 @@ def _count_control_characters(path: Path, text: str) -> int:
     return count
 
 
-def _sniff_format(path: Path, text: str) -> PolicyFormat:
+_MEDIA_SUFFIXES = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".xhtml",
+    "text/markdown": ".md",
+    "text/x-markdown": ".md",
+    "text/plain": ".txt",
+}
+
+
+def document_suffix(path: Path | str, media_type: str | None = None) -> str:
+    """The extension that breaks format ties: the file's, else the media type's or the URL's."""
+    if isinstance(path, Path):
+        return path.suffix.lower()
+    if media_type in _MEDIA_SUFFIXES:
+        return _MEDIA_SUFFIXES[media_type]
+    from permaudit.policy.fetch import url_suffix
+
+    return url_suffix(path)
+
+
+def _sniff_format(suffix: str, text: str) -> PolicyFormat:
     head = text[:_SNIFF_CHARS]
-    suffix = path.suffix.lower()
     if _HTML_DOCUMENT.search(head[:4096]):
         return "html"
     html_tags = len(_HTML_TAG.findall(head))
@@ -287,7 +315,7 @@ def _sniff_format(path: Path, text: str) -> PolicyFormat:
 
 
 def _finish(
-    path: Path,
+    path: Path | str,
     text: str,
     headings: tuple[str, ...],
     policy_format: PolicyFormat,

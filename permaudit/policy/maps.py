@@ -187,7 +187,7 @@ def _location(error: dict[str, Any]) -> str:
     return ".".join(str(part) for part in error["loc"]) or "(top level)"
 
 
-def parse_map(data: dict[str, Any], path: Path) -> PolicyMap:
+def parse_map(data: dict[str, Any], path: Path | str) -> PolicyMap:
     try:
         return PolicyMap.model_validate(data)
     except ValidationError as error:
@@ -197,14 +197,16 @@ def parse_map(data: dict[str, Any], path: Path) -> PolicyMap:
         ) from None
 
 
-def map_facts_if_map(path: Path, head: bytes) -> PolicyFacts | None:
+def map_facts_if_map(path: Path | str, head: bytes) -> PolicyFacts | None:
     """Facts of the file's bytes when they are a policy map; None when they are a document.
 
     A `.yaml`/`.yml` file, or a YAML mapping with a top-level `map_version`, is meant as a map:
     when it is not a valid one, that is an error naming what is wrong, never a fallback to
     analysing the YAML as if it were the policy's prose.
     """
-    meant_as_map = path.suffix.lower() in _MAP_SUFFIXES
+    from permaudit.policy.loader import document_suffix
+
+    meant_as_map = document_suffix(path) in _MAP_SUFFIXES
     if not meant_as_map and (len(head) > _MAX_MAP_BYTES or b"map_version" not in head[:4096]):
         return None
     if not head.strip():

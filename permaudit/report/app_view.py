@@ -52,6 +52,8 @@ def render_table(app: AppFacts, *, color: bool = False, width: int = 100) -> str
         console.print(_declared_table(app))
     if app.api_evidence is not None:
         console.print(_evidence_table(app))
+    if app.policy_urls:
+        console.print(_policy_urls_lines(app))
     for warning in app.warnings:
         console.print(Text(f"warning: {warning}", style="yellow"))
     return buffer.getvalue()
@@ -106,6 +108,16 @@ def _permissions_table(app: AppFacts) -> Table:
         )
         previous_group = group
     return table
+
+
+def _policy_urls_lines(app: AppFacts) -> Text:
+    # Lines, not a table: a URL folded across table rows cannot be copied. Most likely first,
+    # which is what `audit --policy auto` uses unless the top ones tie.
+    text = Text("Privacy-policy URLs in the app (most likely first)", style="italic")
+    for url in app.policy_urls:
+        text.append(f"\n  {url.url}")
+        text.append(f"  ({', '.join(url.found_in)})", style="dim")
+    return text
 
 
 def _components_table(app: AppFacts) -> Table:

@@ -78,3 +78,23 @@ def test_inflate_in_chunks_returns_every_byte(data: bytes) -> None:
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     stream = compressor.compress(data) + compressor.flush()
     assert inflate(io.BytesIO(stream), "x", 0, len(stream), len(data)) == data
+
+
+def test_zero_sized_chunk_before_the_root_element_ends_is_refused() -> None:
+    """Android validates every node up to the root's end tag: only chunks after it may break."""
+    raw = bytearray(base_manifest())
+    header_size = int.from_bytes(raw[2:4], "little")
+    pos = header_size
+    while int.from_bytes(raw[pos : pos + 2], "little") != 0x0102:  # first START_ELEMENT
+        pos += int.from_bytes(raw[pos + 4 : pos + 8], "little")
+    raw[pos + 4 : pos + 8] = bytes(4)
+    with pytest.raises(UnreadableError, match="header size 16 and size 0"):
+        repair_manifest(bytes(raw))
+
+
+def test_python_zipfile_refuses_the_malformed_extra_fixture() -> None:
+    """Why archive.py gives zipfile a patched view: on its own it refuses what Android reads."""
+    from tests.hostile_support import TAMPERED
+
+    with pytest.raises(zipfile.BadZipFile, match="Corrupt extra field"):
+        zipfile.ZipFile(TAMPERED / "zip-malformed-extra.apk")

@@ -1,0 +1,85 @@
+"""What each command imports: heavy libraries only where they are used (a behaviour, not a timing).
+
+Each check runs the CLI in a fresh interpreter and reads its sys.modules, since this process
+has long imported everything. Timings are benchmarks/startup_bench.py's business.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+APK = ROOT / "tests" / "fixtures" / "apk" / "minimal.apk"
+POLICY = ROOT / "tests" / "fixtures" / "policies" / "demo_policy.txt"
+# The APK reader, the policy readers, the network, the policy analyzer's parser (policy v2),
+# the models and the terminal renderer.
+HEAVY = (
+    "androguard",
+    "lxml",
+    "pypdf",
+    "httpx",
+    "spacy",
+    "pydantic",
+    "rich",
+    "yaml",
+    "jinja2",
+    "charset_normalizer",
+    "markdown_it",
+    "permaudit.apk",
+    "permaudit.policy",
+    "permaudit.audit",
+)
+
+_PROBE = """
+import json, sys
+from permaudit.cli import main
+try:
+    main(sys.argv[1:], prog_name="permaudit")
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def imported(*args: str | Path) -> set[str]:
+    run = subprocess.run(
+        [sys.executable, "-c", _PROBE, *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    modules: list[str] = json.loads(run.stderr.strip().splitlines()[-1])
+    return {name for name in modules if name.split(".")[0] in {h.split(".")[0] for h in HEAVY}}
+
+
+def loaded(modules: set[str], package: str) -> bool:
+    return any(name == package or name.startswith(package + ".") for name in modules)
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",)], ids=["version", "help"])
+def test_version_and_help_import_no_heavy_module(args: tuple[str, ...]) -> None:
+    modules = imported(*args)
+    assert [h for h in HEAVY if loaded(modules, h)] == []
+
+
+def test_extract_does_not_load_the_policy_side_or_the_network() -> None:
+    modules = imported("extract", APK, "--format", "json")
+    assert loaded(modules, "androguard")  # the check would be vacuous without it
+    # (permaudit.audit still comes in through report/common.py, which issue 18 untangles.)
+    for package in ("httpx", "pypdf", "spacy", "permaudit.policy"):
+        assert not loaded(modules, package), package
+
+
+def test_audit_of_a_text_policy_loads_no_pdf_reader_and_no_network() -> None:
+    modules = imported(
+        "audit", APK, "--policy", POLICY, "--format", "json", "--fail-on", "none", "--no-evidence"
+    )
+    assert loaded(modules, "permaudit.audit")
+    for package in ("httpx", "pypdf"):
+        assert not loaded(modules, package), package
