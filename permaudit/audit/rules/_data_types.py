@@ -57,8 +57,14 @@ def reading(reads: Sequence[ApiEvidence], data_type: DataType) -> str:
     more = len(callers) - _NAMED_READERS
     if more > 0:
         others = [by_caller[c] for c in callers[_NAMED_READERS:]]
+        named_first = {first.sdk, first.organisation}
         whose = sorted(
-            {f"{r.sdk or r.organisation}" for r in others if r.party is Party.THIRD_PARTY}
+            {
+                r.sdk or r.organisation or "third-party code"
+                for r in others
+                if r.party is Party.THIRD_PARTY
+            }
+            - named_first
         )
         if any(r.party is Party.UNKNOWN for r in others):
             whose.append("code of unknown origin")
