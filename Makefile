@@ -10,10 +10,12 @@ $(BIN)/python:
 
 # Stamp files: reinstall only when the project's dependencies change.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python scripts/install_model $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python scripts/install_model $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@ $(VENV)/.installed
 
@@ -30,7 +32,8 @@ typecheck: $(VENV)/.installed-test
 test: lint typecheck
 	$(BIN)/python -m pytest
 
-# Figures, not pass/fail: each script says what it measures. evidence_bench.py (needs smali)
+# Figures, not pass/fail: each script says what it measures. evidence_bench.py (needs smali),
+# batch_bench.py (needs aapt; times -j1, -j2 and --dask local)
 # and policy_eval.py (needs ../shared/datasets) are run by hand.
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/extract_bench.py

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from permaudit import __version__
+from permaudit.batch.command import batch as batch_command
 from permaudit.errors import InputError
 from permaudit.outputs import check_distinct, check_output, write_output_file
 
@@ -441,22 +442,18 @@ def _audit_report(
     baseline: Baseline | None,
 ) -> AuditReport:
     """Read APP and POLICY and audit them: the report of `audit` and of `baseline`."""
-    import datetime
-
-    from permaudit.audit import audit as run_audit
-    from permaudit.audit import build_report
+    from permaudit.api import audit_pair
 
     app_facts = _load_app(app, evidence=evidence)
     policy_facts = _policy_facts(policy, app_facts, offline=offline)
-    return build_report(
+    return audit_pair(
         app_facts,
         policy_facts,
-        run_audit(app_facts, policy_facts),
         fail_on=gate,
         min_severity=shown,
         ignores=config.ignores(),
         baseline=baseline,
-        today=datetime.date.today(),
+        progress=evidence and sys.stderr.isatty(),
     )
 
 
@@ -663,3 +660,6 @@ def baseline(
         count = len(report.findings)
         noun = "finding" if count == 1 else "findings"
         click.echo(f"permaudit: wrote baseline {output} ({count} {noun})", err=True)
+
+
+main.add_command(batch_command)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -72,6 +73,25 @@ def _drop_root_file_access() -> None:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
 
 
+# Linux carries a process's memory high-water mark across fork and exec, so a child forked
+# from this test process (which holds the policy parser's model) would start with the test
+# process's peak. A small launcher forks the command instead and reports the command's own
+# peak RSS (KiB) into the file named by its first argument.
+_LAUNCHER = """\
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+if code < 0:
+    os.kill(os.getpid(), -code)
+sys.exit(code)
+"""
+
+
 def run_permaudit(*args: str, drop_file_access: bool = False) -> Run:
     """Run the real command in a child process, measuring that child's own peak RSS.
 
@@ -80,10 +100,17 @@ def run_permaudit(*args: str, drop_file_access: bool = False) -> Run:
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COV_"))}
     env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(ROOT), NO_COLOR="1", COLUMNS="120")
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
+        peak_file = Path(scratch) / "peak"
         start = time.monotonic()
+        command = [sys.executable, "-m", "permaudit", *args]
         process = subprocess.Popen(
-            [sys.executable, "-m", "permaudit", *args],
+            [sys.executable, "-c", _LAUNCHER, str(peak_file), *command],
+            start_new_session=True,
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
@@ -95,14 +122,15 @@ def run_permaudit(*args: str, drop_file_access: bool = False) -> Run:
 
         def kill() -> None:
             timed_out.set()
-            process.kill()
+            # The launcher and the command it forked share a session (and process group).
+            os.killpg(process.pid, signal.SIGKILL)
 
         timer = threading.Timer(TIMEOUT_SECONDS, kill)
         timer.start()
         try:
-            # wait4 gives this child's own rusage, unlike getrusage(RUSAGE_CHILDREN),
-            # which is the maximum over every child the test process ever reaped.
-            _, status, usage = os.wait4(process.pid, 0)
+            # The launcher's own peak is the test process's (see _LAUNCHER); the command's
+            # comes back in peak_file.
+            _, status, _usage = os.wait4(process.pid, 0)
         finally:
             timer.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -114,7 +142,8 @@ def run_permaudit(*args: str, drop_file_access: bool = False) -> Run:
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
             seconds=seconds,
-            peak_mb=usage.ru_maxrss / 1024,  # KiB on Linux
+            # KiB on Linux; no figure when the launcher itself was killed.
+            peak_mb=int(peak_file.read_text() or 0) / 1024 if peak_file.exists() else 0.0,
             timed_out=timed_out.is_set(),
         )
 

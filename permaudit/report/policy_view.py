@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from permaudit.models import Category, Evidence, PolicyFacts, Status
+from permaudit.models import Category, PolicyFacts, Status
 from permaudit.report.common import policy_origin, purposes_text, shorten
 from permaudit.report.formats import PolicyFormat
 
@@ -34,15 +34,6 @@ def render_policy_json(facts: PolicyFacts) -> str:
     return json.dumps(facts.to_json_dict(), indent=2, sort_keys=False, ensure_ascii=False) + "\n"
 
 
-def _first_quote(quotes: tuple[Evidence, ...]) -> str:
-    if not quotes:
-        return ""
-    first = quotes[0]
-    where = f"line {first.line}: " if first.line else ""
-    more = f" (+{len(quotes) - 1} more)" if len(quotes) > 1 else ""
-    return f"{where}{shorten(first.quote, _QUOTE_CHARS)}{more}"
-
-
 def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
     origin = policy_origin(facts)
     table = Table(title=f"Policy: {facts.source}" + (f" ({origin})" if origin else ""))
@@ -62,18 +53,28 @@ def render_policy_table(facts: PolicyFacts, *, width: int = 140) -> str:
         purposes = purposes_text(disclosure.purposes) or (
             "-" if disclosure.status in (Status.ABSENT, Status.DENIED) else "none stated"
         )
-        table.add_row(
-            category.value, Text(status, style=style), purposes, _first_quote(disclosure.evidence)
-        )
-        # SPEC §1b data types the policy says something of, under their category.
-        for data_type, said in disclosure.data_types.items():
-            if said.status is Status.ABSENT:
-                continue
+        evidence = ""
+        if disclosure.evidence:
+            first = disclosure.evidence[0]
+            where = f"line {first.line}: " if first.line else ""
+            evidence = f"{where}{shorten(first.quote, _QUOTE_CHARS)}"
+            if len(disclosure.evidence) > 1:
+                evidence += f" (+{len(disclosure.evidence) - 1} more)"
+        table.add_row(category.value, Text(status, style=style), purposes, evidence)
+        if disclosure.status is Status.ABSENT:
+            continue
+        # SPEC §1b: which datum of the category the policy names, one row each beneath it.
+        for data_type, entry in disclosure.data_types.items():
+            quote = ""
+            if entry.evidence:
+                first = entry.evidence[0]
+                where = f"line {first.line}: " if first.line else ""
+                quote = f"{where}{shorten(first.quote, _QUOTE_CHARS)}"
             table.add_row(
-                f"  ↳ {data_type.value}",
-                Text(said.status.value, style=_STATUS_STYLE[said.status]),
+                f"  └ {data_type.value}",
+                Text(entry.status.value, style=_STATUS_STYLE[entry.status]),
                 "",
-                _first_quote(said.evidence),
+                quote,
             )
     buffer = io.StringIO()
     # Policy text is untrusted: "[/b]" in a quote is text, not rich markup.

@@ -8,7 +8,7 @@ import html
 import yaml
 
 from permaudit.catalog import purpose_label, purpose_labels
-from permaudit.policy.lexicon import purpose_patterns
+from permaudit.policy.languages.en.lexicon import purpose_patterns
 from tests.cli_support import ROOT, run_cli
 
 DEMO_APP = ROOT / "samples" / "ipcam-demo.apk"

@@ -7,7 +7,7 @@ from permaudit.policy import analyze_text
 
 # One neutral sentence in front: a lone test sentence is below the minimum of recognisable
 # text, and real sentences never stand alone in a policy.
-INTRO = "This privacy policy explains what our app collects and why. "
+INTRO = "This privacy policy explains what personal information our app collects and why. "
 
 
 def facts(text: str) -> PolicyFacts:

@@ -6,8 +6,10 @@ import pytest
 
 from permaudit.models import Category, Status
 from permaudit.policy import analyze_text
+from tests.policy.policy_support import INTRO as LEAD
 
-INTRO = "This privacy policy explains what our app collects and why.\n\n"
+# The lead sentence as a paragraph of its own: labels and headings below stay units.
+INTRO = LEAD.strip() + "\n\n"
 
 
 def contacts(text: str) -> Status:

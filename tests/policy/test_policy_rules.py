@@ -206,10 +206,11 @@ def test_denial_verbs_and_lists(text: str, denied: set[Category]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # precise location is an umbrella over Wi-Fi positioning: vague, never explicit
-        ("We may collect your precise geographic location.", Status.VAGUE),
-        ("We collect precise information about the location of your device.", Status.VAGUE),
-        ("Partners may collect your specific geolocation.", Status.VAGUE),
+        # precise location is location, not the local network (issue 9: the rule that read
+        # APP-350's annotation habit into SPEC's local_network is gone)
+        ("We may collect your precise geographic location.", Status.ABSENT),
+        ("We collect precise information about the location of your device.", Status.ABSENT),
+        ("Partners may collect your specific geolocation.", Status.ABSENT),
         # Wi-Fi positioning named: explicit
         ("We locate you using GPS, Wi-Fi access points and cell towers.", Status.EXPLICIT),
         ("We collect information about nearby wireless networks.", Status.EXPLICIT),
@@ -220,8 +221,8 @@ def test_denial_verbs_and_lists(text: str, denied: set[Category]) -> None:
         ("Locale (specific location where a given language is spoken).", Status.ABSENT),
         ("Tell us the exact location where such material may be found.", Status.ABSENT),
         ("We offer specific location-based services.", Status.ABSENT),
-        # a denial of precise location denies the Wi-Fi positioning it covers
-        ("This app does not collect precise information about your location.", Status.DENIED),
+        # a denial of precise location says nothing of the local network
+        ("This app does not collect precise information about your location.", Status.ABSENT),
     ],
 )
 def test_local_network_wifi_location_wording(text: str, expected: Status) -> None:

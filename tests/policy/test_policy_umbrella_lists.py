@@ -71,7 +71,7 @@ def test_network_information_definitions(text: str, expected: Status) -> None:
     assert status(text, C.LOCAL_NETWORK) is expected
 
 
-def test_precise_location_is_not_resolved_by_a_list() -> None:
-    # Precise location is an umbrella over its sources (GPS, Wi-Fi scans), not a container.
+def test_precise_location_is_location_not_local_network() -> None:
     text = "We collect your precise location (such as GPS coordinates)."
-    assert status(text, C.LOCAL_NETWORK) is Status.VAGUE
+    assert status(text, C.LOCATION) is Status.EXPLICIT
+    assert status(text, C.LOCAL_NETWORK) is Status.ABSENT

@@ -1,8 +1,13 @@
-"""Load and compile the policy lexicons (lexicon.yaml, purposes.yaml): data, not code."""
+"""Load and compile the English lexicons (lexicon.yaml, purposes.yaml): data, not code.
+
+lexicon.yaml gives, per category, the words of each ontology node (permaudit/catalog/
+ontology.yaml) of that category; the compiled lexicon finds them all in one pass.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -11,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from permaudit.catalog import permission_catalog
+from permaudit.catalog.ontology import coverage, ontology
 from permaudit.models import Category
 
 
@@ -19,8 +25,10 @@ class _Strict(BaseModel):
 
 
 class CategoryTerms(_Strict):
-    explicit: tuple[str, ...] = ()
-    vague: tuple[str, ...] = ()
+    # Ontology node id → its words. Each node must disclose this category.
+    terms: dict[str, tuple[str, ...]] = {}
+    # Words that count only where a data verb governs them (see lexicon.yaml).
+    governed_terms: dict[str, tuple[str, ...]] = {}
     masks: tuple[str, ...] = ()
     # Sentence context (see lexicon.yaml): a mention whose sentence matches `context_masks`
     # discloses nothing, unless the sentence also matches `context_keeps`.
@@ -47,6 +55,8 @@ class Lexicon(_Strict):
     # Whole matches that count only when written in capitals ("MAC", not Apple's "Mac").
     upper_case_only: tuple[str, ...] = ()
     umbrella_definitions: UmbrellaDefinitions | None = None
+    # Words for data in general (nodes that disclose no category), per node.
+    practice_terms: dict[str, tuple[str, ...]] = {}
     categories: dict[Category, CategoryTerms]
 
     @field_validator("categories")
@@ -55,6 +65,20 @@ class Lexicon(_Strict):
         missing = [c.value for c in Category if c not in value]
         if missing:
             raise ValueError(f"lexicon lacks categories: {', '.join(missing)}")
+        for category, terms in value.items():
+            for node in (*terms.terms, *terms.governed_terms):
+                if node not in ontology().nodes:
+                    raise ValueError(f"{category.value}: {node} is no ontology node")
+                if category not in coverage(node).categories():
+                    raise ValueError(f"{category.value}: node {node} does not disclose it")
+        return value
+
+    @field_validator("practice_terms")
+    @classmethod
+    def _known_nodes(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for node in value:
+            if node not in ontology().nodes or coverage(node).categories():
+                raise ValueError(f"practice term {node}: no ontology node, or one disclosing")
         return value
 
 
@@ -132,6 +156,16 @@ def _load(filename: str) -> Any:
     return yaml.safe_load(text)
 
 
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One lexicon term found in the text: offsets, the node it names, governed-only."""
+
+    start: int
+    end: int
+    node: str
+    governed: bool
+
+
 class CompiledCategory:
     __slots__ = (
         "cased_masks",
@@ -206,19 +240,33 @@ class CompiledLexicon:
         self.permission_name = re.compile(rf"(?:{'|'.join(every_name)})$")
         groups: list[str] = []
         bodies: list[str] = []
-        # Group name → (category, explicit); group names are positional ("g0", "g1", ...).
-        self.groups: dict[str, tuple[Category, bool]] = {}
+        # Group name → (category or None, node, governed only); names are positional.
+        self.groups: dict[str, tuple[Category | None, str, bool]] = {}
+
+        def add(
+            category: Category | None, node: str, governed: bool, terms: tuple[str, ...]
+        ) -> None:
+            if not terms:
+                return
+            name = f"g{len(groups)}"
+            body = _alternation(terms).lower()
+            groups.append(rf"(?=(?P<{name}>{body}){_WORD_END})?")
+            bodies.append(body)
+            self.groups[name] = (category, node, governed)
+
+        onto = ontology()
         for category in Category:
             terms = lexicon.categories[category]
-            explicit_terms = terms.explicit + permissions.get(category, ())
-            for explicit, kind_terms in ((True, explicit_terms), (False, terms.vague)):
-                if not kind_terms:
-                    continue
-                name = f"g{len(groups)}"
-                body = _alternation(kind_terms).lower()
-                groups.append(rf"(?=(?P<{name}>{body}){_WORD_END})?")
-                bodies.append(body)
-                self.groups[name] = (category, explicit)
+            named = dict(terms.terms)
+            # An Android permission named verbatim names its category.
+            category_node = onto.category_node(category)
+            named[category_node] = named.get(category_node, ()) + permissions.get(category, ())
+            for node, node_terms in named.items():
+                add(category, node, False, node_terms)
+            for node, node_terms in terms.governed_terms.items():
+                add(category, node, True, node_terms)
+        for node, node_terms in lexicon.practice_terms.items():
+            add(None, node, False, node_terms)
         self.scan = re.compile(rf"{_WORD_START}(?=(?:{'|'.join(bodies)}){_WORD_END})")
         self.terms_at = re.compile("".join(groups))
 
@@ -265,9 +313,10 @@ class CompiledLexicon:
             for term in search.finditer(lowered_next)
         )
 
-    def matches(self, lowered: str) -> dict[Category, list[tuple[int, int, bool]]]:
-        """(start, end, explicit) of every term match in lower-cased text, per category."""
-        found: dict[Category, list[tuple[int, int, bool]]] = {c: [] for c in Category}
+    def matches(self, lowered: str) -> dict[Category | None, list[Match]]:
+        """Every term match in lower-cased text, per category (None: data in general)."""
+        found: dict[Category | None, list[Match]] = {c: [] for c in Category}
+        found[None] = []
         terms_at = self.terms_at
         groups = self.groups
         for hit in self.scan.finditer(lowered):
@@ -277,8 +326,8 @@ class CompiledLexicon:
                 continue
             for name, value in at.groupdict().items():
                 if value is not None:
-                    category, explicit = groups[name]
-                    found[category].append((start, start + len(value), explicit))
+                    category, node, governed = groups[name]
+                    found[category].append(Match(start, start + len(value), node, governed))
         return found
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from permaudit.models import Purpose
-from permaudit.policy.lexicon import purpose_patterns
+from permaudit.policy.languages.en.lexicon import purpose_patterns
 from permaudit.policy.segment import Sentence
 
 # Words after "to" that show it is a preposition ("send it to the camera"), not an infinitive.

@@ -37,7 +37,7 @@ class Polarity(Enum):
     NEUTRAL = "neutral"
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|cannot|without)\b|n't\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|cannot|without)\b|n't\b", re.IGNORECASE)
 
 # Verbs whose negation denies collection. "use", "share", "sell", "store", "track" are left out
 # on purpose: their negation limits use or sharing (SPEC §2), it does not deny collection.
@@ -81,7 +81,7 @@ _PASSIVE_DENIAL = re.compile(
 )
 
 # Clauses where a negation leaves the datum collected (choice, condition, consent).
-_CONDITIONAL = re.compile(
+CONDITIONAL = re.compile(
     r"\b(?:unless|until|except|other than|only (?:if|when|with)|without (?:first )?"
     r"(?:obtaining |getting |asking |receiving |seeking )?(?:your |the user's |users' |their |"
     r"prior |explicit |express |affirmative |opt-in |first )*(?:consent|permission|"
@@ -97,8 +97,20 @@ _CONDITIONAL = re.compile(
     r"not (?:mandatory|required|obligatory) (?:for you )?to (?:provide|grant|give))",
     re.IGNORECASE,
 )
+_CHOICE = re.compile(
+    r"\b(?:choose|chose|elect|decide|opt|prefer|want|wish|refus|declin|deny|denying|disable|"
+    r"turn off|withdraw|revoke|opt out|opt-out)",
+    re.IGNORECASE,
+)
+
+
+def choice(condition: str) -> bool:
+    """Whether a conditional clause is the user's choice ("you can choose not to grant")."""
+    return bool(_CHOICE.search(condition))
+
+
 # Negated verbs that limit use or sharing, or say a datum is not part of another one.
-_LIMIT = re.compile(
+LIMIT = re.compile(
     r"(?:\b(?:not|never|no)|n't)\s+(?:\w+ly\s+)?(?:any\s+)?(?:\w+\s+(?:or|and)\s+)?"
     r"(?:use|used|using|share|shared|sharing|sell|sold|selling|rent|disclose|disclosed|"
     r"transfer|transferred|provide|provided|give|pass|passed|track|tracked|store|stored|"
@@ -175,9 +187,9 @@ def polarity(sentence: str, mention_start: int, mention_end: int) -> Polarity:
         return Polarity.NEUTRAL
     start, end = clause_bounds(sentence, mention_start)
     clause = sentence[start:end]
-    if not _NEGATION.search(clause):
+    if not NEGATION.search(clause):
         return Polarity.DISCLOSE
-    if _CONDITIONAL.search(clause):
+    if CONDITIONAL.search(clause):
         return Polarity.DISCLOSE
     # The mention may start with its own verb ("access your contacts"), so the denial is
     # looked for up to the end of the mention.
@@ -194,14 +206,14 @@ def polarity(sentence: str, mention_start: int, mention_end: int) -> Polarity:
         # "Audio ... is not recorded after it has been played on the camera": the mention
         # sits in an adverbial of the negated verb, not in its object.
         denial_before = None
-    if denial_before and not _LIMIT.search(before, denial_before.end()):
+    if denial_before and not LIMIT.search(before, denial_before.end()):
         return Polarity.DENY
     passive = _PASSIVE_DENIAL.search(after[:160])
     if passive:
         if _AFTER_LIMIT.search(after, passive.end(), passive.end() + 60):
             return Polarity.NEUTRAL
         return Polarity.DENY
-    if _LIMIT.search(clause):
+    if LIMIT.search(clause):
         return Polarity.NEUTRAL
     if denial_before:
         return Polarity.DENY

