@@ -234,9 +234,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sealed", action="store_true", help="also measure gold/iot_sealed/")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--zh", action="store_true", help="the Chinese figures (policy_eval_zh.py)")
     args = parser.parse_args()
     if args.worker:
         return worker()
+    if args.zh:
+        from policy_eval_zh import main as chinese
+
+        return chinese([])
 
     from permaudit.models import Category, DataType
 

@@ -84,6 +84,12 @@ def _fail_on_values() -> tuple[str, ...]:
     return get_args(FailOn)
 
 
+def _policy_languages() -> list[str]:
+    from permaudit.policy.languages import supported
+
+    return list(supported())
+
+
 def _severities() -> list[str]:
     from permaudit.models import Severity
 
@@ -240,8 +246,16 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
 # --- policy ------------------------------------------------------------------------------------
 
 
+_POLICY_LANGUAGE_OPTION = click.option(
+    "--policy-language",
+    type=_LazyChoice(_policy_languages),
+    help="Read the policy in this language (en, zh) instead of the one detected from its text.",
+)
+
+
 @main.command("policy")
 @click.argument("policy")
+@_POLICY_LANGUAGE_OPTION
 @click.option(
     "--format",
     "output_format",
@@ -264,6 +278,7 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
 @click.option("--offline", is_flag=True, help=_OFFLINE_HELP)
 def policy_command(
     policy: str,
+    policy_language: str | None,
     output_format: str,
     output: Path | None,
     write_map: Path | None,
@@ -292,7 +307,7 @@ def policy_command(
     check_outputs(output, write_map, inputs=(_local_path(policy),))
     if write_map is not None:
         check_map_target(write_map, force=force)
-    facts = load_policy_source(policy, offline=offline)
+    facts = load_policy_source(policy, offline=offline, language=policy_language)
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
         click.echo(f"permaudit: wrote policy map {write_map} (reviewed: false)", err=True)
@@ -307,8 +322,9 @@ _SEVERITY_CHOICE = _LazyChoice(_severities)
 
 
 def _policy_option(command: Any) -> Any:
-    """--policy and --offline, which only means something for a policy URL."""
+    """--policy, --policy-language, and --offline, which only means something for a URL."""
     command = click.option("--offline", is_flag=True, help=_OFFLINE_HELP)(command)
+    command = _POLICY_LANGUAGE_OPTION(command)
     return click.option(
         "--policy",
         "policy_path",
@@ -405,7 +421,9 @@ def _local_path(policy: str | Path) -> Path | None:
     return None if is_url(policy) or policy in (STDIN, POLICY_AUTO) else Path(policy)
 
 
-def _policy_facts(policy: str | Path, app: AppFacts, *, offline: bool) -> PolicyFacts:
+def _policy_facts(
+    policy: str | Path, app: AppFacts, *, offline: bool, language: str | None = None
+) -> PolicyFacts:
     """The policy the user named; `auto`: the privacy-policy URL found in `app`."""
     from permaudit.policy import load_policy_source
 
@@ -415,7 +433,7 @@ def _policy_facts(policy: str | Path, app: AppFacts, *, offline: bool) -> Policy
         chosen = choose_policy_url(app)
         click.echo(f"permaudit: --policy auto: {chosen.url} (found in {chosen.where})", err=True)
         policy = chosen.url
-    return load_policy_source(policy, offline=offline)
+    return load_policy_source(policy, offline=offline, language=language)
 
 
 def _must_exist(path: Path) -> Path:
@@ -437,6 +455,7 @@ def _audit_report(
     *,
     evidence: bool,
     offline: bool,
+    language: str | None = None,
     gate: FailOn,
     shown: Severity,
     baseline: Baseline | None,
@@ -445,7 +464,7 @@ def _audit_report(
     from permaudit.api import audit_pair
 
     app_facts = _load_app(app, evidence=evidence)
-    policy_facts = _policy_facts(policy, app_facts, offline=offline)
+    policy_facts = _policy_facts(policy, app_facts, offline=offline, language=language)
     return audit_pair(
         app_facts,
         policy_facts,
@@ -486,6 +505,7 @@ def audit(
     app: Path,
     policy_path: str | None,
     offline: bool,
+    policy_language: str | None,
     format_name: str | None,
     output: Path | None,
     fail_on: str | None,
@@ -526,6 +546,7 @@ def audit(
         config,
         evidence=not no_evidence,
         offline=offline,
+        language=policy_language,
         gate=gate,
         shown=shown,
         baseline=baseline,
@@ -545,6 +566,7 @@ def diff(
     new_app: Path,
     policy_path: str | None,
     offline: bool,
+    policy_language: str | None,
     format_name: str | None,
     output: Path | None,
     fail_on: str | None,
@@ -574,7 +596,7 @@ def diff(
     old_facts = _load_app(old_app, evidence=not no_evidence)
     new_facts = _load_app(new_app, evidence=not no_evidence)
     # `auto`: the policy URL of the release under review.
-    policy_facts = _policy_facts(policy, new_facts, offline=offline)
+    policy_facts = _policy_facts(policy, new_facts, offline=offline, language=policy_language)
     changes = diff_apps(old_facts, new_facts)
     for warning in changes.warnings:
         click.echo(f"permaudit: warning: {warning}", err=True)
@@ -619,6 +641,7 @@ def baseline(
     app: Path,
     policy_path: str | None,
     offline: bool,
+    policy_language: str | None,
     output: Path | None,
     no_evidence: bool,
     config_path: Path | None,
@@ -651,6 +674,7 @@ def baseline(
         config,
         evidence=not no_evidence,
         offline=offline,
+        language=policy_language,
         gate="none",
         shown=Severity.NOTE,
         baseline=None,

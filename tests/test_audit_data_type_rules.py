@@ -261,3 +261,17 @@ def test_scope_exceeded_quotes_the_sentence_stating_the_scope() -> None:
     )
     (finding,) = [f for f in audit(camera_app, facts) if f.rule is Rule.SCOPE_EXCEEDED]
     assert finding.policy_evidence == location.scope.evidence
+
+
+def test_the_generic_term_alone_speaks_for_every_datum_of_its_category() -> None:
+    """ "We collect device identifiers" and nothing named: the IMEI is disclosed as well as
+    any identifier is; a datum is vague on its own only beside one the policy names."""
+    generic = evidence("We collect device identifiers for troubleshooting.", 4)
+    disclosure = CategoryDisclosure(
+        status=Status.EXPLICIT, evidence=(generic,), parties=(Party.FIRST_PARTY,)
+    )
+    findings = audit(
+        app(IMEI_READ, permissions=("READ_PHONE_STATE",)),
+        policy(disclosure, imei=Status.VAGUE, android_id=Status.VAGUE),
+    )
+    assert data_type_findings(findings) == []

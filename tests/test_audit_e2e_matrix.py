@@ -197,22 +197,12 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
             ),
             UMENG_IDS,
             UMENG_NET,
-            # Only "Device ID information" and "WiFi information" cover the data the code
-            # reads; the 2.4/5 GHz connection (network state) is the one datum named.
+            # The 2.4/5 GHz connection (network state) is the one Wi-Fi datum named: the rest
+            # the code reads only "WiFi information" covers. Device identifiers are only the
+            # generic "Device ID information", which speaks for all of them alike.
             data_type(VAGUE, "local_network", "wifi_network", "warning", FINE, SSID_READ, FIRST),
             data_type(VAGUE, "local_network", "wifi_scan", "warning", SCAN_PERMS, SCAN_READ, FIRST),
             data_type(VAGUE, "local_network", "lan_devices", "warning", MULTICAST, LAN_READ, FIRST),
-            data_type(
-                VAGUE,
-                "device_id",
-                "imei",
-                "warning",
-                ("READ_PHONE_STATE",),
-                calls("DeviceInfo.imei"),
-                THIRD,
-            ),
-            UMENG_IMSI_VAGUE,
-            UMENG_MAC_VAGUE,
         ],
     ),
     # Cleaning-appliance policy: device identifiers (advertising ID, MAC, IMEI) shared with
@@ -366,7 +356,6 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
             Expected(THIRD_PARTY, "device_id", "warning", (), BUGLY_ANDROID_ID, "Tencent Bugly"),
             Expected(UNREQUESTED, "local_network", "note"),
             Expected(UNUSED, "phone", "note", ("READ_CALL_LOG",)),
-            data_type(VAGUE, "device_id", "android_id", "warning", (), BUGLY_ANDROID_ID, THIRD),
         ],
     ),
     # The demo: camera, microphone, Wi-Fi, approximate location well disclosed; the address

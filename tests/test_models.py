@@ -41,7 +41,6 @@ def test_policy_json_has_scope_only_where_set() -> None:
     assert data["categories"]["location"]["scope"] == {
         "precision": "unspecified",
         "background": False,
-        "evidence": [],
     }
     assert "scope" not in data["categories"]["camera"]
 

@@ -21,13 +21,13 @@ from pathlib import Path
 from permaudit.errors import InputError
 from permaudit.models import PolicyFacts
 from permaudit.policy import cache
-from permaudit.policy.derive import disclosures
-from permaudit.policy.languages import UnsupportedLanguage, detect, language
+from permaudit.policy.languages import UnsupportedLanguage, language
 from permaudit.policy.languages.base import Language
 from permaudit.policy.lines import with_source_lines
 from permaudit.policy.normalise import normalise
+from permaudit.policy.reading import policy_languages, read_policy
 from permaudit.policy.statement import Statement
-from permaudit.policy.statements import read_statements, states_data_practice
+from permaudit.policy.statements import read_statements
 
 __all__ = ["analyze_text", "load_policy", "load_policy_source", "normalised_text", "statements_of"]
 
@@ -72,8 +72,12 @@ def statements_of(text: str, *, language: str | None = None) -> list[Statement]:
 
 
 def _language(normalised: str, code: str | None, source: str) -> Language:
+    return _reader(policy_languages(normalised, source, code)[0], source)
+
+
+def _reader(code: str, source: str) -> Language:
     try:
-        return language(code or detect(normalised))
+        return language(code)
     except UnsupportedLanguage as error:
         raise InputError(source, str(error)) from None
 
@@ -95,15 +99,17 @@ def _analyze(
     normalised = normalise(text)
     if not has_recognisable_text(normalised):
         raise InputError(source, "policy has no recognisable text")
-    reader = _language(normalised, code, source)
-    sentences = reader.segment(normalised, headings)
-    statements = read_statements(reader, normalised, sentences)
-    if not states_data_practice(statements):
+    # SPEC §5: the languages identified in the text (or the override); a bilingual document
+    # is read by each of its languages.
+    readers = [_reader(found, source) for found in policy_languages(normalised, source, code)]
+    categories, states_practice = read_policy(normalised, headings, readers)
+    if not states_practice:
         raise InputError(source, NOT_A_POLICY)
-    categories = disclosures(reader, normalised, sentences, statements)
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    facts = PolicyFacts(source=source, sha256=sha256, language=reader.code, categories=categories)
+    facts = PolicyFacts(
+        source=source, sha256=sha256, language=readers[0].code, categories=categories
+    )
     facts = with_source_lines(facts, file_text, len(normalised))
     cache.store(key, facts)
     return facts
@@ -124,6 +130,7 @@ def load_policy_source(
 
     URLs are fetched and cached (permaudit.policy.fetch); `offline` reads them from the cache
     only. Facts of a fetched policy carry the URL it came from and the sha256 of its bytes.
+    `language` overrides the language identified from the text (SPEC §5).
     """
     from permaudit.policy.fetch import STDIN, fetch_policy, is_url, read_stdin
 

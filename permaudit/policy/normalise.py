@@ -50,9 +50,23 @@ _INLINE_ITEM = re.compile(
 _BARE_ITEM = re.compile(r"(?<=[a-z]) (?=\d{1,2}[.,] (?:How|What|Your|Revision|Contact|Changes)\b)")
 
 
+# Full-width punctuation of Chinese text: NFKC would turn "，" into "," and "（" into "(",
+# and a Chinese quote would no longer be in the policy's own words (SPEC §5).
+_CJK_PUNCTUATION = re.compile("([\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f])")
+
+
+def _nfkc_keeping_cjk_punctuation(text: str) -> str:
+    parts = _CJK_PUNCTUATION.split(text)
+    # split() with a group alternates text and separators: only the text is normalised.
+    return "".join(
+        part if index % 2 else unicodedata.normalize("NFKC", part)
+        for index, part in enumerate(parts)
+    )
+
+
 def normalise(text: str) -> str:
     """Return the canonical form of a policy's text; offsets in evidence index this string."""
-    text = unicodedata.normalize("NFKC", text)
+    text = _nfkc_keeping_cjk_punctuation(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
     # str.translate with a dict walks every character in Python-level lookups; replacing

@@ -52,11 +52,17 @@ def check(ctx: AuditContext) -> None:
 
 
 def check_data_types(ctx: AuditContext) -> None:
-    """A datum the code reads that only an umbrella covers: a policy naming the Android ID
-    and "device identifiers" has not told the reader that the IMEI is read too."""
+    """A datum the code reads that only an umbrella covers while the policy names others of
+    its category: a policy naming the Android ID and "device identifiers" has not told the
+    reader that the IMEI is read too."""
     for data_type, reads in ctx.data_types_with(Status.VAGUE):
-        label = data_type_label(data_type)
         siblings = explicit_siblings(ctx, data_type)
+        # Only the generic term of the category ("device identifiers") and nothing named:
+        # the category's disclosure speaks for all its data alike, except for a datum new in
+        # this release.
+        if not siblings and data_type not in ctx.release_data_types:
+            continue
+        label = data_type_label(data_type)
         names = f"the policy names {named(siblings)}, and" if siblings else "the policy"
         add_finding(
             ctx,

@@ -16,6 +16,7 @@ from permaudit.policy.languages.base import Language
 # Code → module that defines `LANGUAGE`; imported only when a policy needs it.
 _PACKAGES: dict[str, str] = {
     "en": "permaudit.policy.languages.en",
+    "zh": "permaudit.policy.languages.zh",
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -1,0 +1,307 @@
+"""Chinese (Simplified and Traditional) behind the language protocol (languages/base.py).
+
+A Chinese sentence is read without a dependency parser: Chinese puts the negation, the
+modal and the verb before the object inside one clause (我们不会收集您的通讯录), so the clause
+that holds a term — the text between ，；。 around it — carries its polarity and its verb, and
+the words that matter are data: lexicon.yaml (what data is named) and cues.yaml (how a
+sentence says who does what to it, and why). Where the clause gives no verb, a list item, a
+table row or a permission-list entry still names the data, as a mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from permaudit.catalog.ontology import coverage
+from permaudit.models import Category, Party, Purpose, Scope
+from permaudit.policy.languages.base import Candidate, Reading, Role
+from permaudit.policy.languages.zh.lexicon import cue, cues, umbrella_narrowed, vocabulary
+from permaudit.policy.languages.zh.segment import is_permission_entry, segments
+from permaudit.policy.languages.zh.text import for_matching
+from permaudit.policy.segment import Sentence
+from permaudit.policy.statement import Action, Actor, Modality
+
+__all__ = ["LANGUAGE", "Chinese"]
+
+# A clause ends at Chinese or folded punctuation; 、 joins list members inside one clause.
+_CLAUSE_END = re.compile(r"[,，;；。!！?？:：]")
+_PERMISSION_NAME = re.compile(r"android\.permission\.|^[a-z_]+$")
+# The kind of data action a clause's verb is, first match wins (cues.yaml `action_kinds`).
+_ACTION_KINDS = (Action.SHARE, Action.STORE, Action.ACCESS, Action.PROVIDE)
+_MAX_PURPOSE_TEXT = 120
+
+
+def _line_numbers(text: str) -> list[int]:
+    return [index for index, char in enumerate(text) if char == "\n"]
+
+
+def _clause(match_text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause around text[start:end] (between clause punctuation)."""
+    before = [m.end() for m in _CLAUSE_END.finditer(match_text, 0, start)]
+    after = _CLAUSE_END.search(match_text, end)
+    return (before[-1] if before else 0, after.start() if after else len(match_text))
+
+
+class Chinese:
+    """The Chinese reading of a policy. Stateless: the lexicon and jieba load once."""
+
+    code = "zh"
+
+    def segment(self, text: str, headings: Sequence[str]) -> list[Sentence]:
+        breaks = _line_numbers(text)
+        heading_lines = {h.strip() for h in headings if h.strip()}
+        found: list[Sentence] = []
+        block = 0
+        last_line = -1
+        for piece in segments(text):
+            line = bisect.bisect_right(breaks, piece.start) + 1
+            if line != last_line or piece.kind in ("heading", "row", "item"):
+                block += 1
+                last_line = line
+            heading = piece.kind == "heading" or piece.text in heading_lines
+            found.append(
+                Sentence(
+                    start=piece.start,
+                    end=piece.end,
+                    text=piece.text,
+                    line=line,
+                    section=piece.section,
+                    block=block,
+                    heading=heading,
+                )
+            )
+        return found
+
+    def candidates(self, text: str, sentences: Sequence[Sentence]) -> list[Candidate]:
+        vocab = vocabulary()
+        found: list[Candidate] = []
+        continues_definition = False
+        for number, sentence in enumerate(sentences):
+            matching = for_matching(sentence.text)
+            # A legal definition ("敏感个人信息是指…行踪轨迹…") describes a class of data and
+            # says nothing of what this app does; so does a glossary section, and the next
+            # line when a definition's list runs on to it (a line ending in 、 or ，).
+            defines = continues_definition or _defines(matching, sentence.section)
+            continues_definition = defines and matching.rstrip()[-1:] in _LIST_GOES_ON
+            mentions = vocab.mentions(matching)
+            if not mentions:
+                continue
+            for mention in mentions:
+                excludes = (
+                    coverage(mention.node).categories()
+                    if umbrella_narrowed(matching, mention, vocab)
+                    else frozenset()
+                )
+                found.append(
+                    Candidate(
+                        sentence=number,
+                        start=sentence.start + mention.start,
+                        end=sentence.start + mention.end,
+                        node=mention.node,
+                        excludes=excludes,
+                        certain=bool(_PERMISSION_NAME.search(mention.term)) and "_" in mention.term,
+                        fixed_modality=Modality.UNSTATED if defines else None,
+                        governed_only=mention.term in vocab.governed_only,
+                    )
+                )
+        return found
+
+    def parse(
+        self, text: str, sentences: Sequence[Sentence], candidates: Sequence[Candidate]
+    ) -> list[Reading]:
+        collect = cue("actions.collect")
+        share = cue("actions.share")
+        readings: list[Reading] = []
+        for candidate in candidates:
+            sentence = sentences[candidate.sentence]
+            matching = for_matching(sentence.text)
+            start = candidate.start - sentence.start
+            end = candidate.end - sentence.start
+            if not candidate.certain and cue("modified_head").match(matching[end:]):
+                continue
+            clause_start, clause_end = _clause(matching, start, end)
+            clause = matching[clause_start:clause_end]
+            if candidate.governed_only and not collect.search(matching, clause_start, start):
+                # "访问您的麦克风、摄像头" is the phone's camera; "摄像头" alone is the product.
+                continue
+            verb = None
+            for pattern in (collect, share):
+                hits = [m for m in pattern.finditer(matching, 0, len(matching))]
+                if hits:
+                    # The verb nearest the term in its sentence governs it.
+                    verb = min(hits, key=lambda m: abs(m.start() - start))
+                    break
+            if sentence.heading:
+                role, action = Role.HEADING, Action.MENTION
+            elif verb is None:
+                role, action = Role.LIST_MEMBER, Action.MENTION
+            else:
+                role = Role.OBJECT if verb.start() < start else Role.PASSIVE_SUBJECT
+                action = Action.COLLECT
+                for kind in _ACTION_KINDS:
+                    pattern = cue(f"action_kinds.{kind.value}")
+                    if pattern.search(clause) or pattern.search(verb.group(0)):
+                        action = kind
+                        break
+            readings.append(
+                Reading(
+                    candidate=candidate,
+                    role=role,
+                    action=action,
+                    actor=self._actor(matching, clause),
+                    verb_start=sentence.start + verb.start() if verb else None,
+                    verb_end=sentence.start + verb.end() if verb else None,
+                )
+            )
+        return readings
+
+    @staticmethod
+    def _actor(matching: str, clause: str) -> Actor:
+        if cue("device_actor").search(clause):
+            return Actor.DEVICE
+        if cue("user_actor").search(clause):
+            return Actor.USER
+        third = cue("third_party").search(matching)
+        first = cue("first_party").search(matching)
+        if third and (first is None or third.start() < first.start()):
+            return Actor.THIRD_PARTY
+        return Actor.FIRST_PARTY
+
+    def polarity(
+        self, text: str, sentences: Sequence[Sentence], reading: Reading
+    ) -> tuple[Modality, str | None]:
+        candidate = reading.candidate
+        if candidate.fixed_modality is not None:
+            return candidate.fixed_modality, None
+        sentence = sentences[candidate.sentence]
+        matching = for_matching(sentence.text)
+        start = candidate.start - sentence.start
+        end = candidate.end - sentence.start
+        clause_start, clause_end = _clause(matching, start, end)
+        clause = matching[clause_start:clause_end]
+        conditional = cue("conditional").search(matching)
+        if conditional:
+            # "如您拒绝授权相机权限，将无法使用扫码功能": a consequence of refusing, so the app
+            # does ask; the condition is the clause that states it.
+            where = _clause(matching, conditional.start(), conditional.end())
+            return Modality.CONDITIONAL, sentence.text[where[0] : where[1]].strip() or None
+        choice = cue("choice").search(matching)
+        if choice:
+            where = _clause(matching, choice.start(), choice.end())
+            return Modality.CHOICE, sentence.text[where[0] : where[1]].strip() or None
+        limit = cue("limit").search(clause)
+        denial = cue("denial").search(clause)
+        if limit and (denial is None or limit.start() <= denial.start()):
+            return Modality.LIMITED, None
+        if denial:
+            return Modality.DENIED, None
+        return Modality.PERFORMED, None
+
+    def purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
+        found: dict[str, Purpose] = {}
+        for number in numbers:
+            sentence = sentences[number]
+            texts = _purpose_texts(sentence.text)
+            if not texts and is_permission_entry(sentence.text):
+                # A permission list: "录音权限" / "录制声音" / "用于视频录制功能".
+                texts = _entry_purposes(sentences, number)
+            if not texts and sentence.section and not sentence.heading:
+                # "1.2.2 扫码添加设备" above the sentence says what it is for.
+                texts = [sentence.section]
+            for clause in texts:
+                for purpose_id in _purpose_ids(clause):
+                    found.setdefault(purpose_id, Purpose(id=purpose_id, text=clause))
+        order = list(cues()["purposes"])
+        return sorted(found.values(), key=lambda p: order.index(p.id))
+
+    def party(self, sentence: Sentence) -> tuple[Party, ...]:
+        matching = for_matching(sentence.text)
+        parties: set[Party] = set()
+        third = bool(cue("third_party").search(matching))
+        if third:
+            parties.add(Party.THIRD_PARTY)
+        if cue("first_party").search(matching) or not third:
+            parties.add(Party.FIRST_PARTY)
+        return tuple(sorted(parties, key=lambda p: p.value))
+
+    def scope(self, category: Category, texts: Sequence[str]) -> Scope:
+        matching = [for_matching(t) for t in texts]
+        background = _stated(cue("background"), matching)
+        if category is not Category.LOCATION:
+            return Scope(background=background)
+        precision: Literal["precise", "approximate", "unspecified"]
+        if _stated(cue("precise"), matching):
+            precision = "precise"
+        elif _stated(cue("approximate"), matching):
+            precision = "approximate"
+        else:
+            precision = "unspecified"
+        return Scope(precision=precision, background=background)
+
+
+_LIST_GOES_ON = frozenset("、,，:：")
+_ENTRY_LINES = 3
+
+
+def _entry_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
+    """Purpose clauses of the lines under a permission entry, up to the next entry."""
+    texts: list[str] = []
+    for following in sentences[number + 1 : number + 1 + _ENTRY_LINES]:
+        if following.heading or is_permission_entry(following.text):
+            break
+        texts.extend(_purpose_texts(following.text))
+    return texts
+
+
+def _defines(matching: str, section: str | None) -> bool:
+    if (
+        section is not None
+        and cue("definition_sections").search(for_matching(section))
+        and not (cue("first_party").search(matching) and cue("actions.collect").search(matching))
+    ):
+        # A glossary entry, unless it says what we do ("设备信息：我们会记录…").
+        return True
+    definition = cue("definition").search(matching)
+    # "我们收集的个人信息包括…" is a disclosure that happens to say 个人信息包括.
+    return definition is not None and not cue("actions.collect").search(
+        matching, 0, definition.start()
+    )
+
+
+def _purpose_texts(sentence_text: str) -> list[str]:
+    matching = for_matching(sentence_text)
+    texts: list[str] = []
+    for found in cue("purpose_clause").finditer(matching):
+        start, end = found.span()
+        texts.append(sentence_text[start:end][:_MAX_PURPOSE_TEXT].strip())
+    if not texts and cue("sdk_row").search(matching) and " " in sentence_text.strip():
+        # A table row: "极光推送SDK 设备标识符 用于消息推送" — its cells are its purposes.
+        texts.extend(cell for cell in sentence_text.split() if cell)
+    return texts
+
+
+def _purpose_ids(clause: str) -> list[str]:
+    matching = for_matching(clause)
+    ids: list[str] = cues()["purposes"]
+    return [purpose_id for purpose_id in ids if cue(f"purposes.{purpose_id}").search(matching)]
+
+
+def _stated(pattern: re.Pattern[str], texts: Sequence[str]) -> bool:
+    """Whether some match of `pattern` is stated, not negated ("不会在后台收集")."""
+    not_before = cue("not_background")
+    denial = cue("denial")
+    for text in texts:
+        for match in pattern.finditer(text):
+            clause_start, clause_end = _clause(text, match.start(), match.end())
+            if not_before.search(text[clause_start : match.start()]):
+                continue
+            if denial.search(text[clause_start:clause_end]):
+                continue
+            return True
+    return False
+
+
+LANGUAGE = Chinese()
