@@ -20,6 +20,24 @@ DOC = RuleDoc(
 )
 
 
+# Per category: what its background permission grants, what the policy would have to
+# disclose, and what to do.
+_BACKGROUND = {
+    Category.LOCATION: (
+        "background location",
+        "location access in the background",
+        "Disclose that location is collected while the app is not in use, or remove "
+        "ACCESS_BACKGROUND_LOCATION.",
+    ),
+    Category.HEALTH: (
+        "background body-sensor access",
+        "health data collection in the background",
+        "Disclose that body-sensor data is read while the app is not in use, or remove "
+        "BODY_SENSORS_BACKGROUND.",
+    ),
+}
+
+
 def check(ctx: AuditContext) -> None:
     for category in (Category.LOCATION, Category.HEALTH):
         request = ctx.requested(category)
@@ -31,45 +49,30 @@ def check(ctx: AuditContext) -> None:
         # The sentence that states the scope the app exceeds ("only approximate location");
         # the category's quotes when no sentence states one (background never mentioned).
         quotes = scope.evidence or disclosure.evidence
+        precise = request.scopes.get("precise", set())
+        if category is Category.LOCATION and precise and scope.precision == "approximate":
+            ctx.add(
+                DOC.rule,
+                DOC.default_severity,
+                category,
+                precise,
+                f"Requests precise location ({short_names(precise)}) but the policy "
+                "discloses only approximate location",
+                "Disclose precise location in the policy, or request only ACCESS_COARSE_LOCATION.",
+                policy_evidence=quotes,
+                code_evidence=evidence,
+            )
         background = request.scopes.get("background", set())
-        if category is Category.LOCATION:
-            precise = request.scopes.get("precise", set())
-            if precise and scope.precision == "approximate":
-                ctx.add(
-                    DOC.rule,
-                    DOC.default_severity,
-                    category,
-                    precise,
-                    f"Requests precise location ({short_names(precise)}) but the policy "
-                    "discloses only approximate location",
-                    "Disclose precise location in the policy, or request only "
-                    "ACCESS_COARSE_LOCATION.",
-                    policy_evidence=quotes,
-                    code_evidence=evidence,
-                )
-            if background and not scope.background:
-                ctx.add(
-                    DOC.rule,
-                    DOC.default_severity,
-                    category,
-                    background,
-                    f"Requests background location ({short_names(background)}) but the policy "
-                    "does not disclose location access in the background",
-                    "Disclose that location is collected while the app is not in use, or "
-                    "remove ACCESS_BACKGROUND_LOCATION.",
-                    policy_evidence=quotes,
-                    code_evidence=evidence,
-                )
-        elif background and not scope.background:
+        if background and not scope.background:
+            requested, undisclosed, remediation = _BACKGROUND[category]
             ctx.add(
                 DOC.rule,
                 DOC.default_severity,
                 category,
                 background,
-                f"Requests background body-sensor access ({short_names(background)}) but the "
-                "policy does not disclose health data collection in the background",
-                "Disclose that body-sensor data is read while the app is not in use, or remove "
-                "BODY_SENSORS_BACKGROUND.",
+                f"Requests {requested} ({short_names(background)}) but the policy does not "
+                f"disclose {undisclosed}",
+                remediation,
                 policy_evidence=quotes,
                 code_evidence=evidence,
             )
