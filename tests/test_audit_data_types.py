@@ -5,7 +5,8 @@ entry names (cn.hikvideo.p2p); obfuscated code (a.b.c) reads the IMEI.
 The policy is tests/fixtures/audit/datatypes_policy.txt; its reviewed map (data types
 included) is tests/fixtures/policy_maps/datatypes_policy.yaml. The policy names the IMEI, the
 Android ID, the SSID and the device's accounts, denies the advertising ID, covers the rest of
-the Wi-Fi only with "network information", and says device identifiers go to a third party.
+the network's state only with "network information" (no Wi-Fi scan, no LAN devices), and says
+device identifiers go to a third party.
 """
 
 from __future__ import annotations
@@ -62,15 +63,16 @@ EXPECTED = {
     ("data_type_undisclosed", "device_id", "serial_number", "error", (P + "READ_PHONE_STATE",)),
     # NetworkInterface.getHardwareAddress needs none, BluetoothAdapter.getAddress CONNECT.
     ("data_type_undisclosed", "device_id", "mac_address", "error", (P + "BLUETOOTH_CONNECT",)),
-    # The SSID is named; "network information" is the only cover of the rest of the Wi-Fi.
+    # The SSID is named; "network information" covers the network's state, but no Wi-Fi scan
+    # and no devices on the LAN (the ontology's umbrella edge).
     (
-        "vague",
+        "data_type_undisclosed",
         "local_network",
         "wifi_scan",
         "warning",
         (P + "ACCESS_FINE_LOCATION", P + "ACCESS_WIFI_STATE"),
     ),
-    ("vague", "local_network", "lan_devices", "warning", ()),
+    ("data_type_undisclosed", "local_network", "lan_devices", "warning", ()),
     ("vague", "local_network", "network_state", "warning", (P + "ACCESS_NETWORK_STATE",)),
     # The accounts are named, the address book is not (SPEC §3: a warning).
     ("data_type_undisclosed", "contacts", "address_book", "warning", (P + "READ_CONTACTS",)),
@@ -202,7 +204,8 @@ def test_data_type_findings_carry_both_sides_evidence_and_the_party() -> None:
         "We do not collect your advertising ID."
     ]
     assert [e["quote"] for e in by_type["wifi_scan"]["policy_evidence"]] == [
-        "We also use network information to troubleshoot connection problems."
+        "We read the name of the Wi-Fi network (SSID) your phone is connected to, to configure "
+        "the camera during setup."
     ]
     assert [e["quote"] for e in by_type["address_book"]["policy_evidence"]] == [
         "We read the accounts on your device so that you can sign in with one tap."
@@ -304,6 +307,8 @@ def test_every_format_shows_the_data_type() -> None:
         "phone_number",
         "serial_number",
         "mac_address",
+        "wifi_scan",
+        "lan_devices",
         "address_book",
     }
 
