@@ -60,7 +60,8 @@ C = Category
         # umbrella terms
         # (an umbrella the sentence defines is resolved: tests/policy/test_policy_umbrella_lists.py)
         ("We collect device information to improve the app.", C.DEVICE_ID, Status.VAGUE),
-        ("We collect network status (WiFi) and time zone.", C.LOCAL_NETWORK, Status.VAGUE),
+        # SPEC §1b's wording of network_state names the datum
+        ("We collect network status (WiFi) and time zone.", C.LOCAL_NETWORK, Status.EXPLICIT),
         ("We collect sensor data to improve the app.", C.SENSORS, Status.VAGUE),
     ],
 )

@@ -62,7 +62,8 @@ def test_device_information_that_stays_or_names_an_identifier(text: str, expecte
         ("We collect network information (such as IP address).", Status.ABSENT),
         ("We collect network information, such as the Wi-Fi name.", Status.EXPLICIT),
         ("We collect network information to keep the stream stable.", Status.VAGUE),
-        ("We collect network status (WiFi) and time zone.", Status.VAGUE),
+        # SPEC §1b's wording of network_state names the datum: no umbrella
+        ("We collect network status (WiFi) and time zone.", Status.EXPLICIT),
         # an abbreviation in parentheses is no definition; CPNI is telephone records anyway
         ("Customer Proprietary Network Information (CPNI) is protected by law.", Status.ABSENT),
     ],
