@@ -97,6 +97,13 @@ def _nodes(sentence: str) -> list[str]:
         ("我们会收集您的WiFi信息", ["wifi_information"]),
         ("我们会读取您的通讯录", ["address_book"]),
         ("心率、血氧和睡眠数据", ["health", "health", "health"]),
+        # a permission table flattened to one line: 存储 | 保存/读取视频图片 | …
+        ("存储保存/读取视频图片允许APP保存应用中视频", ["storage"]),
+        ("能够提供相关信息的Wi-Fi接入点", ["wifi_scan"]),
+        ("连接的 wifi 账号和地理位置信息", ["wifi_network", "location"]),
+        ("设备连接信息以及设备状态信息", ["network_information"]),
+        # 配网 is what the data serves (a purpose), not a datum: the WiFi信息 is
+        ("在设备配网时需要获取wifi信息", ["wifi_information"]),
     ],
 )
 def test_lexicon_names_ontology_nodes(sentence: str, nodes: list[str]) -> None:
@@ -115,6 +122,9 @@ def test_lexicon_names_ontology_nodes(sentence: str, nodes: list[str]) -> None:
         "请拨打客服电话咨询",  # the user calls the vendor
         "与公共安全、公共卫生直接相关的",  # legal boilerplate
         "在上一个日历年内",  # a unit of time
+        "用于推送/下发通知栏消息",  # a push channel
+        "我们会记录您提供的联系方式和通信/通话记录和内容",  # talks with customer service
+        "破坏干扰正常网络信息服务的行为",  # the network as a service, not data about it
     ],
 )
 def test_traps_are_no_disclosures(sentence: str) -> None:

@@ -56,6 +56,9 @@ def test_a_legal_definition_states_nothing() -> None:
     runs_on = "个人信息包括自然人的基本资料、\n通讯录信息、个人位置信息。\n我们会收集您的位置信息。"
     assert _modalities(runs_on, "address_book") == {Modality.UNSTATED}
     assert _modalities(runs_on, "location") == {Modality.UNSTATED, Modality.PERFORMED}
+    # a definition of the vendor's own words ("OKOK定义的信息内容包括…") collects nothing
+    content = "OKOK 定义的信息内容包括：文字、软件、声音、相片、录像、图表；"
+    assert _modalities(content, "camera") == {Modality.UNSTATED}
 
 
 def test_a_glossary_entry_states_nothing_unless_it_says_what_we_do() -> None:
