@@ -103,3 +103,22 @@ def test_location_scope() -> None:
     assert (scope.precision, scope.background) == ("approximate", True)
     scope = LANGUAGE.scope(Category.LOCATION, ["我们不会在后台获取您的位置。"])
     assert scope.background is False
+
+
+def test_an_sdk_table_row_is_the_sdks_practice_with_its_purpose() -> None:
+    from permaudit.models import Category, DataType, Party
+    from permaudit.policy import analyze_text
+
+    policy = (
+        "隐私政策\n我们会收集您的位置信息，用于天气服务。\n第三方SDK列表\n"
+        "SDK名称\t收集的个人信息\t使用目的\t第三方名称\n"
+        "友盟统计\t设备识别码(IMEI)\t统计分析\t北京锐讯灵通科技有限公司\n"
+    )
+    facts = analyze_text(policy, source="sdk_table.txt")
+    device_id = facts.categories[Category.DEVICE_ID]
+    assert facts.data_type_status(DataType.IMEI).value == "explicit"
+    # the row's vendor cell (…有限公司) is the third party, not a first-party 公司
+    assert device_id.parties == (Party.THIRD_PARTY,)
+    assert [purpose.id for purpose in device_id.purposes] == ["analytics"]
+    assert device_id.evidence[0].quote.split("\t")[1] == "设备识别码(IMEI)"
+    assert facts.categories[Category.LOCATION].parties == (Party.FIRST_PARTY,)
