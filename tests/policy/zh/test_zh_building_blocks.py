@@ -116,6 +116,8 @@ def test_lexicon_names_ontology_nodes(sentence: str, nodes: list[str]) -> None:
         "摄像机产品的说明书请见官网",  # the product, not the phone's camera
         "请通过联系我们页面与我们联系",  # contact us, not the address book
         "您的联系方式和紧急联系人",  # the user's own details
+        "披露您的必要信息（注册名称、身份证明、联系人、联系电话等）",  # a contact person
+        "消息接收人的邮箱以及联系人的职位",  # a person the user names, with a job title
         "存储期限为实现目的所需的最短时间",  # retention, not the storage permission
         "我们会通过推送通知告知您",  # a push channel, not reading notifications
         "我们会向您发送短信验证码",  # the service texts the user
