@@ -127,6 +127,9 @@ def test_lexicon_names_ontology_nodes(sentence: str, nodes: list[str]) -> None:
         "用于推送/下发通知栏消息",  # a push channel
         "我们会记录您提供的联系方式和通信/通话记录和内容",  # talks with customer service
         "破坏干扰正常网络信息服务的行为",  # the network as a service, not data about it
+        "我们会收集您绑定的产品序列号和产品验证码",  # the connected product's serial
+        "获取您绑定的智能门锁的MAC地址",  # the lock's MAC, not the phone's
+        "识别带有二维码的照片，获取设备类型及设备序列号以完成添加",  # read off the device's QR code
     ],
 )
 def test_traps_are_no_disclosures(sentence: str) -> None:
