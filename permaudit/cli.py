@@ -59,9 +59,15 @@ class _LazyChoice(click.Choice):  # type: ignore[type-arg]  # generic only since
 
 
 def _app_formats() -> list[str]:
-    from permaudit.report.app_view import AppFormat
+    from permaudit.report.formats import AppFormat
 
     return [f.value for f in AppFormat]
+
+
+def _policy_formats() -> list[str]:
+    from permaudit.report.formats import PolicyFormat
+
+    return [f.value for f in PolicyFormat]
 
 
 def _report_formats() -> list[str]:
@@ -228,7 +234,8 @@ def extract(app: Path, fmt: str, output: Path | None, evidence: bool) -> None:
       permaudit extract app.apks --format json | jq '.permissions[].name'
       permaudit extract app.apk --evidence --format json | jq '.api_evidence'
     """
-    from permaudit.report.app_view import AppFormat, render_app
+    from permaudit.report.app_view import render_app
+    from permaudit.report.formats import AppFormat
 
     check_outputs(output, inputs=(app,))
     facts = _load_app(app, evidence=evidence)
@@ -252,7 +259,7 @@ _POLICY_LANGUAGE_OPTION = click.option(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["table", "json"]),
+    type=_LazyChoice(_policy_formats),
     default="table",
     show_default=True,
     help="table: category, status, purposes, evidence; json: SPEC §4 policy object.",
@@ -294,7 +301,8 @@ def policy_command(
     from permaudit.policy import load_policy_source
     from permaudit.policy.maps import check_map_target, map_from_facts
     from permaudit.policy.maps import write_map as write_policy_map
-    from permaudit.report.policy_view import render_policy_json, render_policy_table
+    from permaudit.report.formats import PolicyFormat
+    from permaudit.report.policy_view import render_policy
 
     check_outputs(output, write_map, inputs=(_local_path(policy),))
     if write_map is not None:
@@ -303,10 +311,7 @@ def policy_command(
     if write_map is not None:
         write_policy_map(map_from_facts(facts), write_map)
         click.echo(f"permaudit: wrote policy map {write_map} (reviewed: false)", err=True)
-    if output_format == "json":
-        write_output(render_policy_json(facts), output)
-    else:
-        write_output(render_policy_table(facts), output)
+    write_output(render_policy(facts, PolicyFormat(output_format)), output)
 
 
 # --- audit and diff ----------------------------------------------------------------------------
@@ -592,6 +597,9 @@ def diff(
     new_facts = _load_app(new_app, evidence=not no_evidence)
     # `auto`: the policy URL of the release under review.
     policy_facts = _policy_facts(policy, new_facts, offline=offline, language=policy_language)
+    changes = diff_apps(old_facts, new_facts)
+    for warning in changes.warnings:
+        click.echo(f"permaudit: warning: {warning}", err=True)
     today = datetime.date.today()
     # The old release's findings go through the same ignores, so an ignored finding is
     # neither "fixed" nor "new" merely because of the comparison.
@@ -606,13 +614,13 @@ def diff(
     report = build_report(
         new_facts,
         policy_facts,
-        run_audit(new_facts, policy_facts),
+        run_audit(new_facts, policy_facts, release_data_types=changes.added_data_types),
         fail_on=gate,
         min_severity=shown,
         ignores=config.ignores(),
         baseline=as_baseline(str(old_app), old_report.findings),
         today=today,
-        changes=diff_apps(old_facts, new_facts),
+        changes=changes,
     )
     _emit(report, fmt, output)
     ctx.exit(exit_code(report))

@@ -39,6 +39,7 @@ SCOPE_EXCEEDED = "scope_exceeded"
 UNREQUESTED = "unrequested_disclosure"
 UNUSED = "unused_permission"
 THIRD_PARTY = "third_party_undisclosed"
+DATA_TYPE = "data_type_undisclosed"
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,18 @@ class Expected:
     # "Class.method" of every caller in the finding's code evidence (short class name).
     code: frozenset[str] = frozenset()
     sdk: str | None = None  # third-party findings: the SDK named in the evidence
+    data_type: str | None = None  # SPEC §1b datum of a data-type finding
+    party: str | None = None  # data-type findings: whose code reads it
 
     @property
-    def key(self) -> tuple[str, str, str, tuple[str, ...]]:
+    def key(self) -> tuple[str, str, str | None, str, tuple[str, ...]]:
         full = tuple(
             sorted(
                 p if "." in p or p.startswith("<") else "android.permission." + p
                 for p in self.permissions
             )
         )
-        return (self.rule, self.category, self.severity, full)
+        return (self.rule, self.category, self.data_type, self.severity, full)
 
 
 def calls(*names: str) -> frozenset[str]:
@@ -128,6 +131,39 @@ UMENG_IDS = Expected(
 UMENG_NET = Expected(
     THIRD_PARTY, "local_network", "warning", IPCAM_NET_PERMS, UMENG_NETWORK, "Umeng"
 )
+FIRST, THIRD = "first_party", "third_party"
+FINE = ("ACCESS_FINE_LOCATION",)
+SCAN_PERMS = (
+    "ACCESS_FINE_LOCATION",
+    "ACCESS_WIFI_STATE",
+    "CHANGE_WIFI_STATE",
+    "NEARBY_WIFI_DEVICES",
+)
+MULTICAST = ("CHANGE_WIFI_MULTICAST_STATE",)
+SSID_READ = calls("AddDeviceActivity.currentSsid")
+SCAN_READ = calls("WifiProvisioner.scanNearbyCameras")
+LAN_READ = calls("WifiProvisioner.discoverOnLan")
+
+
+def data_type(
+    rule: str,
+    category: str,
+    datum: str,
+    severity: str,
+    permissions: tuple[str, ...],
+    code: frozenset[str],
+    party: str,
+) -> Expected:
+    return Expected(rule, category, severity, permissions, code, data_type=datum, party=party)
+
+
+# Umeng reads the IMSI (READ_PHONE_STATE) and the Wi-Fi MAC address (no permission).
+UMENG_IMSI_VAGUE = data_type(
+    VAGUE, "device_id", "imsi", "warning", ("READ_PHONE_STATE",), calls("DeviceInfo.imei"), THIRD
+)
+UMENG_MAC_VAGUE = data_type(
+    VAGUE, "device_id", "mac_address", "warning", (), calls("DeviceInfo.macAddress"), THIRD
+)
 
 MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
     # Smart-watch policy: device info (IMEI, MAC, Android ID, software list) only, no purpose
@@ -161,10 +197,18 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
             ),
             UMENG_IDS,
             UMENG_NET,
+            # The 2.4/5 GHz connection (network state) is the one Wi-Fi datum named: the rest
+            # the code reads only "WiFi information" covers. Device identifiers are only the
+            # generic "Device ID information", which speaks for all of them alike.
+            data_type(VAGUE, "local_network", "wifi_network", "warning", FINE, SSID_READ, FIRST),
+            data_type(VAGUE, "local_network", "wifi_scan", "warning", SCAN_PERMS, SCAN_READ, FIRST),
+            data_type(VAGUE, "local_network", "lan_devices", "warning", MULTICAST, LAN_READ, FIRST),
         ],
     ),
-    # Cleaning-appliance policy: device identifiers shared with third-party SDK statistics,
-    # only the umbrella "network status (WiFi)", and "language location" is not location.
+    # Cleaning-appliance policy: device identifiers (advertising ID, MAC, IMEI) shared with
+    # third-party SDK statistics, "network status (WiFi)" (SPEC §1b network_state) and no other
+    # datum of the Wi-Fi; "language location" is not location. The IMSI only "identifier"
+    # covers; the SSID the setup screen reads is an error (SPEC §3).
     "ipcam x smart_clean_home": (
         IPCAM,
         MAPS / "smart_clean_home.yaml",
@@ -172,7 +216,14 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
             *_ipcam_camera_mic_storage(),
             Expected(UNDISCLOSED, "location", "error", LOCATION_BOTH, IPCAM_LOCATION),
             QUERIES_UNDISCLOSED,
-            Expected(VAGUE, "local_network", "warning", IPCAM_NET_PERMS, IPCAM_NETWORK),
+            data_type(DATA_TYPE, "local_network", "wifi_network", "error", FINE, SSID_READ, FIRST),
+            data_type(
+                DATA_TYPE, "local_network", "wifi_scan", "warning", SCAN_PERMS, SCAN_READ, FIRST
+            ),
+            data_type(
+                DATA_TYPE, "local_network", "lan_devices", "warning", MULTICAST, LAN_READ, FIRST
+            ),
+            UMENG_IMSI_VAGUE,
         ],
     ),
     # Security-camera policy that describes an IP-camera app well: camera, microphone,
@@ -185,6 +236,8 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
         [
             QUERIES_UNDISCLOSED,
             UMENG_NET,
+            # IMEI and MAC named; the IMSI Umeng reads only "device identification number".
+            UMENG_IMSI_VAGUE,
         ],
     ),
     # Smart-home policy: only *approximate* location on activation, so the precise location
@@ -200,6 +253,9 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
                 SCOPE_EXCEEDED, "location", "warning", ("ACCESS_FINE_LOCATION",), IPCAM_LOCATION
             ),
             UMENG_IDS,
+            # The IMEI is named; the IMSI and MAC address Umeng reads are not.
+            UMENG_IMSI_VAGUE,
+            UMENG_MAC_VAGUE,
         ],
     ),
     # The watch against its own policy: it names none of the watch's real data (location,
@@ -267,6 +323,8 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
             Expected(UNREQUESTED, "local_network", "note"),
             Expected(UNREQUESTED, "storage", "note"),
             Expected(UNUSED, "phone", "note", ("READ_CALL_LOG",)),
+            # IMEI and MAC named; the Android ID Bugly reads only the umbrella covers.
+            data_type(VAGUE, "device_id", "android_id", "warning", (), BUGLY_ANDROID_ID, THIRD),
         ],
     ),
     # The watch against the policy that denies health data through its definition of
@@ -352,10 +410,29 @@ def map_evidence(policy: Path) -> dict[str, list[str]]:
     }
 
 
-def _key(finding: dict[str, Any]) -> tuple[str, str, str, tuple[str, ...]]:
+@cache
+def scope_evidence(policy: Path) -> list[str]:
+    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    scope = data["categories"].get("location", {}).get("scope", {})
+    return [e["quote"] for e in scope.get("evidence", [])]
+
+
+@cache
+def data_type_evidence(policy: Path) -> dict[str, set[str]]:
+    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    return {
+        category: {
+            e["quote"] for said in entry.get("data_types", {}).values() for e in said["evidence"]
+        }
+        for category, entry in data["categories"].items()
+    }
+
+
+def _key(finding: dict[str, Any]) -> tuple[str, str, str | None, str, tuple[str, ...]]:
     return (
         finding["rule"],
         finding["category"],
+        finding["data_type"],
         finding["severity"],
         tuple(sorted(finding["permissions"])),
     )
@@ -387,7 +464,12 @@ def test_code_evidence_names_the_calling_methods(pair: str) -> None:
         assert {_caller(e) for e in finding["code_evidence"]} == want.code, want
         for evidence in finding["code_evidence"]:
             assert evidence["api"] and evidence["caller_class"] and evidence["caller_method"]
-            assert evidence["category"] == want.category
+            if want.data_type is None:
+                assert evidence["category"] == want.category
+            else:
+                assert evidence["data_type"] == want.data_type
+        if want.data_type is not None:
+            assert finding["party"] == want.party, want
         if want.rule == THIRD_PARTY:
             assert {e["party"] for e in finding["code_evidence"]} == {"third_party"}
             assert {e["sdk"] for e in finding["code_evidence"]} == {want.sdk}
@@ -401,7 +483,14 @@ def test_policy_quotes_where_the_policy_speaks_and_none_where_it_is_silent(pair:
     quotes = map_evidence(policy)
     for finding in data["findings"]:
         got = [e["quote"] for e in finding["policy_evidence"]]
-        if finding["rule"] in QUOTES_POLICY:
+        if finding["data_type"] is not None:
+            # The datum's own quote, or those of the data the policy names instead.
+            said = data_type_evidence(policy)
+            assert got and set(got) <= said[finding["category"]] | set(quotes[finding["category"]])
+        elif finding["rule"] == SCOPE_EXCEEDED and scope_evidence(policy):
+            # The sentence that states the disclosed scope, not every location quote.
+            assert got == scope_evidence(policy), finding["message"]
+        elif finding["rule"] in QUOTES_POLICY:
             assert got and got == quotes[finding["category"]], finding["message"]
         else:
             assert got == [], finding["message"]

@@ -112,8 +112,15 @@ def test_camera_app_vs_policy_that_describes_it_passes_the_gate() -> None:
     exit_code, data = audit(IPCAM, "smartbt_camera.txt")
     assert data["summary"]["error"] == 0
     assert exit_code == 0
-    for category in ("camera", "microphone", "location", "device_id", "storage"):
+    for category in ("camera", "microphone", "location", "storage"):
         assert findings(IPCAM, "smartbt_camera.txt", category) == {}, category
+    # The policy names the IMEI and the MAC address; the IMSI that Umeng also reads only its
+    # "device identification number" covers: a warning at data-type level (SPEC §1b), as
+    # with the reviewed map (tests/test_audit_e2e_matrix.py).
+    device_id = findings(IPCAM, "smartbt_camera.txt", "device_id")
+    assert set(device_id) == {"vague"}
+    assert device_id["vague"]["data_type"] == "imsi"
+    assert device_id["vague"]["severity"] == "warning"
 
 
 def test_demo_contacts_denied_but_requested_is_contradicted() -> None:

@@ -4,7 +4,9 @@ its Chinese policy (tests/fixtures/policies/cncam_zh.txt), in every output forma
 What a person reading the policy expects: it discloses the camera (QR binding), microphone
 (intercom), location and Wi-Fi (provisioning), storage (saving clips), device identifiers,
 each with a purpose; it says 我们不会读取您的通讯录 while the app requests READ_CONTACTS and
-reads the address book. So exactly one finding: contacts contradicted, quoting that sentence.
+reads the address book: contacts contradicted, quoting that sentence. And at data-type level
+(SPEC §1b) it names the Wi-Fi name, the Wi-Fi list and the network state, not the devices on
+the local network that the provisioning code discovers through a multicast lock: a warning.
 """
 
 from __future__ import annotations
@@ -32,9 +34,14 @@ def test_json_has_exactly_the_expected_findings() -> None:
     assert code == 1
     report = json.loads(out)
     assert report["policy"]["language"] == "zh"
-    findings = [(f["rule"], f["severity"], f["category"]) for f in report["findings"]]
-    assert findings == [("contradicted", "error", "contacts")]
-    (finding,) = report["findings"]
+    findings = [
+        (f["rule"], f["severity"], f["category"], f["data_type"]) for f in report["findings"]
+    ]
+    assert findings == [
+        ("contradicted", "error", "contacts", None),
+        ("data_type_undisclosed", "warning", "local_network", "lan_devices"),
+    ]
+    finding = report["findings"][0]
     assert finding["permissions"] == ["android.permission.READ_CONTACTS"]
     assert [e["quote"] for e in finding["policy_evidence"]] == [DENIAL]
     categories = report["policy"]["categories"]
@@ -77,8 +84,9 @@ def test_terminal_markdown_html_sarif_render_the_chinese_quote() -> None:
     code, sarif = _audit("--format", "sarif")
     assert code == 1
     log = json.loads(sarif)
-    (result,) = log["runs"][0]["results"]
+    result, lan = log["runs"][0]["results"]
     assert result["ruleId"].endswith("contradicted")
+    assert lan["properties"]["data_type"] == "lan_devices"
     assert DENIAL in json.dumps(log, ensure_ascii=False)
     if SARIF_SCHEMA.is_file():
         jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))

@@ -36,6 +36,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from permaudit.policy.languages import supported as supported_languages
+from permaudit.policy.maps import MAP_VERSION
 from tests.hostile_support import (
     BASE_APK,
     FIXTURES,
@@ -732,7 +733,7 @@ CASES: list[Case] = [
     ),
     Case(
         "policy-map-missing-map-version",
-        map_with("map_version: 1\n", ""),
+        map_with(f"map_version: {MAP_VERSION}\n", ""),
         policy,
         2,
         "invalid policy map: map_version: Field required",

@@ -7,12 +7,14 @@ searched for the few method / field / string ids that the API table names (see `
 
 from __future__ import annotations
 
+import re
 import struct
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from permaudit.apk._dex import CodeRef, DexFile, DexFormatError, Wanted
 from permaudit.apk.archive import ApkArchive
@@ -22,10 +24,23 @@ from permaudit.catalog.api_tables import ApiCatalog, ApiEntry, api_catalog, sdk_
 from permaudit.errors import InputError
 from permaudit.models import ApiEvidence, AppFacts, Category, Party
 
-__all__ = ["CodeScan", "attribute_party", "scan_code", "with_code_evidence"]
+__all__ = ["Attribution", "CodeScan", "attribute_party", "scan_code", "with_code_evidence"]
 
 # Second-level labels under which the organisation is the third label (cn.com.vendor.app).
 _GENERIC_SECOND_LEVEL = frozenset({"com", "co", "net", "org", "gov", "edu", "ac"})
+# Top-level labels of real domains: under them a two-letter organisation (cn.jd) is a name;
+# under anything else two short labels (aa.bb) look like an obfuscator's output.
+_KNOWN_TOP_LEVEL = frozenset(
+    {
+        *("com", "net", "org", "io", "co", "me", "tv", "cc", "app", "dev", "info", "biz"),
+        *("xyz", "top", "cn", "hk", "tw", "jp", "kr", "sg", "in", "de", "fr", "it", "es"),
+        *("nl", "se", "ch", "at", "uk", "us", "ca", "au", "ru", "br"),
+    }
+)
+_LABEL = re.compile(r"[a-z][a-z0-9_]*\Z")
+# Namespaces of the platform itself: code under them in an APK is a repackaged copy, not an
+# organisation's SDK.
+_PLATFORM_ROOTS = frozenset({"android", "dalvik", "java", "javax", "libcore", "sun"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,34 +77,68 @@ def scan_code(
     return CodeScan(tuple(sorted(found, key=_sort_key)), tuple(warnings))
 
 
-def attribute_party(class_name: str, package: str) -> tuple[Party, str | None]:
+class Attribution(NamedTuple):
+    """Whose code a class is: the party, the SDK the table names, the organisation otherwise."""
+
+    party: Party
+    sdk: str | None = None
+    organisation: str | None = None
+
+
+def attribute_party(class_name: str, package: str) -> Attribution:
     """Whose code `class_name` (dotted) is, for an app whose package is `package`.
 
     The app's own package wins; then the SDK table (support libraries count as the app's);
-    then the app's organisation prefix (com.vendor for com.vendor.cam); otherwise unknown,
-    which includes obfuscated names such as `a.b.c` that could belong to anyone.
+    then the app's organisation prefix (com.vendor for com.vendor.cam). A well-formed package
+    of another organisation (cn.hikvideo.p2p) is a third party the table does not know, with
+    that organisation recorded; obfuscated or too short names (`a.b.c`) stay unknown, since
+    they could belong to anyone.
     """
     if _within(class_name, package):
-        return Party.FIRST_PARTY, None
+        return Attribution(Party.FIRST_PARTY)
     sdk = sdk_catalog().match(class_name)
     if sdk is not None:
-        return (Party.FIRST_PARTY, None) if sdk.acts_for_app else (Party.THIRD_PARTY, sdk.name)
-    organisation = _organisation(package)
-    if organisation and _within(class_name, organisation):
-        return Party.FIRST_PARTY, None
-    return Party.UNKNOWN, None
+        if sdk.acts_for_app:
+            return Attribution(Party.FIRST_PARTY)
+        return Attribution(Party.THIRD_PARTY, sdk.name)
+    own = _organisation(package)
+    if own and _within(class_name, own):
+        return Attribution(Party.FIRST_PARTY)
+    other = _caller_organisation(class_name)
+    if other is not None:
+        return Attribution(Party.THIRD_PARTY, None, other)
+    return Attribution(Party.UNKNOWN)
 
 
 def _within(class_name: str, package: str) -> bool:
     return bool(package) and class_name.startswith(package + ".")
 
 
+def _organisation_size(labels: list[str]) -> int:
+    return 3 if len(labels) > 1 and labels[1] in _GENERIC_SECOND_LEVEL else 2
+
+
 def _organisation(package: str) -> str | None:
     labels = package.split(".")
-    size = 3 if len(labels) > 1 and labels[1] in _GENERIC_SECOND_LEVEL else 2
+    size = _organisation_size(labels)
     if len(labels) <= size or any(len(label) < 2 for label in labels[:size]):
         return None
     return ".".join(labels[:size])
+
+
+def _caller_organisation(class_name: str) -> str | None:
+    """The organisation prefix of a class of someone else's code, when its name is readable."""
+    labels = class_name.split(".")[:-1]  # the package of the class
+    size = _organisation_size(labels)
+    if len(labels) < size:
+        return None
+    prefix = labels[:size]
+    if prefix[0] in _PLATFORM_ROOTS or not all(_LABEL.match(label) for label in prefix):
+        return None
+    shortest = 2 if prefix[0] in _KNOWN_TOP_LEVEL else 3
+    if any(len(label) < shortest for label in prefix):
+        return None
+    return ".".join(prefix)
 
 
 def _sort_key(item: ApiEvidence) -> tuple[str, ...]:
@@ -117,15 +166,29 @@ class _Target:
     entries: tuple[ApiEntry, ...]
 
 
-def _resolve(dex: DexFile, catalog: ApiCatalog) -> tuple[Wanted, dict[tuple[str, int], _Target]]:
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    wanted: Wanted
+    targets: dict[tuple[str, int], _Target]
+    # `with_string` literal of an entry → its string index in this DEX.
+    context_strings: dict[str, int]
+
+
+def _resolve(dex: DexFile, catalog: ApiCatalog) -> _Resolved:
     """Turn table entries into this DEX's method / field / string indices."""
     by_member: dict[tuple[str, str, str], list[ApiEntry]] = defaultdict(list)
     strings: list[ApiEntry] = []
+    context_strings: dict[str, int] = {}
     for entry in catalog.apis:
         if entry.kind == "string":
             strings.append(entry)
-        else:
-            by_member[(entry.kind, entry.class_descriptor, entry.member_name)].append(entry)
+            continue
+        if entry.with_string is not None and entry.with_string not in context_strings:
+            index = dex.find_string(entry.with_string.encode())
+            if index is None:
+                continue  # no method of this DEX loads the key: no call can read it
+            context_strings[entry.with_string] = index
+        by_member[(entry.kind, entry.class_descriptor, entry.member_name)].append(entry)
     wanted = Wanted()
     targets: dict[tuple[str, int], _Target] = {}
     classes: dict[tuple[str, str], list[tuple[str, list[ApiEntry]]]] = defaultdict(list)
@@ -167,7 +230,15 @@ def _resolve(dex: DexFile, catalog: ApiCatalog) -> tuple[Wanted, dict[tuple[str,
             previous = targets[key].entries if key in targets else ()
             targets[key] = _Target(f'"{dex.string(string_idx)}"', (*previous, entry))
             wanted.strings.add(string_idx)
-    return wanted, targets
+    if any(key[0] == "method" and _needs_context(target) for key, target in targets.items()):
+        for string_idx in context_strings.values():
+            targets.setdefault(("string", string_idx), _Target("", ()))
+            wanted.strings.add(string_idx)
+    return _Resolved(wanted, targets, context_strings)
+
+
+def _needs_context(target: _Target) -> bool:
+    return any(entry.with_string is not None for entry in target.entries)
 
 
 def _scan_dex(
@@ -177,27 +248,36 @@ def _scan_dex(
     catalog: ApiCatalog,
     advance: Callable[[int], None],
 ) -> Iterator[ApiEvidence]:
-    wanted, targets = _resolve(dex, catalog)
-    if not wanted:
+    resolved = _resolve(dex, catalog)
+    if not resolved.wanted:
         advance(dex.class_defs_size)
         return
-    refs = dex.find_references(wanted, advance)
-    callers: dict[tuple[int, int], tuple[str, str, Party, str | None]] = {}
+    refs = dex.find_references(resolved.wanted, advance)
+    # Strings each method loads, for entries that count only beside a constant (android_id).
+    loaded: dict[tuple[int, int], set[int]] = defaultdict(set)
+    if resolved.context_strings:
+        for ref in refs:
+            if ref.kind == "string":
+                loaded[(ref.class_idx, ref.method_idx)].add(ref.ref_idx)
+    callers: dict[tuple[int, int], tuple[str, str, Attribution]] = {}
     for ref in refs:
-        target = targets[(ref.kind, ref.ref_idx)]
-        caller = callers.get((ref.class_idx, ref.method_idx))
+        target = resolved.targets[(ref.kind, ref.ref_idx)]
+        site = (ref.class_idx, ref.method_idx)
+        caller = callers.get(site)
         if caller is None:
             caller_class = _java_name(dex.type_descriptor(ref.class_idx))
             caller_method = dex.method_name(ref.method_idx) + dex.method_descriptor(ref.method_idx)
-            party, sdk = attribute_party(caller_class, package)
-            caller = callers[(ref.class_idx, ref.method_idx)] = (
+            caller = callers[site] = (
                 caller_class,
                 caller_method,
-                party,
-                sdk,
+                attribute_party(caller_class, package),
             )
         for entry in target.entries:
             if not _argument_matches(entry, ref):
+                continue
+            if entry.with_string is not None and (
+                resolved.context_strings.get(entry.with_string) not in loaded[site]
+            ):
                 continue
             for permission in entry.permissions or (None,):
                 yield ApiEvidence(
@@ -206,9 +286,11 @@ def _scan_dex(
                     category=_category(permission, entry.category),
                     caller_class=caller[0],
                     caller_method=caller[1],
-                    party=caller[2],
-                    sdk=caller[3],
+                    party=caller[2].party,
+                    sdk=caller[2].sdk,
                     dex=name,
+                    data_type=entry.data_type,
+                    organisation=caller[2].organisation,
                 )
 
 

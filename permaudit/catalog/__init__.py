@@ -17,6 +17,20 @@ class CatalogPermission(Frozen):
     protection_level: str
     # Which part of the category the permission grants, for the scope_exceeded rule.
     scope: Literal["precise", "approximate", "background"] | None = None
+    # The platform enforces the permission only for apps targeting this API level or above:
+    # below it, calls that list it succeed without it (AD_ID: 33).
+    enforced_from_target_sdk: int | None = None
+    # From this platform version on, those calls succeed without it for the data the app may
+    # see (GET_ACCOUNTS: 26, the accounts visible to the app): every app runs on such devices.
+    optional_from_sdk: int | None = None
+
+    def needed_by(self, target_sdk: int | None) -> bool:
+        """Whether an app targeting `target_sdk` must hold this permission for its calls."""
+        if self.optional_from_sdk is not None:
+            return False
+        if self.enforced_from_target_sdk is not None:
+            return target_sdk is not None and target_sdk >= self.enforced_from_target_sdk
+        return True
 
 
 class CatalogPrefix(Frozen):

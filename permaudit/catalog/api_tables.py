@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from permaudit.catalog import load_data
-from permaudit.models import Category, Frozen
+from permaudit.models import Category, DataType, Frozen
 
 _METHOD_API = re.compile(r"^(L[^;]+;)->([\w$<>-]+)(\(.*\).+)?$")
 _FIELD_API = re.compile(r"^(L[^;]+;)->([\w$]+)$")
@@ -28,7 +28,12 @@ class ApiEntry(Frozen):
     match: Literal["exact", "prefix"] = "exact"
     permissions: tuple[str, ...]
     category: Category
+    # The SPEC §1b datum the API reads, when it reads one.
+    data_type: DataType | None = None
     int_arg: IntArgument | None = None
+    # Only calls from a method that also loads this string constant count (the
+    # "android_id" key passed to Settings.Secure.getString, inlined by javac).
+    with_string: str | None = None
 
     @model_validator(mode="after")
     def _well_formed(self) -> ApiEntry:
@@ -40,6 +45,13 @@ class ApiEntry(Frozen):
             raise ValueError(f"match: prefix applies to strings only: {self.api}")
         if self.int_arg is not None and self.kind != "method":
             raise ValueError(f"int_arg applies to methods only: {self.api}")
+        if self.with_string is not None and self.kind != "method":
+            raise ValueError(f"with_string applies to methods only: {self.api}")
+        if self.data_type is not None and self.data_type.category is not self.category:
+            raise ValueError(
+                f"data_type {self.data_type.value} is not of category {self.category.value}: "
+                f"{self.api}"
+            )
         return self
 
     @property
@@ -90,6 +102,8 @@ class SdkEntry(Frozen):
     name: str
     kind: SdkKind
     prefixes: tuple[str, ...]
+    # Where the SDK's namespace is published (documentation, sample code, Maven artifact).
+    source: str | None = None
 
     @property
     def acts_for_app(self) -> bool:

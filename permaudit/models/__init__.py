@@ -1,6 +1,7 @@
 """Frozen value objects passed between the boundaries: inputs → facts → findings → report."""
 
 from permaudit.models.app import (
+    ANDROID_PERMISSION_PREFIX,
     ApiEvidence,
     AppFacts,
     Component,
@@ -8,22 +9,27 @@ from permaudit.models.app import (
     DeclaredPermission,
     Feature,
     Permission,
+    short_permission,
 )
 from permaudit.models.common import (
+    CATEGORY_LABELS,
     DATA_TYPE_CATEGORY,
+    DATA_TYPE_LABELS,
     SCHEMA_VERSION,
     Category,
     DataType,
     Frozen,
     Party,
+    category_label,
+    data_type_label,
     data_types_of,
 )
 from permaudit.models.findings import (
-    RULE_DOCS,
     AppChanges,
     AuditReport,
     BaselineInfo,
     BaselineState,
+    CategoryRequest,
     FailOn,
     Finding,
     FixedFinding,
@@ -45,8 +51,10 @@ from permaudit.models.policy import (
 )
 
 __all__ = [
+    "ANDROID_PERMISSION_PREFIX",
+    "CATEGORY_LABELS",
     "DATA_TYPE_CATEGORY",
-    "RULE_DOCS",
+    "DATA_TYPE_LABELS",
     "SCHEMA_VERSION",
     "ApiEvidence",
     "AppChanges",
@@ -56,6 +64,7 @@ __all__ = [
     "BaselineState",
     "Category",
     "CategoryDisclosure",
+    "CategoryRequest",
     "Component",
     "ComponentKind",
     "DataType",
@@ -78,6 +87,9 @@ __all__ = [
     "Severity",
     "Status",
     "Summary",
+    "category_label",
+    "data_type_label",
     "data_types_of",
     "fingerprint",
+    "short_permission",
 ]

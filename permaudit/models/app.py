@@ -6,7 +6,14 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from permaudit.models.common import SCHEMA_VERSION, Category, Frozen, Party
+from permaudit.models.common import SCHEMA_VERSION, Category, DataType, Frozen, Party
+
+ANDROID_PERMISSION_PREFIX = "android.permission."
+
+
+def short_permission(name: str) -> str:
+    """`android.permission.CAMERA` → `CAMERA`; other names stay in full."""
+    return name.removeprefix(ANDROID_PERMISSION_PREFIX)
 
 
 class Permission(Frozen):
@@ -64,6 +71,11 @@ class ApiEvidence(Frozen):
     party: Party
     sdk: str | None = None  # name of the third-party SDK when party is third_party
     dex: str = "classes.dex"
+    # The SPEC §1b datum the call reads (imei, android_id, ...), None for other APIs.
+    data_type: DataType | None = None
+    # Third-party code that no SDK entry names: the organisation its package belongs to
+    # ("cn.hikvideo" for cn.hikvideo.p2p.Session), so the report can say whose code it is.
+    organisation: str | None = None
 
 
 class PolicyUrl(Frozen):

@@ -92,6 +92,52 @@ def data_types_of(category: Category) -> tuple[DataType, ...]:
     return tuple(data_type for data_type in DataType if data_type.category is category)
 
 
+# How findings and reports name each category and data type: one wording for every format.
+CATEGORY_LABELS: dict[Category, str] = {
+    Category.CAMERA: "camera",
+    Category.MICROPHONE: "microphone",
+    Category.LOCATION: "location",
+    Category.LOCAL_NETWORK: "local network (Wi-Fi)",
+    Category.DEVICE_ID: "device identifiers",
+    Category.BLUETOOTH: "Bluetooth",
+    Category.STORAGE: "storage (photos, media, files)",
+    Category.CONTACTS: "contacts",
+    Category.CALENDAR: "calendar",
+    Category.PHONE: "phone calls",
+    Category.SMS: "SMS",
+    Category.HEALTH: "health data (body sensors, activity)",
+    Category.SENSORS: "motion sensors",
+    Category.NOTIFICATIONS: "notification content",
+    Category.INSTALLED_APPS: "installed apps",
+}
+
+DATA_TYPE_LABELS: dict[DataType, str] = {
+    DataType.IMEI: "IMEI",
+    DataType.IMSI: "IMSI",
+    DataType.SIM_SERIAL: "SIM serial number",
+    DataType.PHONE_NUMBER: "phone number",
+    DataType.SERIAL_NUMBER: "hardware serial number",
+    DataType.ANDROID_ID: "Android ID",
+    DataType.AD_ID: "advertising ID",
+    DataType.MAC_ADDRESS: "MAC address",
+    DataType.WIFI_NETWORK: "Wi-Fi network name (SSID/BSSID)",
+    DataType.WIFI_SCAN: "nearby Wi-Fi networks",
+    DataType.LAN_DEVICES: "devices on the local network",
+    DataType.NETWORK_STATE: "network state",
+    DataType.ADDRESS_BOOK: "address book",
+    DataType.ACCOUNTS: "accounts on the device",
+}
+
+
+def category_label(category: Category | None) -> str:
+    """`Category.DEVICE_ID` → "device identifiers"; None (a finding about the app) → "app"."""
+    return CATEGORY_LABELS[category] if category is not None else "app"
+
+
+def data_type_label(data_type: DataType) -> str:
+    return DATA_TYPE_LABELS[data_type]
+
+
 class Party(StrEnum):
     FIRST_PARTY = "first_party"
     THIRD_PARTY = "third_party"

@@ -7,8 +7,10 @@ import hashlib
 from enum import StrEnum
 from typing import Any, Literal
 
+from pydantic import Field
+
 from permaudit.models.app import ApiEvidence, AppFacts
-from permaudit.models.common import SCHEMA_VERSION, Category, Frozen
+from permaudit.models.common import SCHEMA_VERSION, Category, DataType, Frozen, Party
 from permaudit.models.policy import Evidence, PolicyFacts
 
 
@@ -20,6 +22,7 @@ class Rule(StrEnum):
     SCOPE_EXCEEDED = "scope_exceeded"
     UNREQUESTED_DISCLOSURE = "unrequested_disclosure"
     UNUSED_PERMISSION = "unused_permission"
+    DATA_TYPE_UNDISCLOSED = "data_type_undisclosed"
     # Extension beyond SPEC §3: SDK code collects a category the policy never says is shared.
     THIRD_PARTY_UNDISCLOSED = "third_party_undisclosed"
 
@@ -35,7 +38,11 @@ class Severity(StrEnum):
 
 
 class RuleDoc(Frozen):
-    """What a rule checks and what to do about it: the help text of every report format."""
+    """What a rule checks and what to do about it: the help text of every report format.
+
+    Each rule's doc lives beside the rule (permaudit/audit/rules/); the finished report
+    carries them, so that formats never need the engine.
+    """
 
     rule: Rule
     name: str
@@ -44,116 +51,24 @@ class RuleDoc(Frozen):
     help: str
 
 
-RULE_DOCS: dict[Rule, RuleDoc] = {
-    doc.rule: doc
-    for doc in (
-        RuleDoc(
-            rule=Rule.UNDISCLOSED,
-            name="UndisclosedDataAccess",
-            default_severity=Severity.ERROR,
-            summary="The app requests a data category the privacy policy never mentions.",
-            help=(
-                "The APK asks for a permission or sensitive component of this data category, "
-                "but the privacy policy says nothing about it. Either disclose the category in "
-                "the policy (what is collected, why, and who receives it) or remove the "
-                "permission from the manifest. Categories reached only through normal-protection "
-                "permissions (e.g. ACCESS_WIFI_STATE) are reported as warnings."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.CONTRADICTED,
-            name="PolicyContradicted",
-            default_severity=Severity.ERROR,
-            summary="The policy says the category is not collected, but the app requests it.",
-            help=(
-                "The privacy policy denies collecting or accessing this data category, yet the "
-                "APK requests it. Remove the permission, or correct the policy so that it "
-                "discloses the collection and its purpose."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.VAGUE,
-            name="VagueDisclosure",
-            default_severity=Severity.WARNING,
-            summary="The category is covered only by an umbrella term.",
-            help=(
-                "The policy covers this category only with a generic term such as "
-                '"device information" or "personal information". Name the data specifically '
-                '(e.g. "precise location", "camera", "Wi-Fi name (SSID)").'
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.PURPOSE_MISSING,
-            name="PurposeMissing",
-            default_severity=Severity.WARNING,
-            summary="The category is disclosed, but no purpose is given for it.",
-            help=(
-                "The policy names this data category but does not say why it is collected. "
-                "State the purpose next to the disclosure (e.g. device setup, live view)."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.SCOPE_EXCEEDED,
-            name="ScopeExceeded",
-            default_severity=Severity.WARNING,
-            summary="The app asks for more of the category than the policy discloses.",
-            help=(
-                "The app requests a wider scope than the policy admits to: precise location "
-                "where only approximate location is disclosed, background location, or "
-                "background body-sensor access the policy does not mention. Disclose the wider "
-                "scope or request the narrower permission."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.UNREQUESTED_DISCLOSURE,
-            name="UnrequestedDisclosure",
-            default_severity=Severity.NOTE,
-            summary="The policy discloses a category the app does not request.",
-            help=(
-                "The policy says this category is collected, but the app requests no "
-                "permission for it. The policy may be stale or boilerplate shared across apps; "
-                "check that it describes this app."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.UNUSED_PERMISSION,
-            name="UnusedPermission",
-            default_severity=Severity.NOTE,
-            summary="A dangerous permission is requested but no code uses an API that needs it.",
-            help=(
-                "No code in the APK references an API that needs this permission (only APIs "
-                "permaudit can recognise are checked). Remove the permission if it is not needed; "
-                "code loaded at run time or reached through reflection is not seen."
-            ),
-        ),
-        RuleDoc(
-            rule=Rule.THIRD_PARTY_UNDISCLOSED,
-            name="ThirdPartyCollectionUndisclosed",
-            default_severity=Severity.WARNING,
-            summary="Third-party SDK code uses the category, but the policy names no third party.",
-            help=(
-                "Code of a bundled third-party SDK calls APIs of this data category (through a "
-                "permission the app holds, or a permissionless API such as the Android ID), "
-                "while the policy names no third party receiving it. Name the "
-                "third parties (SDK providers) that receive the data, or remove the SDK. "
-                "This rule is a permaudit extension to the rules of the specification."
-            ),
-        ),
-    )
-}
-
-
 def fingerprint(
-    rule: Rule, package: str, category: Category | None, permissions: tuple[str, ...]
+    rule: Rule,
+    package: str,
+    category: Category | None,
+    permissions: tuple[str, ...],
+    data_type: DataType | None = None,
 ) -> str:
     """Stable identity of a finding: same inputs give the same value on every run and machine.
 
     Deliberately excludes messages, line numbers and order so that rewording a message or
-    moving a sentence in the policy does not turn a known finding into a new one.
+    moving a sentence in the policy does not turn a known finding into a new one. The data
+    type joins the key only when there is one, so category-level findings keep the
+    fingerprints that baselines written before data types hold.
     """
-    key = "\x1f".join(
-        [rule.value, package, category.value if category else "", *sorted(set(permissions))]
-    )
+    parts = [rule.value, package, category.value if category else "", *sorted(set(permissions))]
+    if data_type is not None:
+        parts.insert(3, f"data_type={data_type.value}")
+    key = "\x1f".join(parts)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -164,12 +79,16 @@ class Finding(Frozen):
     rule: Rule
     severity: Severity
     category: Category | None
+    # The SPEC §1b datum the finding is about; None for category-level findings.
+    data_type: DataType | None = None
     permissions: tuple[str, ...]
     message: str
     # Empty means the policy does not mention the category ("not mentioned").
     policy_evidence: tuple[Evidence, ...] = ()
     code_evidence: tuple[ApiEvidence, ...] = ()
     remediation: str = ""
+    # Whose code reads the data (data-type findings): the app's own, a third party, unknown.
+    party: Party | None = None
     fingerprint: str
     # Set only when the report was compared against a baseline (or an older release).
     baseline: BaselineState | None = None
@@ -181,6 +100,8 @@ class FixedFinding(Frozen):
     rule: str
     severity: str
     category: str | None
+    # Absent from baselines written before data types existed.
+    data_type: str | None = None
     permissions: tuple[str, ...]
     message: str
     fingerprint: str
@@ -234,9 +155,26 @@ class AppChanges(Frozen):
     removed_permissions: tuple[str, ...] = ()
     added_components: tuple[str, ...] = ()
     removed_components: tuple[str, ...] = ()
+    # SPEC §1b data types the new release's code reads and the old one's did not (and back).
+    added_data_types: tuple[DataType, ...] = ()
+    removed_data_types: tuple[DataType, ...] = ()
+    # The two builds are not one app's releases in order (other package, older version):
+    # new/known/fixed then compare different things, and every format says so.
+    old_package: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 FailOn = Literal["error", "warning", "note", "none"]
+
+
+class CategoryRequest(Frozen):
+    """What the app asks for in one category, as reports show it beside the policy."""
+
+    category: Category
+    # Permissions (full names) and sensitive components (`<kind>` or their permission).
+    permissions: tuple[str, ...] = ()
+    # SPEC §1b data types of the category that code in the app can read.
+    data_types: tuple[DataType, ...] = ()
 
 
 class AuditReport(Frozen):
@@ -252,6 +190,16 @@ class AuditReport(Frozen):
     baseline: BaselineInfo | None = None
     ignores: tuple[IgnoreOutcome, ...] = ()
     changes: AppChanges | None = None
+    # For the formats, not the JSON contract: every rule's documentation (SARIF rules) and,
+    # per category, what the app requests (the HTML coverage table).
+    rules: tuple[RuleDoc, ...] = Field(default=(), exclude=True)
+    requests: tuple[CategoryRequest, ...] = Field(default=(), exclude=True)
+
+    def rule_doc(self, rule: Rule) -> RuleDoc | None:
+        for doc in self.rules:
+            if doc.rule is rule:
+                return doc
+        return None
 
     def to_json_dict(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")

@@ -46,6 +46,8 @@ class Scope(Frozen):
 
     precision: Literal["precise", "approximate", "unspecified"] = "unspecified"
     background: bool = False
+    # The sentences that state the precision or background use, quoted by scope_exceeded.
+    evidence: tuple[Evidence, ...] = ()
 
 
 class DataTypeDisclosure(Frozen):
@@ -117,6 +119,10 @@ class PolicyFacts(Frozen):
         for disclosure in data["categories"].values():
             if disclosure["scope"] is None:
                 del disclosure["scope"]
+            elif not disclosure["scope"]["evidence"]:
+                # The sentences stating a scope, when there are any (SPEC §4 names only
+                # precision and background).
+                del disclosure["scope"]["evidence"]
             if not disclosure["data_types"]:
                 del disclosure["data_types"]
         return data

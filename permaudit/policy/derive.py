@@ -151,7 +151,7 @@ def disclosures(
             for number in seen:
                 parties.update(language.party(sentences[number]))
             if category in (Category.LOCATION, Category.HEALTH):
-                scope = language.scope(category, [sentences[n].text for n in seen])
+                scope = _scope(language, category, text, sentences, seen)
         elif category is Category.LOCATION:
             scope = Scope()
         result[category] = CategoryDisclosure(
@@ -163,6 +163,26 @@ def disclosures(
             data_types=data_types,
         )
     return result
+
+
+def _scope(
+    language: Language,
+    category: Category,
+    text: str,
+    sentences: Sequence[Sentence],
+    seen: Sequence[int],
+) -> Scope:
+    """The scope the quoted sentences state, with the sentences that state it: each sentence
+    read on its own by the language's own rule, so this holds in every language."""
+    scope = language.scope(category, [sentences[n].text for n in seen])
+    stating = []
+    for number in seen:
+        alone = language.scope(category, [sentences[number].text])
+        states_precision = scope.precision != "unspecified" and alone.precision == scope.precision
+        if states_precision or (scope.background and alone.background):
+            sentence = sentences[number]
+            stating.append(_quote(text, sentence, sentence.start, sentence.end))
+    return scope.model_copy(update={"evidence": tuple(stating)})
 
 
 def _data_type(

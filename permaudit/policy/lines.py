@@ -89,9 +89,20 @@ def with_source_lines(facts: PolicyFacts, text: str | None, normalised_length: i
         line = locator.line_of(evidence.quote, evidence.start / length) if locator else None
         return evidence.model_copy(update={"line": line})
 
+    def all_relocated(quotes: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+        return tuple(relocated(e) for e in quotes)
+
     categories: dict[object, CategoryDisclosure] = {}
     for category, disclosure in facts.categories.items():
-        categories[category] = disclosure.model_copy(
-            update={"evidence": tuple(relocated(e) for e in disclosure.evidence)}
-        )
+        update: dict[str, object] = {"evidence": all_relocated(disclosure.evidence)}
+        if disclosure.scope is not None and disclosure.scope.evidence:
+            update["scope"] = disclosure.scope.model_copy(
+                update={"evidence": all_relocated(disclosure.scope.evidence)}
+            )
+        if any(said.evidence for said in disclosure.data_types.values()):
+            update["data_types"] = {
+                data_type: said.model_copy(update={"evidence": all_relocated(said.evidence)})
+                for data_type, said in disclosure.data_types.items()
+            }
+        categories[category] = disclosure.model_copy(update=update)
     return facts.model_copy(update={"categories": categories})

@@ -6,9 +6,9 @@ the policy, corrects statuses/purposes/evidence, writes why in `note`, and sets
 file as a map by its suffix (.yaml, .yml) or its content (a YAML mapping with `map_version`),
 and then requires `map_version`, `source` and `categories`.
 
-Schema (version 1):
+Schema (version 2; version 1 maps, which have no data types, still load):
 
-    map_version: 1
+    map_version: 2
     source: privacy.txt          # the policy file the map describes
     sha256: 3f2a...              # of that file's text, to notice when the policy changes
     reviewed: false
@@ -20,6 +20,14 @@ Schema (version 1):
         parties: [first_party]
         scope: {precision: unspecified, background: false}
         note: "why the reviewer decided so"
+      device_id:
+        status: explicit
+        data_types:              # SPEC §1b, categories that have them; a missing one is absent
+          imei: {status: explicit, evidence: [...], note: "..."}
+          android_id: {status: vague, note: "only 'device identifiers' covers it"}
+
+A data type the map leaves out is absent. A version 1 map says nothing at data-type level:
+every data type of a disclosed category is then unknown to the audit, not undisclosed.
 """
 
 from __future__ import annotations
@@ -31,19 +39,35 @@ import yaml
 from pydantic import Field, ValidationError
 
 from permaudit.errors import InputError
-from permaudit.models import Category, CategoryDisclosure, Frozen, PolicyFacts, Scope
+from permaudit.models import (
+    Category,
+    CategoryDisclosure,
+    DataType,
+    DataTypeDisclosure,
+    Frozen,
+    PolicyFacts,
+    Scope,
+    Status,
+)
 from permaudit.outputs import write_output_file
 
-MAP_VERSION = 1
+MAP_VERSION = 2
 _MAP_KEYS = ("map_version", "source", "categories")
 _MAP_SUFFIXES = frozenset({".yaml", ".yml"})
 # A map is small; anything much larger is not one, and must not be parsed as YAML at length.
 _MAX_MAP_BYTES = 2_000_000
 
 
+class MapDataType(DataTypeDisclosure):
+    """A data type's disclosure as the reviewer settled it, and why."""
+
+    note: str | None = None
+
+
 class MapCategory(CategoryDisclosure):
     """A category's disclosure as the reviewer settled it, and why."""
 
+    data_types: dict[DataType, MapDataType] = Field(default_factory=dict)  # type: ignore[assignment]
     note: str | None = None
 
 
@@ -61,6 +85,10 @@ class PolicyMap(Frozen):
             del fields["note"]
             if fields["scope"] is None and category is Category.LOCATION:
                 fields["scope"] = Scope()
+            fields["data_types"] = {
+                data_type: DataTypeDisclosure(status=said.status, evidence=said.evidence)
+                for data_type, said in fields["data_types"].items()
+            }
             categories[category] = CategoryDisclosure(**fields)
         return PolicyFacts(
             source=path,
@@ -75,14 +103,19 @@ def map_from_facts(
     facts: PolicyFacts, *, notes: dict[Category, str] | None = None, reviewed: bool = False
 ) -> PolicyMap:
     notes = notes or {}
+    categories: dict[Category, MapCategory] = {}
+    for category, disclosure in facts.categories.items():
+        fields = dict(disclosure)
+        fields["data_types"] = {
+            data_type: MapDataType(status=said.status, evidence=said.evidence)
+            for data_type, said in disclosure.data_types.items()
+        }
+        categories[category] = MapCategory(**fields, note=notes.get(category))
     return PolicyMap(
         source=Path(facts.source).name,
         sha256=facts.sha256,
         reviewed=reviewed,
-        categories={
-            category: MapCategory(**dict(disclosure), note=notes.get(category))
-            for category, disclosure in facts.categories.items()
-        },
+        categories=categories,
     )
 
 
@@ -99,6 +132,18 @@ _MapDumper.add_representer(str, _str_representer)
 
 def render_map(policy_map: PolicyMap) -> str:
     data = policy_map.model_dump(mode="json", exclude_none=True)
+    for category in data["categories"].values():
+        # Absent is the default: a map lists the data types a reviewer has something to say of.
+        data_types = {
+            name: said
+            for name, said in category.pop("data_types").items()
+            if said["status"] != Status.ABSENT.value or said["evidence"] or "note" in said
+        }
+        if data_types:
+            category["data_types"] = data_types
+        scope = category.get("scope")
+        if scope is not None and not scope["evidence"]:
+            del scope["evidence"]
     header = (
         "# permaudit policy map: correct statuses/purposes/evidence against the policy, say why\n"
         "# in `note`, then set `reviewed: true`. Schema: permaudit/policy/maps.py.\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from enum import StrEnum
 
 from rich.console import Console
 from rich.table import Table
@@ -13,13 +12,9 @@ from rich.text import Text
 from permaudit.catalog import categories_for_feature
 from permaudit.models import AppFacts, Category, Permission
 from permaudit.report.common import short_permission
+from permaudit.report.formats import AppFormat
 
 NO_CATEGORY = "(no category)"
-
-
-class AppFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
 
 
 def render_app(app: AppFacts, fmt: AppFormat, *, color: bool = False, width: int = 100) -> str:
@@ -161,13 +156,15 @@ def _evidence_table(app: AppFacts) -> Table | Text:
     evidence = app.api_evidence or ()
     if not evidence:
         return Text("Code evidence: no code references a sensitive API")
-    rows: dict[tuple[str, str, str, str, str], list[str]] = {}
+    rows: dict[tuple[str, str, str, str, str, str], list[str]] = {}
     for item in evidence:
-        party = f"{item.party.value}\n{item.sdk}" if item.sdk else item.party.value
+        whose = item.sdk or item.organisation
+        party = f"{item.party.value}\n{whose}" if whose else item.party.value
         caller = f"{item.caller_class}.{item.caller_method.split('(')[0]}"
         api = item.api.split("(")[0].split(":")[0]
         api = api.removeprefix("L").replace("/", ".").replace(";->", ".")
-        key = (item.category.value, api, caller, party, item.dex)
+        data = item.data_type.value if item.data_type else ""
+        key = (item.category.value, api, data, caller, party, item.dex)
         rows.setdefault(key, [])
         if item.permission:
             rows[key].append(short_permission(item.permission))
@@ -177,8 +174,10 @@ def _evidence_table(app: AppFacts) -> Table | Text:
     table.add_column("api / caller", overflow="fold", ratio=1)
     table.add_column("party", min_width=11, max_width=16)
     previous = None
-    for (category, api, caller, party, _dex), permissions in rows.items():
+    for (category, api, data, caller, party, _dex), permissions in rows.items():
         call = Text(api)
+        if data:
+            call.append(f"  reads {data}", style="bold")
         call.append(f"\n{caller}", style="dim")  # the caller, under the API it calls
         table.add_row(category if category != previous else "", "\n".join(permissions), call, party)
         previous = category

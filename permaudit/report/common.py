@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from permaudit.audit import category_label, short_permission
 from permaudit.catalog import purpose_label
 from permaudit.models import (
     ApiEvidence,
@@ -12,9 +11,13 @@ from permaudit.models import (
     Evidence,
     Finding,
     IgnoreOutcome,
+    Party,
     PolicyFacts,
     Purpose,
     Severity,
+    category_label,
+    data_type_label,
+    short_permission,
 )
 
 NOT_MENTIONED = "not mentioned"
@@ -27,9 +30,11 @@ __all__ = [
     "app_title",
     "category_label",
     "code_line",
+    "data_type_label",
     "evidence_location",
     "gate_line",
     "ignore_target",
+    "party_text",
     "permissions_text",
     "plural",
     "policy_origin",
@@ -38,6 +43,7 @@ __all__ = [
     "severity_counts",
     "short_permission",
     "shorten",
+    "subject",
 ]
 
 
@@ -74,8 +80,50 @@ def evidence_location(evidence: Evidence) -> str:
 
 
 def code_line(evidence: ApiEvidence) -> str:
-    who = f" [{evidence.sdk}]" if evidence.sdk else ""
+    if evidence.sdk:
+        who = f" [{evidence.sdk}]"
+    elif evidence.organisation:
+        who = f" [third party: {evidence.organisation}]"
+    elif evidence.party is Party.UNKNOWN:
+        who = " [unknown origin]"
+    else:
+        who = ""
     return f"{evidence.caller_class}.{evidence.caller_method} → {evidence.api}{who}"
+
+
+PARTY_LABELS = {
+    Party.FIRST_PARTY: "the app's own code",
+    Party.THIRD_PARTY: "third-party code",
+    Party.UNKNOWN: "code of unknown origin (obfuscated or unattributed)",
+}
+
+
+def party_text(finding: Finding) -> str | None:
+    """Whose code reads the data of a data-type finding: every party of its code evidence,
+    third parties with their SDK or organisation."""
+    if finding.party is None:
+        return None
+    parties = [finding.party, *(e.party for e in finding.code_evidence)]
+    parts = []
+    for party in Party:
+        if party not in parties:
+            continue
+        label = PARTY_LABELS[party]
+        if party is Party.THIRD_PARTY:
+            names = sorted(
+                {e.sdk or e.organisation or "" for e in finding.code_evidence if e.party is party}
+                - {""}
+            )
+            if names:
+                label += f" ({', '.join(names)})"
+        parts.append(label)
+    return " and ".join(parts)
+
+
+def subject(finding: Finding) -> str:
+    """What a finding is about: "device identifiers", or "device identifiers: IMEI"."""
+    label = category_label(finding.category)
+    return f"{label}: {data_type_label(finding.data_type)}" if finding.data_type else label
 
 
 def policy_origin(policy: PolicyFacts) -> str | None:

@@ -1,4 +1,5 @@
-"""The `--format` choices and the reporter behind each. Adding a format is one module + one case."""
+"""The `--format` choices of every command, one enum each, and the audit reporter behind each
+audit format. Adding an audit format is one module + one case."""
 
 from __future__ import annotations
 
@@ -9,7 +10,23 @@ from typing import assert_never
 from permaudit.report.interface import Reporter
 
 
+class AppFormat(StrEnum):
+    """`permaudit extract --format`."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+class PolicyFormat(StrEnum):
+    """`permaudit policy --format`."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
 class Format(StrEnum):
+    """`permaudit audit` / `diff --format` (and `format` in the configuration)."""
+
     TERMINAL = "terminal"
     JSON = "json"
     SARIF = "sarif"

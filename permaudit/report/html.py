@@ -10,30 +10,37 @@ from dataclasses import dataclass
 
 import jinja2
 
-from permaudit.audit import (
-    category_label,
-    component_categories,
-    component_label,
-    effective_permissions,
-    permission_categories,
-)
 from permaudit.catalog import purpose_label
-from permaudit.models import AuditReport, Category, Evidence, Purpose, Status
+from permaudit.models import AuditReport, Category, Evidence, Purpose, Status, data_types_of
 from permaudit.report.common import (
     NOT_MENTIONED,
     SEVERITIES,
     app_title,
+    category_label,
     code_line,
+    data_type_label,
     evidence_location,
     gate_line,
     ignore_target,
+    party_text,
     permissions_text,
     plural,
     policy_origin,
     reader_note,
     severity_counts,
     short_permission,
+    subject,
 )
+
+
+@dataclass(frozen=True)
+class _DataTypeRow:
+    """One datum of the category: whether code reads it, and what the policy says of it."""
+
+    label: str
+    read: bool
+    status: Status
+    evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
@@ -46,21 +53,30 @@ class _CategoryRow:
     status: Status
     purposes: tuple[Purpose, ...]
     evidence: tuple[Evidence, ...]
+    data_types: tuple[_DataTypeRow, ...] = ()
 
 
 def _category_rows(report: AuditReport) -> list[_CategoryRow]:
-    requested: dict[Category, set[str]] = {}
-    for permission in effective_permissions(report.app):
-        for category in permission_categories(permission):
-            requested.setdefault(category, set()).add(short_permission(permission.name))
-    for component in report.app.components:
-        for category in component_categories(component):
-            requested.setdefault(category, set()).add(short_permission(component_label(component)))
+    requested = {
+        request.category: {short_permission(p) for p in request.permissions}
+        for request in report.requests
+    }
+    read = {d for request in report.requests for d in request.data_types}
     rows = []
     for category in Category:
         disclosure = report.policy.categories[category]
         if category not in requested and disclosure.status is Status.ABSENT:
             continue
+        data_types = tuple(
+            _DataTypeRow(
+                label=data_type_label(data_type),
+                read=data_type in read,
+                status=disclosure.data_types[data_type].status,
+                evidence=disclosure.data_types[data_type].evidence,
+            )
+            for data_type in data_types_of(category)
+            if data_type in read or disclosure.data_types[data_type].status is not Status.ABSENT
+        )
         rows.append(
             _CategoryRow(
                 category=category,
@@ -69,6 +85,7 @@ def _category_rows(report: AuditReport) -> list[_CategoryRow]:
                 status=disclosure.status,
                 purposes=disclosure.purposes,
                 evidence=disclosure.evidence,
+                data_types=data_types,
             )
         )
     return rows
@@ -98,6 +115,9 @@ class HtmlReporter:
             reader_note=reader_note(report),
             not_mentioned=NOT_MENTIONED,
             category_label=category_label,
+            subject=subject,
+            party_text=party_text,
+            data_type_label=data_type_label,
             permissions_text=permissions_text,
             evidence_location=evidence_location,
             code_line=code_line,

@@ -6,16 +6,18 @@ from permaudit.models import AuditReport, Finding, Rule, Severity
 from permaudit.report.common import (
     NOT_MENTIONED,
     app_title,
-    category_label,
     code_line,
+    data_type_label,
     evidence_location,
     gate_line,
+    party_text,
     permissions_text,
     plural,
     policy_origin,
     reader_note,
     severity_counts,
     shorten,
+    subject,
 )
 
 _ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.NOTE: "🔵"}
@@ -79,7 +81,7 @@ class MarkdownReporter:
                 state = f" ({f.baseline})" if f.baseline else ""
                 lines.append(
                     f"| {_ICON[f.severity]} | `{f.rule.value}`{state} | "
-                    f"{_cell(category_label(f.category))} | {_cell(permissions_text(f))} | "
+                    f"{_cell(subject(f))} | {_cell(permissions_text(f))} | "
                     f"{_cell(f.message)} |"
                 )
             lines += ["", "<details><summary>Evidence and what to do</summary>", ""]
@@ -99,22 +101,30 @@ class MarkdownReporter:
         assert changes is not None
         old = changes.old_version_name or changes.old_source
         lines = [f"**Changes since {_cell(old)}** (`{_cell(changes.old_source)}`)", ""]
+        lines += [f"> ⚠️ **Warning:** {_cell(w)}" for w in changes.warnings]
+        if changes.warnings:
+            lines.append("")
         rows = [
             *(f"- ➕ permission `{p}`" for p in changes.added_permissions),
             *(f"- ➖ permission `{p}`" for p in changes.removed_permissions),
             *(f"- ➕ component `{_cell(c)}`" for c in changes.added_components),
             *(f"- ➖ component `{_cell(c)}`" for c in changes.removed_components),
+            *(f"- ➕ reads the {data_type_label(d)}" for d in changes.added_data_types),
+            *(f"- ➖ no longer reads the {data_type_label(d)}" for d in changes.removed_data_types),
         ]
-        return lines + (rows or ["- no permission or component changes"])
+        return lines + (rows or ["- no permission, component or data type changes"])
 
     @staticmethod
     def _details(f: Finding) -> list[str]:
         lines = [
-            f"#### {_ICON[f.severity]} `{f.rule.value}` — {_cell(category_label(f.category))}",
+            f"#### {_ICON[f.severity]} `{f.rule.value}` — {_cell(subject(f))}",
             "",
             f"{_cell(f.message)}. Permissions: {_cell(permissions_text(f))}",
             "",
         ]
+        party = party_text(f)
+        if party:
+            lines += [f"Read by: {_cell(party)}", ""]
         if f.policy_evidence:
             for evidence in f.policy_evidence[:2]:
                 where = evidence_location(evidence)

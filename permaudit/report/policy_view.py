@@ -11,6 +11,7 @@ from rich.text import Text
 
 from permaudit.models import Category, PolicyFacts, Status
 from permaudit.report.common import policy_origin, purposes_text, shorten
+from permaudit.report.formats import PolicyFormat
 
 _STATUS_STYLE = {
     Status.EXPLICIT: "green",
@@ -19,6 +20,14 @@ _STATUS_STYLE = {
     Status.ABSENT: "dim",
 }
 _QUOTE_CHARS = 110
+
+
+def render_policy(facts: PolicyFacts, fmt: PolicyFormat) -> str:
+    if fmt is PolicyFormat.JSON:
+        return render_policy_json(facts)
+    if fmt is PolicyFormat.TABLE:
+        return render_policy_table(facts)
+    raise AssertionError(f"unhandled format {fmt!r}")
 
 
 def render_policy_json(facts: PolicyFacts) -> str:

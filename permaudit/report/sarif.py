@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import quote
 
 from permaudit import __version__
-from permaudit.models import RULE_DOCS, AuditReport, Finding, Rule
-from permaudit.report.common import NOT_MENTIONED, permissions_text, shorten
+from permaudit.models import AuditReport, Finding, Rule, RuleDoc
+from permaudit.report.common import NOT_MENTIONED, party_text, permissions_text, shorten
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "permauditFingerprint/v1"
@@ -30,7 +30,6 @@ _POLICY_LOCATED = frozenset(
         Rule.UNREQUESTED_DISCLOSURE,
     }
 )
-_RULE_INDEX = {rule: index for index, rule in enumerate(RULE_DOCS)}
 
 
 def _artifact(path: str, root: Path | None = None) -> dict[str, Any]:
@@ -81,6 +80,9 @@ def _message(finding: Finding) -> str:
     else:
         policy = f"Policy: {NOT_MENTIONED}."
     parts = [finding.message + ".", f"Permissions: {permissions_text(finding)}.", policy]
+    party = party_text(finding)
+    if party:
+        parts.append(f"Read by {party}.")
     if finding.code_evidence:
         first = finding.code_evidence[0]
         parts.append(f"Code: {first.caller_class}.{first.caller_method} calls {first.api}.")
@@ -89,10 +91,9 @@ def _message(finding: Finding) -> str:
     return " ".join(parts)
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
-    doc = RULE_DOCS[rule]
+def _rule(doc: RuleDoc) -> dict[str, Any]:
     return {
-        "id": rule.value,
+        "id": doc.rule.value,
         "name": doc.name,
         "shortDescription": {"text": doc.summary},
         "fullDescription": {"text": doc.help},
@@ -102,16 +103,21 @@ def _rule(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _result(report: AuditReport, finding: Finding, root: Path | None) -> dict[str, Any]:
-    result: dict[str, Any] = {
-        "ruleId": finding.rule.value,
-        "ruleIndex": _RULE_INDEX[finding.rule],
+def _result(
+    report: AuditReport, finding: Finding, rule_index: dict[Rule, int], root: Path | None
+) -> dict[str, Any]:
+    result: dict[str, Any] = {"ruleId": finding.rule.value}
+    if finding.rule in rule_index:
+        result["ruleIndex"] = rule_index[finding.rule]
+    result |= {
         "level": finding.severity.value,
         "message": {"text": _message(finding)},
         "locations": [_location(report, finding, root)],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {
             "category": finding.category.value if finding.category else None,
+            "data_type": finding.data_type.value if finding.data_type else None,
+            "party": finding.party.value if finding.party else None,
             "permissions": list(finding.permissions),
         },
     }
@@ -143,6 +149,7 @@ class SarifReporter:
         self.source_root = source_root
 
     def render(self, report: AuditReport) -> str:
+        rule_index = {doc.rule: index for index, doc in enumerate(report.rules)}
         root = self.source_root
         sarif = {
             "$schema": SARIF_SCHEMA,
@@ -154,12 +161,12 @@ class SarifReporter:
                             "name": "permaudit",
                             "version": __version__,
                             "semanticVersion": __version__,
-                            "rules": [_rule(rule) for rule in RULE_DOCS],
+                            "rules": [_rule(doc) for doc in report.rules],
                         }
                     },
                     "invocations": [_invocation(report, root)],
                     "columnKind": "unicodeCodePoints",
-                    "results": [_result(report, f, root) for f in report.findings],
+                    "results": [_result(report, f, rule_index, root) for f in report.findings],
                     "properties": {
                         "package": report.app.package,
                         "policy": {

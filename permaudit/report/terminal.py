@@ -14,17 +14,19 @@ from permaudit.report.common import (
     NOT_MENTIONED,
     SEVERITIES,
     app_title,
-    category_label,
     code_line,
+    data_type_label,
     evidence_location,
     gate_line,
     ignore_target,
+    party_text,
     permissions_text,
     plural,
     policy_origin,
     reader_note,
     severity_counts,
     shorten,
+    subject,
 )
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.NOTE: "cyan"}
@@ -141,23 +143,21 @@ def _changes(report: AuditReport) -> Panel:
     old = changes.old_version_name or changes.old_source
     lines = Text()
     lines.append(f"Compared with {old} ({changes.old_source})\n")
-    for label, items in (
+    for warning in changes.warnings:
+        lines.append(f"warning: {warning}\n", style="bold yellow")
+    rows = (
         ("+ permission", changes.added_permissions),
         ("- permission", changes.removed_permissions),
         ("+ component", changes.added_components),
         ("- component", changes.removed_components),
-    ):
+        ("+ data read", [data_type_label(d) for d in changes.added_data_types]),
+        ("- data read", [data_type_label(d) for d in changes.removed_data_types]),
+    )
+    for label, items in rows:
         for item in items:
             lines.append(f"{label}  {item}\n", style="red" if label[0] == "+" else "green")
-    if not any(
-        (
-            changes.added_permissions,
-            changes.removed_permissions,
-            changes.added_components,
-            changes.removed_components,
-        )
-    ):
-        lines.append("No permission or component changes.\n")
+    if not any(items for _, items in rows):
+        lines.append("No permission, component or data type changes.\n")
     lines.rstrip()
     return Panel(lines, title="changes in this release", title_align="left")
 
@@ -167,7 +167,7 @@ def _finding(finding: Finding) -> Group:
     head = Text()
     head.append(f"{_MARK[finding.severity]} ", style=style)
     head.append(f"[{finding.rule.value}] ", style=style)
-    head.append(category_label(finding.category), style="bold")
+    head.append(subject(finding), style="bold")
     if finding.baseline is not None:
         head.append(f"  ({finding.baseline})", style="dim" if finding.baseline == "known" else "")
     body = Table.grid(padding=(0, 1))
@@ -176,6 +176,9 @@ def _finding(finding: Finding) -> Group:
     body.add_column(ratio=1)
     body.add_row("", "", Text(finding.message))
     body.add_row("", "permissions", permissions_text(finding))
+    party = party_text(finding)
+    if party:
+        body.add_row("", "read by", party)
     if finding.policy_evidence:
         for evidence in finding.policy_evidence[:2]:
             where = evidence_location(evidence)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from permaudit.apk.evidence import attribute_party, scan_code
-from permaudit.catalog.api_tables import api_catalog
+from permaudit.catalog.api_tables import api_catalog, sdk_catalog
 from permaudit.models import ApiEvidence, Party
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -31,6 +31,10 @@ CONNECT_GATT = (
 LAST_LOCATION = (
     "Landroid/location/LocationManager;->getLastKnownLocation(Ljava/lang/String;)"
     "Landroid/location/Location;"
+)
+SECURE_GET_STRING = (
+    "Landroid/provider/Settings$Secure;->getString(Landroid/content/ContentResolver;"
+    "Ljava/lang/String;)Ljava/lang/String;"
 )
 BLE = "com.vendor.common.ble.BleScanner"
 BLE_SCAN = "scan(Landroid/bluetooth/le/BluetoothLeScanner;Landroid/bluetooth/le/ScanCallback;)V"
@@ -119,9 +123,10 @@ EXPECTED = {
         None,
         "classes2.dex",
     ),
+    # Settings.Secure.getString with the "android_id" key loaded in the same method.
     (
         None,
-        '"android_id"',
+        SECURE_GET_STRING,
         UMENG,
         "getAndroidId(Landroid/content/ContentResolver;)Ljava/lang/String;",
         THIRD,
@@ -255,7 +260,7 @@ def test_category_follows_the_permission(evidence: tuple[ApiEvidence, ...]) -> N
     # A BLE scan needs location up to API 30: that record belongs to the location category.
     assert by_permission[(P + "ACCESS_FINE_LOCATION", LE_SCAN)] == "location"
     assert by_permission[(P + "BLUETOOTH_SCAN", LE_SCAN)] == "bluetooth"
-    assert by_permission[(None, '"android_id"')] == "device_id"
+    assert by_permission[(None, SECURE_GET_STRING)] == "device_id"
 
 
 def test_unused_permission_has_no_evidence(evidence: tuple[ApiEvidence, ...]) -> None:
@@ -295,7 +300,7 @@ def test_unreadable_dex_is_skipped_with_a_warning() -> None:
         # Same organisation, another module of the vendor.
         ("com.vendor.common.Net", "com.vendor.cam", FIRST, None),
         ("cn.com.vendor.base.Util", "cn.com.vendor.app", FIRST, None),
-        ("cn.com.other.Util", "cn.com.vendor.app", UNKNOWN, None),
+        ("cn.com.other.Util", "cn.com.vendor.app", THIRD, None),
         ("com.umeng.message.PushAgent", "com.vendor.cam", THIRD, "Umeng Push"),
         ("com.umeng.analytics.pro.X", "com.vendor.cam", THIRD, "Umeng"),
         ("com.tencent.bugly.crashreport.CrashReport", "com.vendor.cam", THIRD, "Tencent Bugly"),
@@ -312,11 +317,86 @@ def test_unreadable_dex_is_skipped_with_a_warning() -> None:
         ("com.tuya.sdk.ble.Scanner", "com.vendor.cam", THIRD, "Tuya IoT SDK"),
         ("a.b.c", "com.vendor.cam", UNKNOWN, None),
         ("Default", "com.vendor.cam", UNKNOWN, None),
-        ("org.unlisted.Lib", "com.vendor.cam", UNKNOWN, None),
+        ("org.unlisted.Lib", "com.vendor.cam", THIRD, None),
         # A two-label package has no separate organisation prefix to share.
-        ("com.other.X", "com.vendor", UNKNOWN, None),
-        ("com.vendorx.X", "com.vendor", UNKNOWN, None),
+        ("com.other.X", "com.vendor", THIRD, None),
+        ("com.vendorx.X", "com.vendor", THIRD, None),
     ],
 )
 def test_party_attribution(class_name: str, package: str, party: Party, sdk: str | None) -> None:
-    assert attribute_party(class_name, package) == (party, sdk)
+    attribution = attribute_party(class_name, package)
+    assert (attribution.party, attribution.sdk) == (party, sdk)
+
+
+@pytest.mark.parametrize(
+    ("class_name", "package", "party", "organisation"),
+    [
+        # Another organisation's well-formed package: a third party no SDK entry names.
+        ("cn.hikvideo.p2p.Session", "com.vendor.cam", THIRD, "cn.hikvideo"),
+        ("com.tencent.foo.Bar", "com.vendor.cam", THIRD, "com.tencent"),
+        ("cn.com.other.Util", "cn.com.vendor.app", THIRD, "cn.com.other"),
+        ("org.unlisted.Lib", "com.vendor.cam", THIRD, "org.unlisted"),
+        ("com.other.X", "com.vendor", THIRD, "com.other"),
+        ("com.vendorx.X", "com.vendor", THIRD, "com.vendorx"),
+        ("cn.jd.sdk.Login", "com.vendor.cam", THIRD, "cn.jd"),
+        # Obfuscated or too short: could be anyone's.
+        ("a.b.c", "com.vendor.cam", UNKNOWN, None),
+        ("com.a.b", "com.vendor.cam", UNKNOWN, None),
+        ("aa.bb.Cc", "com.vendor.cam", UNKNOWN, None),
+        ("Default", "com.vendor.cam", UNKNOWN, None),
+        ("x.Y", "com.vendor.cam", UNKNOWN, None),
+        # A repackaged copy of the platform is nobody's SDK.
+        ("java.util.Helper", "com.vendor.cam", UNKNOWN, None),
+        # Known SDKs keep their name and record no organisation.
+        ("com.tencent.bugly.crashreport.CrashReport", "com.vendor.cam", THIRD, None),
+        ("com.vendor.common.Net", "com.vendor.cam", FIRST, None),
+    ],
+)
+def test_organisation_of_unknown_third_parties(
+    class_name: str, package: str, party: Party, organisation: str | None
+) -> None:
+    attribution = attribute_party(class_name, package)
+    assert (attribution.party, attribution.organisation) == (party, organisation)
+    if organisation is not None:
+        assert attribution.sdk is None
+
+
+def test_data_type_of_each_record(evidence: tuple[ApiEvidence, ...]) -> None:
+    read = {(e.caller_class, e.data_type.value) for e in evidence if e.data_type is not None}
+    assert read == {
+        (UMENG, "android_id"),
+        (UMENG, "imei"),
+        (WIFI, "wifi_network"),
+        (WIFI, "lan_devices"),
+        (PICKER, "address_book"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("class_name", "sdk"),
+    [
+        ("com.tutk.IOTC.IOTCAPIs", "ThroughTek Kalay P2P"),
+        ("com.videogo.openapi.EZOpenSDK", "Ezviz / Hikvision Open SDK"),
+        ("com.hikvision.netsdk.HCNetSDK", "Hikvision HCNetSDK"),
+        ("com.company.NetSDK.INetSDK", "Dahua NetSDK"),
+        ("com.lechange.opensdk.api.LCOpenSDK_Api", "Imou (LeChange) Open SDK"),
+        ("com.danale.sdk.Danale", "Danale SDK"),
+        ("com.thingclips.smart.camera.ThingCamera", "Tuya IPC camera SDK"),
+        ("com.thingclips.smart.home.sdk.ThingHomeSdk", "Tuya IoT SDK"),
+        ("com.xiaomi.smarthome.device.api.XmPluginHostApi", "Xiaomi MiJia (MIoT)"),
+        ("com.aliyun.alink.linksdk.tmp.TmpSdk", "Alibaba Cloud IoT (Link SDK / Link Visual)"),
+        ("com.huawei.hilink.framework.HiLinkManager", "Huawei HiLink"),
+        ("com.huawei.wearengine.HiWear", "Huawei Wear Engine"),
+        ("com.samsung.android.sdk.accessory.SAAgent", "Samsung Accessory SDK"),
+        ("com.garmin.android.connectiq.ConnectIQ", "Garmin Connect IQ Mobile SDK"),
+        ("com.veepoo.protocol.VPOperateManager", "Veepoo wearable SDK"),
+        ("com.jieli.jl_bt_ota.impl.BluetoothOTAManager", "JieLi Bluetooth SDK"),
+    ],
+)
+def test_p2p_cloud_and_wearable_sdks_of_device_apps(class_name: str, sdk: str) -> None:
+    attribution = attribute_party(class_name, PACKAGE)
+    assert (attribution.party, attribution.sdk) == (THIRD, sdk)
+    entry = sdk_catalog().match(class_name)
+    assert entry is not None and entry.source, (
+        "each device SDK names where its namespace is published"
+    )

@@ -116,7 +116,10 @@ def test_extract_json_carries_api_evidence() -> None:
         "party",
         "sdk",
         "dex",
+        "data_type",
+        "organisation",
     }
+    assert {e["data_type"] for e in data["api_evidence"] if e["api"] == GET_DEVICE_ID} == {"imei"}
 
 
 def test_extract_json_without_evidence_has_no_key() -> None:

@@ -96,7 +96,13 @@ def test_raw_markdown_text_reads_the_same(facts: PolicyFacts) -> None:
         for evidence in raw.categories[category].evidence:
             assert evidence.section is None or not evidence.section.startswith("#")
     location = raw.categories[C.LOCATION]
-    assert location.scope == facts.categories[C.LOCATION].scope
+    scope, rendered = location.scope, facts.categories[C.LOCATION].scope
+    assert scope is not None and rendered is not None
+    assert (scope.precision, scope.background) == (rendered.precision, rendered.background)
+    # The same sentence states the scope; offsets differ between raw and rendered Markdown.
+    assert [" ".join(e.quote.split()) for e in scope.evidence] == [
+        " ".join(e.quote.split()) for e in rendered.evidence
+    ]
     # Hard-wrapped lines are joined into whole sentences, with offsets into the text.
     assert any(
         " ".join(e.quote.split()).startswith("We only use approximate location, and only during")
