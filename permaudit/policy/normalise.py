@@ -27,13 +27,16 @@ _TYPOGRAPHIC: dict[str, str] = {
     "\u2212": "-",
     "\u00a0": " ",
     "\u3000": " ",
-    "\t": " ",
     "\f": " ",
     "\v": " ",
 }
 _SPACES = re.compile(r" {2,}")
-_TRAILING = re.compile(r" +\n")
-_LEADING = re.compile(r"\n +")
+# A tab separates the cells of a table row (the HTML loader writes one between cells, and
+# plain-text policies keep theirs): a run of tabs and blanks around one is one tab, so a
+# row's cells stay apart while every other run of blanks is one space.
+_TABS = re.compile(r" *\t[ \t]*")
+_TRAILING = re.compile(r"[ \t]+\n")
+_LEADING = re.compile(r"\n[ \t]+")
 _MANY_BREAKS = re.compile(r"\n{3,}")
 
 # A numbered item that starts in the middle of a line, after the end of a sentence or a colon:
@@ -76,6 +79,7 @@ def normalise(text: str) -> str:
             text = text.replace(character, replacement)
     text = _SCRAPE_MARKER.sub("", text)
     text = _SPACES.sub(" ", text)
+    text = _TABS.sub("\t", text)
     text = _TRAILING.sub("\n", text)
     text = _LEADING.sub("\n", text)
     text = _INLINE_ITEM.sub("\n", text)

@@ -162,3 +162,19 @@ def test_text_without_punctuation_is_cut_into_bounded_pieces() -> None:
     assert len(pieces) > 1
     assert all(s.end - s.start <= 1000 for s in pieces)
     assert all(normalised[s.start : s.end] == s.text for s in pieces)
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        # a table row keeps one tab between cells, whatever blanks pad them
+        ("CAMERA \t\t Scan the QR code", "CAMERA\tScan the QR code"),
+        ("友盟SDK\t设备标识符\t统计分析", "友盟SDK\t设备标识符\t统计分析"),
+        # a tab at either end of a line is padding, not a cell
+        ("\tWe collect your location. \t\nNext line", "We collect your location.\nNext line"),
+        # other runs of blanks are still one space
+        ("We  collect\u3000your location.", "We collect your location."),
+    ],
+)
+def test_tabs_between_table_cells_survive_normalisation(text: str, normalised: str) -> None:
+    assert normalise(text) == normalised

@@ -97,6 +97,13 @@ def _nodes(sentence: str) -> list[str]:
         ("我们会收集您的WiFi信息", ["wifi_information"]),
         ("我们会读取您的通讯录", ["address_book"]),
         ("心率、血氧和睡眠数据", ["health", "health", "health"]),
+        # a permission table flattened to one line: 存储 | 保存/读取视频图片 | …
+        ("存储保存/读取视频图片允许APP保存应用中视频", ["storage"]),
+        ("能够提供相关信息的Wi-Fi接入点", ["wifi_scan"]),
+        ("连接的 wifi 账号和地理位置信息", ["wifi_network", "location"]),
+        ("设备连接信息以及设备状态信息", ["network_information"]),
+        # 配网 is what the data serves (a purpose), not a datum: the WiFi信息 is
+        ("在设备配网时需要获取wifi信息", ["wifi_information"]),
     ],
 )
 def test_lexicon_names_ontology_nodes(sentence: str, nodes: list[str]) -> None:
@@ -109,12 +116,20 @@ def test_lexicon_names_ontology_nodes(sentence: str, nodes: list[str]) -> None:
         "摄像机产品的说明书请见官网",  # the product, not the phone's camera
         "请通过联系我们页面与我们联系",  # contact us, not the address book
         "您的联系方式和紧急联系人",  # the user's own details
+        "披露您的必要信息（注册名称、身份证明、联系人、联系电话等）",  # a contact person
+        "消息接收人的邮箱以及联系人的职位",  # a person the user names, with a job title
         "存储期限为实现目的所需的最短时间",  # retention, not the storage permission
         "我们会通过推送通知告知您",  # a push channel, not reading notifications
         "我们会向您发送短信验证码",  # the service texts the user
         "请拨打客服电话咨询",  # the user calls the vendor
         "与公共安全、公共卫生直接相关的",  # legal boilerplate
         "在上一个日历年内",  # a unit of time
+        "用于推送/下发通知栏消息",  # a push channel
+        "我们会记录您提供的联系方式和通信/通话记录和内容",  # talks with customer service
+        "破坏干扰正常网络信息服务的行为",  # the network as a service, not data about it
+        "我们会收集您绑定的产品序列号和产品验证码",  # the connected product's serial
+        "获取您绑定的智能门锁的MAC地址",  # the lock's MAC, not the phone's
+        "识别带有二维码的照片，获取设备类型及设备序列号以完成添加",  # read off the device's QR code
     ],
 )
 def test_traps_are_no_disclosures(sentence: str) -> None:

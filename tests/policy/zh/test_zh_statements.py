@@ -56,6 +56,9 @@ def test_a_legal_definition_states_nothing() -> None:
     runs_on = "个人信息包括自然人的基本资料、\n通讯录信息、个人位置信息。\n我们会收集您的位置信息。"
     assert _modalities(runs_on, "address_book") == {Modality.UNSTATED}
     assert _modalities(runs_on, "location") == {Modality.UNSTATED, Modality.PERFORMED}
+    # a definition of the vendor's own words ("OKOK定义的信息内容包括…") collects nothing
+    content = "OKOK 定义的信息内容包括：文字、软件、声音、相片、录像、图表；"
+    assert _modalities(content, "camera") == {Modality.UNSTATED}
 
 
 def test_a_glossary_entry_states_nothing_unless_it_says_what_we_do() -> None:
@@ -100,3 +103,22 @@ def test_location_scope() -> None:
     assert (scope.precision, scope.background) == ("approximate", True)
     scope = LANGUAGE.scope(Category.LOCATION, ["我们不会在后台获取您的位置。"])
     assert scope.background is False
+
+
+def test_an_sdk_table_row_is_the_sdks_practice_with_its_purpose() -> None:
+    from permaudit.models import Category, DataType, Party
+    from permaudit.policy import analyze_text
+
+    policy = (
+        "隐私政策\n我们会收集您的位置信息，用于天气服务。\n第三方SDK列表\n"
+        "SDK名称\t收集的个人信息\t使用目的\t第三方名称\n"
+        "友盟统计\t设备识别码(IMEI)\t统计分析\t北京锐讯灵通科技有限公司\n"
+    )
+    facts = analyze_text(policy, source="sdk_table.txt")
+    device_id = facts.categories[Category.DEVICE_ID]
+    assert facts.data_type_status(DataType.IMEI).value == "explicit"
+    # the row's vendor cell (…有限公司) is the third party, not a first-party 公司
+    assert device_id.parties == (Party.THIRD_PARTY,)
+    assert [purpose.id for purpose in device_id.purposes] == ["analytics"]
+    assert device_id.evidence[0].quote.split("\t")[1] == "设备识别码(IMEI)"
+    assert facts.categories[Category.LOCATION].parties == (Party.FIRST_PARTY,)

@@ -19,7 +19,7 @@ from permaudit.catalog.ontology import coverage
 from permaudit.models import Category, Party, Purpose, Scope
 from permaudit.policy.languages.base import Candidate, Reading, Role
 from permaudit.policy.languages.zh.lexicon import cue, cues, umbrella_narrowed, vocabulary
-from permaudit.policy.languages.zh.segment import is_permission_entry, segments
+from permaudit.policy.languages.zh.segment import is_permission_entry, segments, table_cells
 from permaudit.policy.languages.zh.text import for_matching
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor, Modality
@@ -164,6 +164,8 @@ class Chinese:
             return Actor.DEVICE
         if cue("user_actor").search(clause):
             return Actor.USER
+        if _sdk_row(matching):
+            return Actor.THIRD_PARTY
         third = cue("third_party").search(matching)
         first = cue("first_party").search(matching)
         if third and (first is None or third.start() < first.start()):
@@ -220,6 +222,11 @@ class Chinese:
     def party(self, sentence: Sentence) -> tuple[Party, ...]:
         matching = for_matching(sentence.text)
         parties: set[Party] = set()
+        if _sdk_row(sentence.text):
+            # A row of an SDK table ("友盟\t设备标识符\t北京锐讯灵通科技有限公司") is the SDK's
+            # practice, even where only its vendor's cell names who runs it (that 公司 is no
+            # first-party cue).
+            return (Party.THIRD_PARTY,)
         third = bool(cue("third_party").search(matching))
         if third:
             parties.add(Party.THIRD_PARTY)
@@ -277,10 +284,21 @@ def _purpose_texts(sentence_text: str) -> list[str]:
     for found in cue("purpose_clause").finditer(matching):
         start, end = found.span()
         texts.append(sentence_text[start:end][:_MAX_PURPOSE_TEXT].strip())
-    if not texts and cue("sdk_row").search(matching) and " " in sentence_text.strip():
-        # A table row: "极光推送SDK 设备标识符 用于消息推送" — its cells are its purposes.
-        texts.extend(cell for cell in sentence_text.split() if cell)
+    if not texts and cue("sdk_row").search(matching):
+        # A table row: "极光推送SDK\t设备标识符\t用于消息推送" — its cells are its purposes;
+        # a row whose tabs a converter turned into single spaces still splits at them.
+        cells = table_cells(sentence_text) or tuple(sentence_text.split())
+        if len(cells) > 1:
+            texts.extend(cells)
     return texts
+
+
+def _sdk_row(sentence_text: str) -> bool:
+    """A row of a third-party SDK table: tab- or bar-separated cells, one naming an SDK or
+    the company that provides it."""
+    return bool(table_cells(sentence_text)) and bool(
+        cue("sdk_row").search(for_matching(sentence_text))
+    )
 
 
 def _purpose_ids(clause: str) -> list[str]:
