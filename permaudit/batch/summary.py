@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from rich.console import Console
 from rich.table import Table
 
 from permaudit.errors import InputError
 from permaudit.models import Category, Rule, Severity
 from permaudit.outputs import write_output_file
+from permaudit.report.templating import template_environment
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
 WORST_APPS = 10
@@ -194,14 +194,7 @@ def render_csv(summary: BatchSummary) -> str:
     return buffer.getvalue()
 
 
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("permaudit.batch", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+_ENVIRONMENT = template_environment("permaudit.batch")
 
 
 def render_html(summary: BatchSummary, *, title: str) -> str:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import jinja2
-
 from permaudit.catalog import purpose_label
 from permaudit.models import AuditReport, Category, Evidence, Purpose, Status, data_types_of
 from permaudit.report.common import (
@@ -31,6 +29,7 @@ from permaudit.report.common import (
     short_permission,
     subject,
 )
+from permaudit.report.templating import template_environment
 
 
 @dataclass(frozen=True)
@@ -91,14 +90,7 @@ def _category_rows(report: AuditReport) -> list[_CategoryRow]:
     return rows
 
 
-_ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("permaudit.report", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+_ENVIRONMENT = template_environment("permaudit.report")
 
 
 class HtmlReporter:
