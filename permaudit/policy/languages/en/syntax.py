@@ -53,6 +53,8 @@ class _Words(BaseModel):
     people: frozenset[str]
     web_mechanisms: frozenset[str]
     owner_prepositions: frozenset[str]
+    means_prepositions: frozenset[str]
+    relative_pronouns: frozenset[str]
 
 
 def _words() -> _Words:
@@ -67,6 +69,8 @@ _NOUN_ACTIONS = _W.noun_actions
 _FIRST, _USER, _DEVICE, _THIRD = _W.first_party, _W.users, _W.devices, _W.third_parties
 _PHONE, _PEOPLE, _WEB_MECHANISMS = _W.phone, _W.people, _W.web_mechanisms
 _OWNER_PREPOSITIONS = _W.owner_prepositions
+_MEANS_PREPOSITIONS = _W.means_prepositions
+_RELATIVE_PRONOUNS = _W.relative_pronouns
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -117,13 +121,29 @@ def parse(texts: Sequence[str]) -> list[Doc]:
     return found
 
 
+def _subject(verb: Token) -> Token | None:
+    """Who does what `verb` says: its subject or agent; for an infinitive with none, the
+    subject of the verb it completes ("users who choose not to use X"); a relative pronoun
+    stands for the noun its clause hangs on."""
+    for _ in range(_MAX_CLIMB):
+        subject: Token | None = None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                subject = child
+            elif child.dep_ == "agent":
+                subject = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
 def _actor(verb: Token) -> Actor:
-    subject: Token | None = None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            subject = child
-        elif child.dep_ == "agent":
-            subject = next((c for c in child.children if c.dep_ == "pobj"), None)
+    subject = _subject(verb)
     if subject is None:
         return Actor.UNKNOWN
     word = subject.lemma_.lower()
@@ -158,7 +178,12 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
         if dep == "conj":
             via_conj = True
         head = token.head
-        if head is token:
+        if head.i == token.i:
+            break
+        if token.i != root.i and token.pos_ == "VERB" and dep not in _CLIMB:
+            # A verb that does nothing to data governs its own objects: in "you will need to
+            # connect it to your Wi-Fi network" the network is what is connected to, not
+            # what is needed.
             break
         lemma = head.lemma_.lower()
         # The small model tags a verb as a noun now and then ("what our app collects"); a
@@ -182,6 +207,22 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
             break
         token = head
     return None, Action.MENTION, Role.LIST_MEMBER if via_conj else Role.OTHER
+
+
+def _by_means(root: Token, verb: Token, locating: set[int]) -> bool:
+    """Whether the verb reaches the term through a preposition of means: the term is the
+    channel the data travel by ("footage sent over your wireless network"), not what is
+    collected. A means of finding the user's location is data all the same: "your location
+    is collected through Wi-Fi" is Wi-Fi positioning (`locating`: tokens of location terms)."""
+    for token in root.ancestors:
+        if token.i == verb.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ in _MEANS_PREPOSITIONS:
+            return not any(
+                child.dep_ in ("dobj", "nsubjpass") and child.i in locating
+                for child in verb.children
+            )
+    return False
 
 
 def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
@@ -277,7 +318,7 @@ def _negated(root: Token) -> bool:
             via_examples = False
             continue
         if (
-            token is not root
+            token.i != root.i
             and token.dep_ in ("relcl", "acl")
             and token.lemma_.lower() not in _VERB_ACTIONS
         ):
@@ -305,6 +346,7 @@ def readings(
     numbers = sorted({c.sentence for c in candidates if not c.certain})
     docs = dict(zip(numbers, parse([sentences[n].text for n in numbers]), strict=True))
     covered: dict[int, set[int]] = {}
+    locating: dict[int, set[int]] = {}
     spans: dict[Candidate, Span | None] = {}
     for candidate in candidates:
         doc = docs.get(candidate.sentence)
@@ -317,6 +359,8 @@ def readings(
         spans[candidate] = span
         if span is not None:
             covered.setdefault(candidate.sentence, set()).update(range(span.start, span.end))
+            if Category.LOCATION in coverage(candidate.node).explicit_categories:
+                locating.setdefault(candidate.sentence, set()).add(span.root.i)
     found: list[Reading] = []
     for candidate in candidates:
         sentence = sentences[candidate.sentence]
@@ -338,12 +382,19 @@ def readings(
         if Category.STORAGE in coverage(candidate.node).explicit_categories and _with_cookies(root):
             continue
         verb, action, role = _governor(root)
-        if candidate.governed_only and (verb is None or action is Action.PROVIDE):
-            # What the user enters or uploads ("pre-enter face images") is no capture.
+        actor = _actor(verb) if verb is not None else Actor.UNKNOWN
+        if candidate.governed_only and (
+            verb is None
+            # What the user enters or uploads ("pre-enter face images") is no capture, and
+            # what the user operates ("users who use the Wi-Fi functionality") no datum;
+            # "the router you use" only says which router.
+            or action is Action.PROVIDE
+            or (action is Action.USE and actor is Actor.USER and verb.head.i != root.i)
+            or _by_means(root, verb, locating.get(candidate.sentence, set()))
+        ):
             continue
         if sentence.heading:
             role = Role.HEADING
-        actor = _actor(verb) if verb is not None else Actor.UNKNOWN
         offset = sentence.start
         found.append(
             Reading(
