@@ -55,6 +55,9 @@ class _Words(BaseModel):
     owner_prepositions: frozenset[str]
     means_prepositions: frozenset[str]
     relative_pronouns: frozenset[str]
+    platforms: frozenset[str]
+    phone_modifiers: frozenset[str]
+    negating_prefixes: frozenset[str]
 
 
 def _words() -> _Words:
@@ -71,6 +74,8 @@ _PHONE, _PEOPLE, _WEB_MECHANISMS = _W.phone, _W.people, _W.web_mechanisms
 _OWNER_PREPOSITIONS = _W.owner_prepositions
 _MEANS_PREPOSITIONS = _W.means_prepositions
 _RELATIVE_PRONOUNS = _W.relative_pronouns
+_PLATFORMS, _PHONE_MODIFIERS = _W.platforms, _W.phone_modifiers
+_NEGATING_PREFIXES = _W.negating_prefixes
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -160,6 +165,9 @@ def _actor(verb: Token) -> Actor:
 
 def _governor(root: Token) -> tuple[Token | None, Action, str]:
     """The data verb (or action noun) that governs `root`, its action, and root's role."""
+    if root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in _VERB_ACTIONS:
+        # A term that holds its own verb ("access your contacts", "record videos").
+        return root, _VERB_ACTIONS[root.lemma_.lower()], Role.OBJECT
     for child in root.children:
         # "face images recorded by the doorbell", "audio that the camera captures"
         # (the small model also parses "the camera records footage" as a compound noun whose
@@ -255,6 +263,82 @@ def _product(token: Token) -> bool:
     if token.lemma_.lower() in _PHONE:
         return False
     return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
+
+
+# Identifiers a connected product has too (SPEC §1b's are the phone's): "the camera's serial
+# number", "the unique Tile device identifier". The phone's own (IMEI, advertising ID,
+# Android ID) name the phone wherever they stand.
+_PRODUCT_IDENTIFIERS = frozenset(["device_id", "serial_number", "mac_address"])
+
+
+def _brand(token: Token) -> bool:
+    """A name other than a phone platform's before a lower-case noun: "the Tile device",
+    "your DJI device", not "your Android device"; in Title Case ("Unique Device ID")
+    capitals say nothing."""
+    if not token.is_alpha or token.lower_ in _PLATFORMS or not token.head.is_lower:
+        return False
+    named = token.pos_ == "PROPN" or token.is_title or token.is_upper
+    return named and token.i > token.sent.start
+
+
+def _product_device(token: Token) -> bool:
+    """The word "device" named after a product: "your DJI device", "the Tile device(s)" (not "your
+    Android device", "your mobile device", "your non-DJI device")."""
+    if token.lemma_.lower() != "device" and token.lower_ not in ("device", "devices"):
+        return False
+    modifiers = [c for c in token.children if c.dep_ in _MODIFIER and c.i < token.i]
+    if any(
+        m.lower_ in _PHONE_MODIFIERS or m.lower_ in _PLATFORMS or m.lower_ in _NEGATING_PREFIXES
+        for m in modifiers
+    ):
+        return False
+    return any(_brand(m) for m in modifiers)
+
+
+def _a_product(token: Token) -> bool:
+    """A connected product: a product word ("the camera", "our devices") or "device" named
+    after a product."""
+    if _product_device(token):
+        return True
+    word = token.lemma_.lower()
+    return token.pos_ == "NOUN" and _product(token) and word not in _PHONE
+
+
+def _products_identifier(root: Token, span: Span, node: str) -> bool:
+    """Whether an identifier is the connected product's, not the phone's: its owner is the
+    product ("the camera's serial number", "the MAC address of the doorbell"), it is named
+    after it ("the unique Tile device identifier"), or it is listed under information about
+    the product ("information about your DJI device (including the serial number of your
+    device)", where "your device" is that product). An owner that is the phone or the user
+    ("your phone's MAC address", "the identifier of your mobile device") keeps it the
+    phone's."""
+    if node not in _PRODUCT_IDENTIFIERS:
+        return False
+    if any(_product_device(t) for t in span):
+        return True
+    for child in root.children:
+        owners = [child] if child.dep_ == "poss" else []
+        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPOSITIONS:
+            owners = [o for o in child.children if o.dep_ == "pobj"]
+        for owner in owners:
+            if owner.lower_ in _PLATFORMS or owner.lemma_.lower() in _PEOPLE:
+                return False
+            if _a_product(owner):
+                return True
+            if owner.lemma_.lower() in _PHONE:
+                # "of your device": whose device the list it stands in says, below.
+                break
+    # Up the list the identifier is a member of, to the noun its preposition hangs on
+    # ("information about the camera, including its serial number"); a list's other members
+    # ("camera, microphone and MAC address") are no owners.
+    token = root
+    for _ in range(_MAX_CLIMB):
+        if token.dep_ not in ("conj", "appos", "pobj", "prep"):
+            return False
+        if token.dep_ == "prep" and _a_product(token.head):
+            return True
+        token = token.head
+    return False
 
 
 # Whose data a term "of X" is: the user's or the phone's ("the location of your device"),
@@ -376,6 +460,8 @@ def readings(
         if not named_datum and _modifies_other_noun(root, span, others):
             continue
         if _owned_elsewhere(root, candidate.node):
+            continue
+        if _products_identifier(root, span, candidate.node):
             continue
         if not named_datum and _of_a_thing(root, span):
             continue
