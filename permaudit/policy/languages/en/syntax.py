@@ -471,10 +471,11 @@ def readings(
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
         if candidate.governed_only and (
             verb is None
-            # What the user enters or uploads ("pre-enter face images") is no capture, and
-            # what the user operates ("users who use the Wi-Fi functionality") no datum;
-            # "the router you use" only says which router.
-            or action is Action.PROVIDE
+            # What the user enters or uploads ("pre-enter face images") is no capture,
+            # though it is data of an umbrella ("the profile photo you provide"); what the
+            # user operates ("users who use the Wi-Fi functionality") is no datum, and "the
+            # router you use" only says which router.
+            or (action is Action.PROVIDE and coverage(candidate.node).explicit_categories)
             or (action is Action.USE and actor is Actor.USER and verb.head.i != root.i)
             or _by_means(root, verb, locating.get(candidate.sentence, set()))
         ):
