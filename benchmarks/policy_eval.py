@@ -421,8 +421,8 @@ def main() -> int:
     print("\nspeed (one 5,000-word policy, after start-up; cached repeat: median of 5)")
     print(f"  {'':<26}{'this':>9}{'today':>9}")
     for label, key in (("first analysis", "first"), ("cached repeat", "repeat")):
-        figures = "".join(f"{1000 * run['timing'][key]:>7.1f}ms" for run in (new, old))
-        print(f"  {label:<26}{figures}")
+        timings = "".join(f"{1000 * run['timing'][key]:>7.1f}ms" for run in (new, old))
+        print(f"  {label:<26}{timings}")
     return 0
 
 
