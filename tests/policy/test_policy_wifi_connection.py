@@ -33,7 +33,7 @@ from tests.policy.policy_support import facts
             Status.ABSENT,
         ),
         # governed by a data verb: Wi-Fi data
-        ("We collect technical information such as Wi-Fi signal strength.", Status.EXPLICIT),
+        ("We collect technical information such as your Wi-Fi connection.", Status.EXPLICIT),
         ("We collect information about your Wi-Fi network.", Status.EXPLICIT),
         ("We may access your Wi-Fi connection to set up the camera.", Status.EXPLICIT),
         ("Data we collect: IP address, Wi-Fi, operating system.", Status.EXPLICIT),
