@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,7 @@ class _Words(BaseModel):
     platforms: frozenset[str]
     phone_modifiers: frozenset[str]
     negating_prefixes: frozenset[str]
+    positioning: dict[str, str]
 
 
 def _words() -> _Words:
@@ -76,6 +78,7 @@ _MEANS_PREPOSITIONS = _W.means_prepositions
 _RELATIVE_PRONOUNS = _W.relative_pronouns
 _PLATFORMS, _PHONE_MODIFIERS = _W.platforms, _W.phone_modifiers
 _NEGATING_PREFIXES = _W.negating_prefixes
+_POSITIONING = _W.positioning
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -217,20 +220,28 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
     return None, Action.MENTION, Role.LIST_MEMBER if via_conj else Role.OTHER
 
 
-def _by_means(root: Token, verb: Token, locating: set[int]) -> bool:
+def _by_means(root: Token, verb: Token) -> bool:
     """Whether the verb reaches the term through a preposition of means: the term is the
     channel the data travel by ("footage sent over your wireless network"), not what is
-    collected. A means of finding the user's location is data all the same: "your location
-    is collected through Wi-Fi" is Wi-Fi positioning (`locating`: tokens of location terms)."""
+    collected."""
     for token in root.ancestors:
         if token.i == verb.i:
             return False
         if token.dep_ == "prep" and token.lower_ in _MEANS_PREPOSITIONS:
-            return not any(
-                child.dep_ in ("dobj", "nsubjpass") and child.i in locating
-                for child in verb.children
-            )
+            return True
     return False
+
+
+def _locates(root: Token, verb: Token | None, locating: set[int]) -> bool:
+    """Whether the term is a means of finding the user's location: the means of a verb
+    whose object is the location ("your location is collected through Wi-Fi"), or listed
+    with location terms ("location from GPS, Wi-Fi and cell towers"). `locating`: tokens
+    of location terms."""
+    if any(t.i in locating for t in root.conjuncts):
+        return True
+    if verb is None or not _by_means(root, verb):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.i in locating for c in verb.children)
 
 
 def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
@@ -469,7 +480,9 @@ def readings(
             continue
         verb, action, role = _governor(root)
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
-        if candidate.governed_only and (
+        locates = _locates(root, verb, locating.get(candidate.sentence, set()))
+        # A means of locating the user is data by itself (Wi-Fi positioning).
+        if (candidate.governed_only and not locates) and (
             verb is None
             # What the user enters or uploads ("pre-enter face images") is no capture,
             # though it is data of an umbrella ("the profile photo you provide"); what the
@@ -477,9 +490,13 @@ def readings(
             # router you use" only says which router.
             or (action is Action.PROVIDE and coverage(candidate.node).explicit_categories)
             or (action is Action.USE and actor is Actor.USER and verb.head.i != root.i)
-            or _by_means(root, verb, locating.get(candidate.sentence, set()))
+            or _by_means(root, verb)
         ):
             continue
+        if locates and candidate.node in _POSITIONING:
+            # Wi-Fi as a means of locating is Wi-Fi positioning (access points around, the
+            # network joined), not the connection's state.
+            candidate = replace(candidate, node=_POSITIONING[candidate.node])
         if sentence.heading:
             role = Role.HEADING
         offset = sentence.start
