@@ -26,6 +26,20 @@ from tests.policy.policy_support import facts
             DataType.SERIAL_NUMBER,
             Status.ABSENT,
         ),
+        ("We collect the camera serial number.", DataType.SERIAL_NUMBER, Status.ABSENT),
+        ("We collect the robot's MAC address.", DataType.MAC_ADDRESS, Status.ABSENT),
+        ("We collect the serial numbers of the wearables.", DataType.SERIAL_NUMBER, Status.ABSENT),
+        # a device the user adds, or a smart / IoT device, is the product
+        (
+            "We collect the MAC address of devices you add to the app.",
+            DataType.MAC_ADDRESS,
+            Status.ABSENT,
+        ),
+        (
+            "We collect the serial number of your smart device.",
+            DataType.SERIAL_NUMBER,
+            Status.ABSENT,
+        ),
         # "your device" inside a list about the product is the product
         (
             "We collect information about your DJI device (including the model and serial"

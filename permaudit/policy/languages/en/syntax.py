@@ -59,6 +59,8 @@ class _Words(BaseModel):
     platforms: frozenset[str]
     phone_modifiers: frozenset[str]
     negating_prefixes: frozenset[str]
+    product_modifiers: frozenset[str]
+    acquiring_verbs: frozenset[str]
     positioning: dict[str, str]
 
 
@@ -78,6 +80,7 @@ _MEANS_PREPOSITIONS = _W.means_prepositions
 _RELATIVE_PRONOUNS = _W.relative_pronouns
 _PLATFORMS, _PHONE_MODIFIERS = _W.platforms, _W.phone_modifiers
 _NEGATING_PREFIXES = _W.negating_prefixes
+_PRODUCT_MODIFIERS, _ACQUIRING_VERBS = _W.product_modifiers, _W.acquiring_verbs
 _POSITIONING = _W.positioning
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
@@ -303,7 +306,12 @@ def _product_device(token: Token) -> bool:
         for m in modifiers
     ):
         return False
-    return any(_brand(m) for m in modifiers)
+    if any(m.lower_ in _PRODUCT_MODIFIERS or _brand(m) for m in modifiers):
+        return True  # "your smart device", "the Tile device"
+    # "the device you add", "devices that you bind to your account"
+    return any(
+        c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS for c in token.children
+    )
 
 
 def _a_product(token: Token) -> bool:
@@ -328,7 +336,9 @@ def _products_identifier(root: Token, span: Span, node: str) -> bool:
     if any(_product_device(t) for t in span):
         return True
     for child in root.children:
-        owners = [child] if child.dep_ == "poss" else []
+        # "the camera's serial number", "the camera serial number", "the MAC address of the
+        # doorbell"
+        owners = [child] if child.dep_ in ("poss", "compound") else []
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPOSITIONS:
             owners = [o for o in child.children if o.dep_ == "pobj"]
         for owner in owners:
@@ -337,7 +347,14 @@ def _products_identifier(root: Token, span: Span, node: str) -> bool:
             if _a_product(owner):
                 return True
             if owner.lemma_.lower() in _PHONE:
-                # "of your device": whose device the list it stands in says, below.
+                # "the MAC address of devices you add" (the parser hangs the clause on the
+                # identifier); else "of your device": whose device the list it stands in
+                # says, below.
+                if any(
+                    c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS
+                    for c in root.children
+                ):
+                    return True
                 break
     # Up the list the identifier is a member of, to the noun its preposition hangs on
     # ("information about the camera, including its serial number"); a list's other members
