@@ -247,6 +247,21 @@ def _locates(root: Token, verb: Token | None, locating: set[int]) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.i in locating for c in verb.children)
 
 
+def _inside_other_term(root: Token, span: Span, spans: Sequence[Span]) -> bool:
+    """Whether the term only modifies a word of a longer term of another datum that holds it:
+    "camera" in "camera roll", "photo" in "photo library" (the phone's storage). Where it is
+    the head ("location" in "wireless location") it is a datum of its own too."""
+    if root.dep_ not in _MODIFIER:
+        return False
+    return any(
+        other.start <= span.start
+        and span.end <= other.end
+        and (other.start, other.end) != (span.start, span.end)
+        and other.start <= root.head.i < other.end
+        for other in spans
+    )
+
+
 def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
     """Whether the term only modifies another noun that is no datum about it."""
     if root.dep_ not in _MODIFIER:
@@ -459,6 +474,7 @@ def readings(
     docs = dict(zip(numbers, parse([sentences[n].text for n in numbers]), strict=True))
     covered: dict[int, set[int]] = {}
     locating: dict[int, set[int]] = {}
+    spans_of: dict[int, list[Span]] = {}
     spans: dict[Candidate, Span | None] = {}
     for candidate in candidates:
         doc = docs.get(candidate.sentence)
@@ -470,6 +486,7 @@ def readings(
         )
         spans[candidate] = span
         if span is not None:
+            spans_of.setdefault(candidate.sentence, []).append(span)
             covered.setdefault(candidate.sentence, set()).update(range(span.start, span.end))
             if Category.LOCATION in coverage(candidate.node).explicit_categories:
                 locating.setdefault(candidate.sentence, set()).add(span.root.i)
@@ -486,6 +503,8 @@ def readings(
         # the datum wherever it stands; the parse decides for category words and umbrellas.
         named_datum = bool(coverage(candidate.node).explicit_data_types)
         if not named_datum and _modifies_other_noun(root, span, others):
+            continue
+        if not named_datum and _inside_other_term(root, span, spans_of[candidate.sentence]):
             continue
         if _owned_elsewhere(root, candidate.node):
             continue
