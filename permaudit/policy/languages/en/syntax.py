@@ -324,9 +324,7 @@ def _product_device(token: Token) -> bool:
     if any(m.lower_ in _PRODUCT_MODIFIERS or _brand(m) for m in modifiers):
         return True  # "your smart device", "the Tile device"
     # "the device you add", "devices that you bind to your account"
-    return any(
-        c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS for c in token.children
-    )
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS for c in token.children)
 
 
 def _a_product(token: Token) -> bool:
