@@ -27,6 +27,18 @@ from tests.policy.policy_support import facts
         # the channel data travel by
         ("The camera sends footage over your wireless network to our servers.", Status.ABSENT),
         ("Firmware updates are delivered via Wi-Fi.", Status.ABSENT),
+        # security boilerplate: the networks data cross, not data (the masks that listed
+        # these phrases are gone)
+        (
+            "No data transmission over the Internet or any wireless network can be guaranteed"
+            " to be 100% secure.",
+            Status.ABSENT,
+        ),
+        ("No computer system or wireless connection is completely secure.", Status.ABSENT),
+        (
+            "We cannot guarantee that information sent over wireless networks is secure.",
+            Status.ABSENT,
+        ),
         # the user operating Wi-Fi (the relative pronoun stands for the users)
         (
             "This serves users who choose not to use the Wi-Fi functionality during setup.",

@@ -229,7 +229,12 @@ def _by_means(root: Token, verb: Token) -> bool:
     collected."""
     for token in root.ancestors:
         if token.i == verb.i:
-            return False
+            # "information sent over wireless networks": the parser reads the preposition
+            # as the verb's particle and the network as its object.
+            return any(
+                c.dep_ == "prt" and c.lower_ in _MEANS_PREPOSITIONS and c.i < root.i
+                for c in verb.children
+            )
         if token.dep_ == "prep" and token.lower_ in _MEANS_PREPOSITIONS:
             return True
     return False
