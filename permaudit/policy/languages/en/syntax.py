@@ -305,6 +305,15 @@ def _product(token: Token) -> bool:
 _PRODUCT_IDENTIFIERS = frozenset(["device_id", "serial_number", "mac_address"])
 
 
+def _does_the_capturing(root: Token) -> bool:
+    """Whether hardware is the one that records, not the data: the subject of a data verb
+    ("the camera records footage when it detects motion") or its agent ("clips recorded by
+    the camera"). What it captures names the data ("footage", "clips")."""
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _VERB_ACTIONS:
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
 def _brand(token: Token) -> bool:
     """A name other than a phone platform's before a lower-case noun: "the Tile device",
     "your DJI device", not "your Android device"; in Title Case ("Unique Device ID")
@@ -518,6 +527,8 @@ def readings(
         if Category.STORAGE in coverage(candidate.node).explicit_categories and _with_cookies(root):
             continue
         verb, action, role = _governor(root)
+        if verb is not None and candidate.node in _PRODUCT_PARTS and _does_the_capturing(root):
+            continue
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
         locates = _locates(root, verb, locating.get(candidate.sentence, set()))
         # A means of locating the user is data by itself (Wi-Fi positioning).
