@@ -29,6 +29,7 @@ from pathlib import Path  # noqa: E402
 from permaudit.apk import aab, axml  # noqa: E402
 from permaudit.apk.archive import ApkArchive  # noqa: E402
 from permaudit.apk.bundle import MANIFEST, dex_entries, open_base_apk  # noqa: E402
+from permaudit.apk.dex_files import DexRead, read_dex_files  # noqa: E402
 from permaudit.apk.manifest import ManifestError, facts_from_manifest  # noqa: E402
 from permaudit.apk.policy_urls import find_policy_urls  # noqa: E402
 from permaudit.apk.resources import Resolver, ResourceString, ResourceTable  # noqa: E402
@@ -44,8 +45,8 @@ def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> A
     with ApkArchive.open(path) as outer:
         if MANIFEST not in outer and aab.is_app_bundle(outer):
             # The protobuf resource table of an .aab is not searched for URLs; its code is.
-            facts = _with_policy_urls(_load_app_bundle(path, outer), outer, ())
-            return _finish(facts, outer, (), evidence=evidence, progress=progress)
+            facts = _load_app_bundle(path, outer)
+            return _finish(facts, outer, (), (), evidence=evidence, progress=progress)
         base, base_name = open_base_apk(outer)
         try:
             if MANIFEST not in base:
@@ -61,8 +62,14 @@ def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> A
                 raise InputError(path, f"unreadable {MANIFEST}: {error}") from None
             resources = ResourceTable(base)
             facts = _facts(path, MANIFEST, root, resources)
-            facts = _with_policy_urls(facts, base, resources.strings())
-            return _finish(facts, base, manifest.warnings, evidence=evidence, progress=progress)
+            return _finish(
+                facts,
+                base,
+                resources.strings(),
+                manifest.warnings,
+                evidence=evidence,
+                progress=progress,
+            )
         finally:
             if base is not outer:
                 base.close()
@@ -90,22 +97,27 @@ def _facts(path: Path, manifest: str, root: axml.Element, resources: Resolver) -
     return facts
 
 
-def _with_policy_urls(
-    facts: AppFacts, archive: ApkArchive, strings: Iterable[ResourceString]
-) -> AppFacts:
-    urls, warnings = find_policy_urls(archive, strings)
-    return facts.model_copy(update={"policy_urls": urls, "warnings": (*facts.warnings, *warnings)})
-
-
 def _finish(
     facts: AppFacts,
     code: ApkArchive,
+    resource_strings: Iterable[ResourceString],
     manifest_warnings: tuple[str, ...] | list[str],
     *,
     evidence: bool,
     progress: bool,
 ) -> AppFacts:
-    """Tampering warnings, then code evidence from `code`, the archive holding the manifest."""
+    """Policy URLs, tampering warnings, then code evidence, from `code`, the archive holding
+    the manifest."""
+    dex_files: Iterable[DexRead] = read_dex_files(code)
+    if evidence:
+        # Both readers need every DEX: inflate each once and keep them for the scan. Without
+        # evidence the URL search holds one DEX at a time.
+        dex_files = list(dex_files)
+    urls, url_warnings = find_policy_urls(dex_files, resource_strings)
+    facts = facts.model_copy(
+        update={"policy_urls": urls, "warnings": (*facts.warnings, *url_warnings)}
+    )
+    # After the DEX files are read: reading an entry can reveal a tampered zip header.
     tampering = (*code.tamper_warnings, *manifest_warnings)
     if tampering:
         facts = facts.model_copy(
@@ -117,5 +129,5 @@ def _finish(
     if evidence:
         from permaudit.apk.evidence import with_code_evidence
 
-        facts = with_code_evidence(facts, code, progress=progress)
+        facts = with_code_evidence(facts, dex_files, progress=progress)
     return facts
