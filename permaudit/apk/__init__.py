@@ -17,25 +17,19 @@ Public API:
 
 from __future__ import annotations
 
-from loguru import logger
+from collections.abc import Iterable
+from pathlib import Path
 
-# androguard logs every parsing step through loguru at DEBUG to stderr; our stderr is for
-# one-line errors and progress only.
-logger.disable("androguard")
-
-from collections.abc import Iterable  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from permaudit.apk import aab, axml  # noqa: E402
-from permaudit.apk.archive import ApkArchive  # noqa: E402
-from permaudit.apk.bundle import MANIFEST, dex_entries, open_base_apk  # noqa: E402
-from permaudit.apk.dex_files import DexRead, read_dex_files  # noqa: E402
-from permaudit.apk.manifest import ManifestError, facts_from_manifest  # noqa: E402
-from permaudit.apk.policy_urls import find_policy_urls  # noqa: E402
-from permaudit.apk.resources import Resolver, ResourceString, ResourceTable  # noqa: E402
-from permaudit.apk.tolerant import UnreadableError, repair_manifest  # noqa: E402
-from permaudit.errors import InputError  # noqa: E402
-from permaudit.models import AppFacts  # noqa: E402
+from permaudit.apk import axml
+from permaudit.apk.archive import ApkArchive
+from permaudit.apk.bundle import AAB_MANIFEST, MANIFEST, dex_entries, is_app_bundle, open_base_apk
+from permaudit.apk.dex_files import DexRead, read_dex_files
+from permaudit.apk.manifest import ManifestError, facts_from_manifest
+from permaudit.apk.policy_urls import find_policy_urls
+from permaudit.apk.resources import Resolver, ResourceString, ResourceTable
+from permaudit.apk.tolerant import UnreadableError, repair_manifest
+from permaudit.errors import InputError
+from permaudit.models import AppFacts
 
 __all__ = ["ApkArchive", "dex_entries", "load_app"]
 
@@ -43,7 +37,7 @@ __all__ = ["ApkArchive", "dex_entries", "load_app"]
 def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> AppFacts:
     """Read the app at `path` (.apk, .apks, .xapk or .aab, detected by content) into `AppFacts`."""
     with ApkArchive.open(path) as outer:
-        if MANIFEST not in outer and aab.is_app_bundle(outer):
+        if MANIFEST not in outer and is_app_bundle(outer):
             # The protobuf resource table of an .aab is not searched for URLs; its code is.
             facts = _load_app_bundle(path, outer)
             return _finish(facts, outer, (), (), evidence=evidence, progress=progress)
@@ -76,13 +70,16 @@ def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> A
 
 
 def _load_app_bundle(path: Path, bundle: ApkArchive) -> AppFacts:
-    if aab.MANIFEST not in bundle:
-        raise InputError(path, f"no {aab.MANIFEST} in the app bundle: no base module")
+    # Only here: the protobuf runtime is a fifth of an APK's start-up and only .aab needs it.
+    from permaudit.apk import aab
+
+    if AAB_MANIFEST not in bundle:
+        raise InputError(path, f"no {AAB_MANIFEST} in the app bundle: no base module")
     try:
-        root = aab.parse_manifest(bundle.read(aab.MANIFEST))
+        root = aab.parse_manifest(bundle.read(AAB_MANIFEST))
     except aab.ProtoManifestError as error:
-        raise InputError(path, f"unreadable {aab.MANIFEST}: {error}") from None
-    return _facts(path, aab.MANIFEST, root, aab.ProtoResourceTable(bundle))
+        raise InputError(path, f"unreadable {AAB_MANIFEST}: {error}") from None
+    return _facts(path, AAB_MANIFEST, root, aab.ProtoResourceTable(bundle))
 
 
 def _facts(path: Path, manifest: str, root: axml.Element, resources: Resolver) -> AppFacts:
