@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from permaudit.apk import aab, load_app  # noqa: E402
+from permaudit.apk import aab, axml, load_app  # noqa: E402
 from permaudit.apk._proto import Resources_pb2 as pb  # noqa: E402
 from permaudit.apk.manifest import facts_from_manifest  # noqa: E402
 
@@ -38,7 +38,7 @@ def synthetic_manifest(elements: int) -> bytes:
         child = parent.child.add().element
         child.name = "uses-permission" if index % 2 else "activity"
         child.attribute.add(
-            namespace_uri=aab.axml.ANDROID_NS,
+            namespace_uri=axml.ANDROID_NS,
             name="name",
             value=f"com.example.large.permission.P{index}",
             resource_id=0x01010003,

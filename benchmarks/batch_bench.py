@@ -39,6 +39,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -201,7 +202,7 @@ def main() -> int:
     print(f"{header} {'CPU ms/pair':>11} {'peak RSS/worker MiB':>20}  load 1/5/15")
     print(f"{'audit, 1 process per pair':<26} {'':>7} {'':>7} {ref_rate:>8.1f} {'':>7} "
           f"{'':>11} {'':>20}  {ref_load}")  # fmt: skip
-    modes = {
+    modes: dict[str, dict[str, Any]] = {
         "batch -j1": {"workers": 1},
         "batch -j2": {"workers": 2},
         "batch --dask local (2)": {"workers": 2, "dask": "local"},

@@ -1,6 +1,8 @@
 """Check the gold labels under benchmarks/gold/: every key present, statuses valid, each quote
-verbatim in its policy (whitespace folded), purpose ids known. Prints one line per problem and
-exits 1 when there is any, so a labeller can run it after every file.
+verbatim in its policy (whitespace folded), purpose ids known, each file named after its policy,
+and no policy labelled in two folders (a sealed text must not also sit in the tune gold). Prints
+one line per problem and a count per folder, and exits 1 when there is any problem, so a labeller
+can run it after every file.
 
     python benchmarks/gold_check.py [GOLD.yaml ...]
 """
@@ -46,6 +48,8 @@ def check(path: Path, purpose_ids: set[str]) -> list[str]:
     source = DATASETS / str(data.get("dataset")) / str(data.get("file"))
     if not source.is_file():
         return [f"{path}: no policy file {source}"]
+    if path.stem != Path(str(data.get("file"))).stem:
+        problems.append(f"{path.name}: labels {data.get('file')}, so it must be named after it")
     text = _folded(source.read_text(encoding="utf-8"))
 
     def entry(kind: str, key: str, value: Any) -> None:
@@ -91,12 +95,35 @@ def check(path: Path, purpose_ids: set[str]) -> list[str]:
     return problems
 
 
+def labelled_twice(paths: list[Path]) -> list[str]:
+    """One problem per policy that more than one gold file labels."""
+    owners: dict[tuple[str, str], list[Path]] = {}
+    for path in paths:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            key = (str(data.get("dataset")), str(data.get("file")))
+            owners.setdefault(key, []).append(path)
+    return [
+        f"{dataset}/{file}: labelled by "
+        + ", ".join(str(p.relative_to(GOLD) if p.is_relative_to(GOLD) else p) for p in found)
+        for (dataset, file), found in sorted(owners.items())
+        if len(found) > 1
+    ]
+
+
 def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv] or sorted(GOLD.glob("*/*.yaml"))
     purpose_ids = _purpose_ids()
     problems = [problem for path in paths for problem in check(path, purpose_ids)]
+    # Across every folder even when files are named, so a new file is checked against the rest.
+    everything = sorted({p.resolve() for p in (*paths, *GOLD.glob("*/*.yaml"))})
+    problems += labelled_twice(everything)
     for problem in problems:
         print(problem)
+    folders: dict[str, int] = {}
+    for path in paths:
+        folders[path.parent.name] = folders.get(path.parent.name, 0) + 1
+    print(", ".join(f"{name}/ {count}" for name, count in sorted(folders.items())))
     print(f"{len(paths)} gold files, {len(problems)} problems")
     return 1 if problems else 0
 

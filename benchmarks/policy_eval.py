@@ -2,7 +2,10 @@
 
 Usage (from the repository root):
     python benchmarks/policy_eval.py           # tune gold (gold/iot/), APP-350, seeds
-    python benchmarks/policy_eval.py --sealed  # also gold/iot_sealed/ (the lead, at the end)
+    python benchmarks/policy_eval.py --sealed  # also gold/iot_sealed/, gold/iot_sealed2/ and
+                                               # both combined (the lead, at the end)
+    python benchmarks/policy_eval.py --sealed --list  # only list the files each figure reads
+    python benchmarks/policy_eval.py --gold DIR ...   # gold folders under DIR (a test copy)
     python benchmarks/policy_eval.py --errors  # only this analyzer: each wrong verdict on the
                                                # tune gold and APP-350 TRAINING, for review
 
@@ -42,6 +45,10 @@ import yaml  # noqa: E402
 DATASETS = ROOT / ".." / "shared" / "datasets"
 SEEDS = ROOT / ".." / "shared" / "seeds"
 GOLD = ROOT / "benchmarks" / "gold"
+# Measured only with --sealed, each on its own and then together: the second set was sealed
+# later (README of gold/), so the first set's figure stays comparable with earlier runs.
+SEALED = ("iot_sealed", "iot_sealed2")
+SEALED_COMBINED = " + ".join(SEALED)
 
 APP350_CATEGORIES: dict[str, tuple[str, ...]] = {
     "location": ("Location", "Location_GPS", "Location_Cell_Tower", "Location_WiFi",
@@ -268,7 +275,23 @@ def list_errors() -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sealed", action="store_true", help="also measure gold/iot_sealed/")
+    parser.add_argument(
+        "--sealed",
+        action="store_true",
+        help="also measure gold/iot_sealed/ and gold/iot_sealed2/, each and combined",
+    )
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        default=GOLD,
+        metavar="DIR",
+        help="the folder holding iot/, iot_sealed/, iot_sealed2/ (default: benchmarks/gold)",
+    )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="list the gold files each figure would read, and run no analyzer",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--zh", action="store_true", help="the Chinese figures (policy_eval_zh.py)")
     parser.add_argument(
@@ -290,9 +313,20 @@ def main() -> int:
 
     categories = [c.value for c in Category]
     data_types = [d.value for d in DataType]
-    folders = [("iot (tune)", GOLD / "iot")]
+    folders = [("iot (tune)", args.gold / "iot")]
     if args.sealed:
-        folders.append(("iot_sealed", GOLD / "iot_sealed"))
+        folders += [(name, args.gold / name) for name in SEALED]
+    for name, path in folders:
+        if not any(path.glob("*.yaml")):
+            # An empty figure would print as a dash and read like a result.
+            raise SystemExit(f"{path}: no gold files for {name}")
+    if args.list:
+        for name, path in folders:
+            stems = [p.stem for p in sorted(path.glob("*.yaml"))]
+            print(f"{name} ({len(stems)} policies, {path}): {', '.join(stems)}")
+        if args.sealed:
+            print(f"{SEALED_COMBINED}: the {len(SEALED)} sealed folders above, together")
+        return 0
     corpora: list[tuple[str, list[tuple[str, str, dict[str, str]]]]] = [
         (name, gold_folder(path)) for name, path in folders
     ]
@@ -333,11 +367,20 @@ def main() -> int:
             keyword[offset : offset + n],
         )
         offset += n
+    gold_rows = [(name, items) for name, items in corpora if name != "APP-350"]
+    if args.sealed:
+        # Already analysed above: the combined figure joins the two sets' verdicts.
+        sealed = [(name, items) for name, items in corpora if name in SEALED]
+        combined = [item for _, items in sealed for item in items]
+        results[SEALED_COMBINED] = (
+            [verdict for name, _ in sealed for verdict in results[name][0]],
+            [verdict for name, _ in sealed for verdict in results[name][1]],
+            [verdict for name, _ in sealed for verdict in results[name][2]],
+        )
+        gold_rows.insert(1 + len(SEALED), (SEALED_COMBINED, combined))
 
     print(f"{'':<28}{'this':>9}{'today':>9}{'keyword':>9}")
-    for name, items in corpora:
-        if name == "APP-350":
-            continue
+    for name, items in gold_rows:
         got, before, kw = results[name]
         gold = [g for _, _, g in items]
         print(f"{name} ({len(items)} policies)")
@@ -378,8 +421,8 @@ def main() -> int:
     print("\nspeed (one 5,000-word policy, after start-up; cached repeat: median of 5)")
     print(f"  {'':<26}{'this':>9}{'today':>9}")
     for label, key in (("first analysis", "first"), ("cached repeat", "repeat")):
-        figures = "".join(f"{1000 * run['timing'][key]:>7.1f}ms" for run in (new, old))
-        print(f"  {label:<26}{figures}")
+        timings = "".join(f"{1000 * run['timing'][key]:>7.1f}ms" for run in (new, old))
+        print(f"  {label:<26}{timings}")
     return 0
 
 
