@@ -17,24 +17,19 @@ Public API:
 
 from __future__ import annotations
 
-from loguru import logger
+from collections.abc import Iterable
+from pathlib import Path
 
-# androguard logs every parsing step through loguru at DEBUG to stderr; our stderr is for
-# one-line errors and progress only.
-logger.disable("androguard")
-
-from collections.abc import Iterable  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from permaudit.apk import aab, axml  # noqa: E402
-from permaudit.apk.archive import ApkArchive  # noqa: E402
-from permaudit.apk.bundle import MANIFEST, dex_entries, open_base_apk  # noqa: E402
-from permaudit.apk.manifest import ManifestError, facts_from_manifest  # noqa: E402
-from permaudit.apk.policy_urls import find_policy_urls  # noqa: E402
-from permaudit.apk.resources import Resolver, ResourceString, ResourceTable  # noqa: E402
-from permaudit.apk.tolerant import UnreadableError, repair_manifest  # noqa: E402
-from permaudit.errors import InputError  # noqa: E402
-from permaudit.models import AppFacts  # noqa: E402
+from permaudit.apk import axml
+from permaudit.apk.archive import ApkArchive
+from permaudit.apk.bundle import AAB_MANIFEST, MANIFEST, dex_entries, is_app_bundle, open_base_apk
+from permaudit.apk.dex_files import DexRead, read_dex_files
+from permaudit.apk.manifest import ManifestError, facts_from_manifest
+from permaudit.apk.policy_urls import find_policy_urls
+from permaudit.apk.resources import Resolver, ResourceString, ResourceTable
+from permaudit.apk.tolerant import UnreadableError, repair_manifest
+from permaudit.errors import InputError
+from permaudit.models import AppFacts
 
 __all__ = ["ApkArchive", "dex_entries", "load_app"]
 
@@ -42,10 +37,10 @@ __all__ = ["ApkArchive", "dex_entries", "load_app"]
 def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> AppFacts:
     """Read the app at `path` (.apk, .apks, .xapk or .aab, detected by content) into `AppFacts`."""
     with ApkArchive.open(path) as outer:
-        if MANIFEST not in outer and aab.is_app_bundle(outer):
+        if MANIFEST not in outer and is_app_bundle(outer):
             # The protobuf resource table of an .aab is not searched for URLs; its code is.
-            facts = _with_policy_urls(_load_app_bundle(path, outer), outer, ())
-            return _finish(facts, outer, (), evidence=evidence, progress=progress)
+            facts = _load_app_bundle(path, outer)
+            return _finish(facts, outer, (), (), evidence=evidence, progress=progress)
         base, base_name = open_base_apk(outer)
         try:
             if MANIFEST not in base:
@@ -61,21 +56,30 @@ def load_app(path: Path, *, evidence: bool = False, progress: bool = False) -> A
                 raise InputError(path, f"unreadable {MANIFEST}: {error}") from None
             resources = ResourceTable(base)
             facts = _facts(path, MANIFEST, root, resources)
-            facts = _with_policy_urls(facts, base, resources.strings())
-            return _finish(facts, base, manifest.warnings, evidence=evidence, progress=progress)
+            return _finish(
+                facts,
+                base,
+                resources.strings(),
+                manifest.warnings,
+                evidence=evidence,
+                progress=progress,
+            )
         finally:
             if base is not outer:
                 base.close()
 
 
 def _load_app_bundle(path: Path, bundle: ApkArchive) -> AppFacts:
-    if aab.MANIFEST not in bundle:
-        raise InputError(path, f"no {aab.MANIFEST} in the app bundle: no base module")
+    # Only here: importing the protobuf runtime costs about 20 ms that only an .aab needs.
+    from permaudit.apk import aab
+
+    if AAB_MANIFEST not in bundle:
+        raise InputError(path, f"no {AAB_MANIFEST} in the app bundle: no base module")
     try:
-        root = aab.parse_manifest(bundle.read(aab.MANIFEST))
+        root = aab.parse_manifest(bundle.read(AAB_MANIFEST))
     except aab.ProtoManifestError as error:
-        raise InputError(path, f"unreadable {aab.MANIFEST}: {error}") from None
-    return _facts(path, aab.MANIFEST, root, aab.ProtoResourceTable(bundle))
+        raise InputError(path, f"unreadable {AAB_MANIFEST}: {error}") from None
+    return _facts(path, AAB_MANIFEST, root, aab.ProtoResourceTable(bundle))
 
 
 def _facts(path: Path, manifest: str, root: axml.Element, resources: Resolver) -> AppFacts:
@@ -90,22 +94,27 @@ def _facts(path: Path, manifest: str, root: axml.Element, resources: Resolver) -
     return facts
 
 
-def _with_policy_urls(
-    facts: AppFacts, archive: ApkArchive, strings: Iterable[ResourceString]
-) -> AppFacts:
-    urls, warnings = find_policy_urls(archive, strings)
-    return facts.model_copy(update={"policy_urls": urls, "warnings": (*facts.warnings, *warnings)})
-
-
 def _finish(
     facts: AppFacts,
     code: ApkArchive,
+    resource_strings: Iterable[ResourceString],
     manifest_warnings: tuple[str, ...] | list[str],
     *,
     evidence: bool,
     progress: bool,
 ) -> AppFacts:
-    """Tampering warnings, then code evidence from `code`, the archive holding the manifest."""
+    """Policy URLs, tampering warnings, then code evidence, from `code`, the archive holding
+    the manifest."""
+    dex_files: Iterable[DexRead] = read_dex_files(code)
+    if evidence:
+        # Both readers need every DEX: inflate each once and keep them for the scan. Without
+        # evidence the URL search holds one DEX at a time.
+        dex_files = list(dex_files)
+    urls, url_warnings = find_policy_urls(dex_files, resource_strings)
+    facts = facts.model_copy(
+        update={"policy_urls": urls, "warnings": (*facts.warnings, *url_warnings)}
+    )
+    # After the DEX files are read: reading an entry can reveal a tampered zip header.
     tampering = (*code.tamper_warnings, *manifest_warnings)
     if tampering:
         facts = facts.model_copy(
@@ -117,5 +126,5 @@ def _finish(
     if evidence:
         from permaudit.apk.evidence import with_code_evidence
 
-        facts = with_code_evidence(facts, code, progress=progress)
+        facts = with_code_evidence(facts, dex_files, progress=progress)
     return facts

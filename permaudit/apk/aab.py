@@ -22,12 +22,24 @@ from permaudit.apk import axml
 from permaudit.apk._proto import Configuration_pb2
 from permaudit.apk._proto import Resources_pb2 as pb
 from permaudit.apk.archive import ApkArchive
+from permaudit.apk.bundle import AAB_BUNDLE_CONFIG as BUNDLE_CONFIG
+from permaudit.apk.bundle import AAB_DEX_DIR as DEX_DIR
+from permaudit.apk.bundle import AAB_MANIFEST as MANIFEST
+from permaudit.apk.bundle import is_app_bundle
 from permaudit.errors import InputError
 
-BUNDLE_CONFIG = "BundleConfig.pb"
-MANIFEST = "base/manifest/AndroidManifest.xml"
+__all__ = [
+    "BUNDLE_CONFIG",
+    "DEX_DIR",
+    "MANIFEST",
+    "RESOURCES",
+    "ProtoManifestError",
+    "ProtoResourceTable",
+    "is_app_bundle",
+    "parse_manifest",
+]
+
 RESOURCES = "base/resources.pb"
-DEX_DIR = "base/dex/"
 
 # Same bound as resources.arsc: beyond it references stay unresolved rather than eat memory.
 _RESOURCES_LIMIT = 64 * 1024 * 1024
@@ -50,11 +62,6 @@ _DATA_NULL_EMPTY = 1
 
 class ProtoManifestError(Exception):
     """The bytes are not an aapt2 protobuf XML document we can read."""
-
-
-def is_app_bundle(archive: ApkArchive) -> bool:
-    """An .aab, by content: bundletool's config or a base module manifest."""
-    return BUNDLE_CONFIG in archive or MANIFEST in archive
 
 
 def parse_manifest(data: bytes) -> axml.Element:

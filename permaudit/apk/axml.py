@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from androguard.core import axml as _axml
+from permaudit.apk._androguard import axml as _axml
 
 ANDROID_NS = "http://schemas.android.com/apk/res/android"
 

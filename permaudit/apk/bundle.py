@@ -1,7 +1,7 @@
 """Find the APK to read in what users download: a plain APK, an `.apks`, or an `.xapk`.
 
 Detection is by content, not by file extension (an Android App Bundle, `.aab`, is recognised
-by `aab.is_app_bundle` and read by `load_app` itself):
+by `is_app_bundle` and read by `load_app` itself, through `aab`):
 
 - an archive with `AndroidManifest.xml` at its root is an APK, read as is;
 - an archive with `manifest.json` at its root is an XAPK: the APK its `split_apks` entry with
@@ -20,16 +20,25 @@ import json
 import re
 from pathlib import PurePosixPath
 
-from permaudit.apk import aab, axml
+from permaudit.apk import axml
 from permaudit.apk.archive import ApkArchive
 from permaudit.errors import InputError
 
 MANIFEST = "AndroidManifest.xml"
 XAPK_MANIFEST = "manifest.json"
+# The layout of an .aab (see `aab`), here so that recognising one needs no protobuf runtime.
+AAB_BUNDLE_CONFIG = "BundleConfig.pb"
+AAB_MANIFEST = "base/manifest/AndroidManifest.xml"
+AAB_DEX_DIR = "base/dex/"
 _XAPK_MANIFEST_LIMIT = 1024 * 1024
 # Splits beyond this many are not worth opening to look for a base.
 _MAX_CANDIDATES = 64
 _DEX_NAME = re.compile(r"classes(\d*)\.dex")
+
+
+def is_app_bundle(archive: ApkArchive) -> bool:
+    """An .aab, by content: bundletool's config or a base module manifest."""
+    return AAB_BUNDLE_CONFIG in archive or AAB_MANIFEST in archive
 
 
 def dex_entries(archive: ApkArchive) -> list[str]:
@@ -38,8 +47,8 @@ def dex_entries(archive: ApkArchive) -> list[str]:
     `archive` is the one holding the manifest (`open_base_apk`'s result, or the .aab itself,
     whose base module keeps its code under base/dex/).
     """
-    is_aab = MANIFEST not in archive and aab.is_app_bundle(archive)
-    directory = aab.DEX_DIR if is_aab else ""
+    is_aab = MANIFEST not in archive and is_app_bundle(archive)
+    directory = AAB_DEX_DIR if is_aab else ""
     found: list[tuple[int, str]] = []
     for name in archive.names():
         if not name.startswith(directory):

@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from permaudit.apk._dex import CodeRef, DexFile, DexFormatError, Wanted
-from permaudit.apk.archive import ApkArchive
-from permaudit.apk.bundle import dex_entries
+from permaudit.apk.dex_files import DexRead
 from permaudit.catalog import permission_catalog
 from permaudit.catalog.api_tables import ApiCatalog, ApiEntry, api_catalog, sdk_catalog
-from permaudit.errors import InputError
 from permaudit.models import ApiEvidence, AppFacts, Category, Party
 
 __all__ = ["Attribution", "CodeScan", "attribute_party", "scan_code", "with_code_evidence"]
@@ -58,14 +56,24 @@ def scan_code(
     `progress` shows a transient rich progress bar on stderr (the caller decides, typically
     when stderr is a terminal).
     """
-    catalog = api_catalog()
     warnings: list[str] = []
     parsed: list[tuple[str, DexFile]] = []
     for name, data in dex_files:
         try:
             parsed.append((name, DexFile(data)))
         except DexFormatError as error:
-            warnings.append(f"{name}: skipped, not a readable DEX file ({error})")
+            warnings.append(_unreadable(name, str(error)))
+    return _scan_parsed(parsed, package, warnings, progress=progress)
+
+
+def _unreadable(name: str, problem: str) -> str:
+    return f"{name}: skipped, not a readable DEX file ({problem})"
+
+
+def _scan_parsed(
+    parsed: list[tuple[str, DexFile]], package: str, warnings: list[str], *, progress: bool
+) -> CodeScan:
+    catalog = api_catalog()
     found: set[ApiEvidence] = set()
     total = sum(dex.class_defs_size for _, dex in parsed)
     with _progress_bar(progress, total) as advance:
@@ -327,31 +335,28 @@ def _progress_bar(enabled: bool, total: int) -> Iterator[Callable[[int], None]]:
         yield lambda count: bar.advance(task, count)
 
 
-# Largest single DEX read into memory; real ones stay well under 32 MiB (64K-method limit).
-# The cap is also the memory a DEX bomb can cost, so it must leave the process well under
-# a few hundred MB.
-MAX_DEX_BYTES = 64 * 1024 * 1024
+def with_code_evidence(
+    facts: AppFacts, dex_files: Iterable[DexRead], *, progress: bool = False
+) -> AppFacts:
+    """`facts` with `api_evidence` filled from the app's DEX files (`dex_files.read_dex_files`).
 
-
-def with_code_evidence(facts: AppFacts, archive: ApkArchive, *, progress: bool = False) -> AppFacts:
-    """`facts` with `api_evidence` filled from every DEX of `archive` (`bundle.dex_entries`).
-
-    A DEX the archive refuses (beyond the size cap, corrupt entry) or that is not valid DEX is
+    A DEX the archive refused (beyond the size cap, corrupt entry) or that is not valid DEX is
     skipped with a warning: the manifest facts stay usable.
     """
-    warnings: list[str] = []
-
-    def read_all() -> Iterator[tuple[str, bytes]]:
-        for name in dex_entries(archive):
-            try:
-                yield name, archive.read(name, limit=MAX_DEX_BYTES)
-            except InputError as error:
-                warnings.append(f"{name}: skipped ({error.problem})")
-
-    scan = scan_code(read_all(), facts.package, progress=progress)
+    refused: list[str] = []
+    unreadable: list[str] = []
+    parsed: list[tuple[str, DexFile]] = []
+    for read in dex_files:
+        if read.dex is not None:
+            parsed.append((read.name, read.dex))
+        elif read.refused is not None:
+            refused.append(f"{read.name}: skipped ({read.refused})")
+        else:
+            unreadable.append(_unreadable(read.name, str(read.malformed)))
+    scan = _scan_parsed(parsed, facts.package, unreadable, progress=progress)
     return facts.model_copy(
         update={
             "api_evidence": scan.evidence,
-            "warnings": (*facts.warnings, *warnings, *scan.warnings),
+            "warnings": (*facts.warnings, *refused, *scan.warnings),
         }
     )

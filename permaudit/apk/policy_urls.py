@@ -20,16 +20,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from permaudit.apk._dex import DexFile, DexFormatError
-from permaudit.apk.archive import ApkArchive
-from permaudit.apk.bundle import dex_entries
+from permaudit.apk._dex import DexFormatError
+from permaudit.apk.dex_files import DexRead
 from permaudit.apk.resources import ResourceString
 from permaudit.errors import InputError
 from permaudit.models import AppFacts
 from permaudit.models.app import PolicyUrl
 
-# Same cap as code evidence: real DEX files stay far below it.
-_MAX_DEX_BYTES = 64 * 1024 * 1024
 # Characters RFC 3986 allows in a URL, percent signs included; quotes and spaces end it.
 _URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", re.IGNORECASE)
 _POLICY_WORDS = re.compile(
@@ -52,9 +49,10 @@ class _Found:
 
 
 def find_policy_urls(
-    archive: ApkArchive, resource_strings: Iterable[ResourceString]
+    dex_files: Iterable[DexRead], resource_strings: Iterable[ResourceString]
 ) -> tuple[tuple[PolicyUrl, ...], list[str]]:
-    """Privacy-policy URLs of the app in `archive`, most likely first, and reader warnings."""
+    """Privacy-policy URLs of the app, from its string resources and the string constants of
+    its DEX files, most likely first, and a warning per DEX that could not be searched."""
     found: dict[str, _Found] = {}
     warnings: list[str] = []
     for string in resource_strings:
@@ -67,7 +65,7 @@ def find_policy_urls(
             entry.places.add(f"resources.arsc {string.name}{locale}")
             entry.in_resources = True
             entry.default_locale = entry.default_locale or string.default_locale
-    for dex_name, url in _dex_urls(archive, warnings):
+    for dex_name, url in _dex_urls(dex_files, warnings):
         found.setdefault(url, _Found(url)).places.add(dex_name)
     urls = [
         PolicyUrl(
@@ -92,24 +90,26 @@ def _urls_in(text: str) -> Iterator[str]:
             yield url
 
 
-def _dex_urls(archive: ApkArchive, warnings: list[str]) -> Iterator[tuple[str, str]]:
+def _dex_urls(dex_files: Iterable[DexRead], warnings: list[str]) -> Iterator[tuple[str, str]]:
     """(DEX name, URL) for the string constants of every DEX that are a privacy-policy URL.
 
     Only strings that start with the URL: a sentence quoting one is text, not the link.
     """
-    for name in dex_entries(archive):
+    for read in dex_files:
+        if read.dex is None:
+            problem = read.refused or read.malformed
+            warnings.append(f"{read.name}: not searched for a privacy-policy URL ({problem})")
+            continue
+        dex = read.dex
         try:
-            dex = DexFile(archive.read(name, limit=_MAX_DEX_BYTES))
             # string_ids are sorted, so every string starting with "http" is one run.
             for index in dex.strings_with_prefix(_URL_PREFIX):
                 text = dex.string(index)
                 if _POLICY_WORDS.search(text):
                     for url in _urls_in(text):
-                        yield name, url
-        except InputError as error:
-            warnings.append(f"{name}: not searched for a privacy-policy URL ({error.problem})")
+                        yield read.name, url
         except DexFormatError as error:
-            warnings.append(f"{name}: not searched for a privacy-policy URL ({error})")
+            warnings.append(f"{read.name}: not searched for a privacy-policy URL ({error})")
 
 
 @dataclass(frozen=True)

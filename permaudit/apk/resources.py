@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from androguard.core import axml as _axml
-
+from permaudit.apk._androguard import axml as _axml
 from permaudit.apk.archive import ApkArchive
 
 RESOURCES = "resources.arsc"

@@ -34,8 +34,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
-from androguard.core import axml as _axml
-from androguard.core.resources import public as _public
+from permaudit.apk._androguard import android_attribute_names
+from permaudit.apk._androguard import axml as _axml
 
 # Chunk types of frameworks/base/libs/androidfw/include/androidfw/ResourceTypes.h.
 RES_STRING_POOL_TYPE = 0x0001
@@ -498,7 +498,7 @@ def _renamed_attributes(pool: bytes, resource_ids: tuple[int, ...]) -> int:
     """
     if not resource_ids:
         return 0
-    known: dict[int, str] = _public.SYSTEM_RESOURCES["attributes"]["inverse"]
+    known = android_attribute_names()
     try:
         buffer = io.BufferedReader(io.BytesIO(pool))
         strings = _axml.StringBlock(buffer, _axml.ARSCHeader(buffer))

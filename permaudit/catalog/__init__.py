@@ -6,8 +6,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from permaudit.catalog.parsed_cache import parse_yaml
 from permaudit.models import Category, ComponentKind, Frozen
 
 
@@ -58,11 +57,10 @@ class PermissionCatalog(Frozen):
 
 
 def load_data(filename: str) -> Any:
-    """Parse one YAML data file shipped inside this package."""
+    """Parse one YAML data file shipped inside this package (cached by content, see
+    parsed_cache)."""
     text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
-    # A safe loader either way; libyaml's when PyYAML has it (the platform table is ~600 rows).
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader)
+    return parse_yaml(text)
 
 
 @cache

@@ -12,7 +12,9 @@ SCHEMA_VERSION = "1"
 class Frozen(BaseModel):
     """Base of every value object: immutable, and strict about unknown fields."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Schemas are built on first use: a command pays only for the models it uses (`extract`
+    # never builds the policy, finding and report models, a tenth of its start-up).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Category(StrEnum):

@@ -5,6 +5,10 @@ and hold the talk button ...") is one run of text, so its sentences are whole, w
 list items and lead-in lines stay units of their own. A sentence that spans a wrapped line
 keeps its offsets into the normalised text; its `text` has the line breaks turned into
 spaces (same length, so offsets inside it still hold) for the rules that read it.
+
+This module is the structure every language that writes with spaces and full stops shares
+(numbering, bullets, wrapping, headings by shape); the words of a language (abbreviations,
+date lines, lead-ins) come from its package as `SegmentCues` (English: languages/en/cues.yaml).
 """
 
 from __future__ import annotations
@@ -13,15 +17,11 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 # Sentence ends at . ! ? followed by space and something that starts a sentence. Abbreviations
-# and decimal/inline numbers are protected by _NO_SPLIT_BEFORE below.
+# (the language's), initials and inline numbers are protected by `_no_split_before`.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9\u2022-])")
-_NO_SPLIT_BEFORE = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|inc|ltd|co|corp|no|vs|mr|mrs|ms|dr|st|jr|u\.s|approx|incl|"
-    r"art|sec|para|fig|vol|p|pp)\.|\b[A-Z]\.|\b\d{1,2}\.|\b[IVX]{1,4}\.|\(\w{1,4}\)\.?)$",
-    re.IGNORECASE,
-)
 # Very long sentences (tables flattened to one line) are cut at semicolons so that a quote
 # stays readable and a negation in one item does not leak into the next.
 _LONG_SENTENCE = 600
@@ -48,25 +48,38 @@ _SECTION_ENUMERATOR = re.compile(
 )
 _BULLET = re.compile(r"^[\u2022*\u00b7-]\s")
 _HEADING_WORDS = re.compile(r"[^\W\d_]")
-# Lines that give a date or a version ("Last updated: 3 March 2025") are not headings.
-_META_LINE = re.compile(
-    r"^(?:last\s+(?:updated|modified|revised|update)|effective|updated|revised|version|"
-    r"date|release date|publish(?:ed)?(?: date)?)\b[^\n]*\d",
-    re.IGNORECASE,
-)
 # "Registered Address: 3rd Floor, ...", "E-mail: privacy@x.com": a field, not a heading.
 _FIELD_LINE = re.compile(r"^[^:]{1,40}:\s+.*?(?:\d|@|www\.|https?:)")
-# A line that opens with a subject and a verb reads as a sentence, not a title ("We share
-# information only in these cases:", "Our partners include:").
-_LEAD_IN = re.compile(
-    r"^(?:we|you|they|it|this|these|those|our|your|such|if|when|in (?:this|the|addition)|"
-    r"for (?:example|instance)|as (?:follows|described)|please|the (?:app|application|company)"
-    r")\b|\b(?:include|includes|including|are|is|as follows|the following|following)\s*:$",
-    re.IGNORECASE,
-)
 _SOFT_WRAP_MIN_RATIO = 0.7
 _MAX_WRAP_WIDTH = 200
 _TERMINAL = ".!?"
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentCues:
+    """What a language tells the segmenter; the structure (numbering, bullets, wrapping) is
+    the same in every language that writes with spaces and full stops."""
+
+    # Abbreviations a full stop does not end a sentence after ("e.g", "inc"), as written.
+    abbreviations: tuple[str, ...]
+    # A line that gives a date or a version ("Last updated: 3 March 2025"): not a heading.
+    meta_line: re.Pattern[str]
+    # A line that opens with a subject and a verb, or ends as a lead-in ("Our partners
+    # include:"), reads as a sentence, not a title.
+    lead_in: re.Pattern[str]
+
+
+@cache
+def _no_split_before(abbreviations: tuple[str, ...]) -> re.Pattern[str]:
+    """Text before a full stop that does not end a sentence: an abbreviation, an initial, a
+    list number, a roman numeral, a bracketed enumerator."""
+    words = "|".join(re.escape(word) for word in abbreviations)
+    # An empty alternation would match before every full stop.
+    abbreviation = rf"\b(?:{words})\.|" if words else ""
+    return re.compile(
+        rf"(?:{abbreviation}\b[A-Z]\.|\b\d{{1,2}}\.|\b[IVX]{{1,4}}\.|\(\w{{1,4}}\)\.?)$",
+        re.IGNORECASE,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +111,7 @@ def _title_case(words: list[str]) -> bool:
     return capitalised >= 0.6 * len(significant)
 
 
-def _is_heading(line: str, known: frozenset[str]) -> bool:
+def _is_heading(line: str, known: frozenset[str], cues: SegmentCues) -> bool:
     stripped = line.strip()
     if not stripped or not _HEADING_WORDS.search(stripped):
         return False
@@ -115,7 +128,7 @@ def _is_heading(line: str, known: frozenset[str]) -> bool:
         return False
     if stripped.startswith("#"):
         return True
-    if _META_LINE.match(stripped) or _FIELD_LINE.match(stripped):
+    if cues.meta_line.match(stripped) or _FIELD_LINE.match(stripped):
         return False
     words = bare.split()
     bullet = bool(_BULLET.match(stripped))
@@ -134,7 +147,7 @@ def _is_heading(line: str, known: frozenset[str]) -> bool:
     if bare.isupper() and len(words) <= 12:
         return True
     if last == ":":
-        if _LEAD_IN.search(bare + ":"):
+        if cues.lead_in.search(bare + ":"):
             return False
         if section_numbered or _title_case(words):
             return True
@@ -149,17 +162,17 @@ def _is_heading(line: str, known: frozenset[str]) -> bool:
         # "1.3. Troubleshooting." is a heading; "(4) Other uses permitted by your consent."
         # and "- Cookie policy." are items of a list.
         return section_numbered and last == "." and len(words) <= 10 and _title_case(words)
-    if not enumerated and len(words) >= 6 and _LEAD_IN.match(bare):
+    if not enumerated and len(words) >= 6 and cues.lead_in.match(bare):
         return False
     return bare[0].isupper() or bare[0].isdigit()
 
 
-def _split_chunk(chunk: str) -> list[tuple[int, int]]:
+def _split_chunk(chunk: str, no_split_before: re.Pattern[str]) -> list[tuple[int, int]]:
     """Sentence spans (relative to the chunk) of one run of text."""
     spans: list[tuple[int, int]] = []
     begin = 0
     for match in _SENTENCE_END.finditer(chunk):
-        if _NO_SPLIT_BEFORE.search(chunk[max(begin, match.start() - 12) : match.start()]):
+        if no_split_before.search(chunk[max(begin, match.start() - 12) : match.start()]):
             continue
         spans.append((begin, match.start()))
         begin = match.end()
@@ -254,8 +267,11 @@ def _continues(previous: str, line: str, width: int) -> bool:
     return width > 0 and len(previous) >= _SOFT_WRAP_MIN_RATIO * width
 
 
-def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
-    """Sentences of normalised `text`, each with its section heading (None before the first)."""
+def segment(text: str, headings: Sequence[str], cues: SegmentCues) -> list[Sentence]:
+    """Sentences of normalised `text`, each with its section heading (None before the first).
+
+    `cues` are the words of the text's language (a language package passes its own)."""
+    no_split_before = _no_split_before(cues.abbreviations)
     known = frozenset(h.strip().lower() for h in headings if h.strip())
     sentences: list[Sentence] = []
     section: str | None = None
@@ -265,7 +281,7 @@ def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
     def emit(chunk_start: int, chunk_end: int) -> None:
         chunk = text[chunk_start:chunk_end]
         multiline = "\n" in chunk
-        for start, end in _split_chunk(chunk):
+        for start, end in _split_chunk(chunk, no_split_before):
             absolute = chunk_start + start
             piece = chunk[start:end]
             if multiline:
@@ -316,7 +332,7 @@ def segment(text: str, headings: Sequence[str] = ()) -> list[Sentence]:
                 emit(chunk_start, chunk_end)
                 chunk_start = None
             following = run[position + 1][1] if position + 1 < len(run) else None
-            heading = _is_heading(line, known) and (
+            heading = _is_heading(line, known, cues) and (
                 # The first line of a wrapped paragraph is not a heading, unless it is marked
                 # as one (Markdown, known from the loader, section number, capitals).
                 following is None

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
+import zipfile
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from permaudit.apk import load_app
+from permaudit.apk import ApkArchive, load_app
 from permaudit.audit import audit
 from permaudit.cli import main
 from permaudit.models import AppFacts, Category, CategoryDisclosure, Party, PolicyFacts, Rule
@@ -135,3 +139,40 @@ def test_extract_table_shows_the_evidence_section() -> None:
     assert "Tencent Bugly" in result.output
     empty = CliRunner().invoke(main, ["extract", str(APKS / "minimal.apk"), "--evidence"])
     assert "no code references a sensitive API" in empty.output
+
+
+def test_each_dex_is_inflated_once_for_urls_and_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The policy-URL search and the code scan share one read of every DEX."""
+    reads: Counter[str] = Counter()
+    real_read = ApkArchive.read
+
+    def counting_read(self: ApkArchive, name: str, *args: Any, **kwargs: Any) -> bytes:
+        reads[name] += 1
+        return real_read(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(ApkArchive, "read", counting_read)
+    facts = load_app(APKS / "evidence_homecam.apk", evidence=True)
+    assert facts.api_evidence  # both consumers ran
+    assert {name: n for name, n in reads.items() if name.endswith(".dex")} == {
+        "classes.dex": 1,
+        "classes2.dex": 1,
+    }
+
+
+def test_unreadable_dex_warns_once_per_reader(tmp_path: Path) -> None:
+    """A DEX that is not one: the URL search and the scan each say what they skipped."""
+    app = tmp_path / "broken_dex.apk"
+    shutil.copy(APKS / "evidence_homecam.apk", app)
+    with zipfile.ZipFile(app, "a") as archive:
+        archive.writestr("classes3.dex", b"PK\x03\x04 not a dex at all" * 10)
+    facts = load_app(app, evidence=True)
+    problem = "not a DEX file (bad magic)"
+    assert [w for w in facts.warnings if w.startswith("classes3.dex")] == [
+        f"classes3.dex: not searched for a privacy-policy URL ({problem})",
+        f"classes3.dex: skipped, not a readable DEX file ({problem})",
+    ]
+    assert {e.dex for e in facts.api_evidence or ()} == {"classes.dex", "classes2.dex"}
+    without = load_app(app)
+    assert [w for w in without.warnings if w.startswith("classes3.dex")] == [
+        f"classes3.dex: not searched for a privacy-policy URL ({problem})"
+    ]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from permaudit.apk._dex import OPCODE_WIDTHS, DexFile, DexFormatError
+from permaudit.apk._dex import OPCODE_WIDTHS, CodeRef, DexFile, DexFormatError, Wanted
 from permaudit.apk.evidence import scan_code
 
 APK = Path(__file__).resolve().parents[1] / "fixtures" / "apk" / "evidence_homecam.apk"
@@ -70,6 +70,76 @@ def test_rejects_tables_outside_the_file() -> None:
     struct.pack_into("<I", data, 0x58, 0x7FFFFFFF)  # method_ids_size
     with pytest.raises(DexFormatError, match="method_ids table lies outside the file"):
         DexFile(bytes(data))
+
+
+def _every_kind(dex: DexFile) -> Wanted:
+    """Half the methods, every field, half the strings: ids whose bytes are everywhere."""
+    return Wanted(
+        methods={i: None for i in range(0, dex.method_ids_size, 2)},
+        fields=set(range(dex.field_ids_size)),
+        strings=set(range(1, dex.string_ids_size, 2)),
+    )
+
+
+def _decoding_every_method(dex: DexFile, wanted: Wanted) -> list[CodeRef]:
+    return [
+        ref
+        for class_idx, method_idx, start, units in dex.code_items()
+        for ref in dex._scan_code(class_idx, method_idx, start, units, wanted)
+    ]
+
+
+CODE_APK = APK.parent / "ipcam_demo.apk"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    edits=st.lists(
+        st.tuples(st.floats(min_value=0, max_value=1, exclude_max=True), st.integers(0, 255)),
+        max_size=12,
+    ),
+)
+def test_candidate_pass_loses_no_reference(edits: list[tuple[float, int]]) -> None:
+    """find_references decodes only the methods the byte search flags: it must find exactly
+    what decoding every method finds. Random bytes written into the instruction streams make
+    look-alike operands at odd offsets and overlapping the real instructions."""
+    with zipfile.ZipFile(CODE_APK) as archive:
+        data = bytearray(archive.read("classes.dex"))
+    dex = DexFile(bytes(data))
+    code = dex.code_items()
+    first = min(start for _, _, start, _ in code)
+    last = max(start + 2 * units for _, _, start, units in code)
+    for where, value in edits:
+        data[first + int(where * (last - first))] = value
+    dex = DexFile(bytes(data))
+    wanted = _every_kind(dex)
+    try:
+        expected = _decoding_every_method(dex, wanted)
+    except DexFormatError:
+        return  # an edit broke an instruction stream; test_mutated_dex_never_crashes covers it
+    assert dex.find_references(wanted) == expected
+
+
+def test_candidate_pass_check_is_not_vacuous() -> None:
+    with zipfile.ZipFile(CODE_APK) as archive:
+        dex = DexFile(archive.read("classes.dex"))
+    wanted = _every_kind(dex)
+    refs = dex.find_references(wanted)
+    assert {ref.kind for ref in refs} == {"method", "field", "string"}
+    # Candidates the search dropped as operand bytes, not instructions: the hard case.
+    assert len(dex.candidate_offsets(wanted)) > len(refs)
+
+
+def test_overlapping_candidates_are_all_found() -> None:
+    """A look-alike whose operand bytes hold the start of the next look-alike: both count, or a
+    false match made of operand bytes could hide a real instruction starting inside it."""
+    with zipfile.ZipFile(CODE_APK) as archive:
+        data = bytearray(archive.read("classes.dex"))
+    at = min(start for _, _, start, _ in DexFile(bytes(data)).code_items())
+    # const-string v5, string@0x1a; its index bytes read again as const-string, string@0x1a.
+    data[at : at + 6] = b"\x1a\x05\x1a\x00\x1a\x00"
+    dex = DexFile(bytes(data))
+    assert dex.candidate_offsets(Wanted(strings={0x1A}), at, at + 6) == [at, at + 2]
 
 
 def test_truncated_dex_gives_a_warning_not_a_crash() -> None:

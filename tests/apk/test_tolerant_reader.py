@@ -44,6 +44,18 @@ def test_untampered_manifest_comes_back_unchanged() -> None:
     assert repaired.warnings == ()
 
 
+def test_renamed_attribute_names_are_reported() -> None:
+    """An obfuscator renames android:versionCode in the string pool; its resource id stays."""
+    raw = base_manifest()
+    name = "versionCode".encode("utf-16-le")
+    assert raw.count(name) == 1
+    repaired = repair_manifest(raw.replace(name, "versionCodf".encode("utf-16-le")))
+    assert repaired.warnings == (
+        "string pool names of 1 android attribute(s) differ from their resource ids "
+        "(Android reads the ids)",
+    )
+
+
 @pytest.mark.parametrize(
     "garbage",
     [b"", b"\x03\x00\x08\x00", random.Random(1).randbytes(2048), b"<?xml version='1.0'?>"],

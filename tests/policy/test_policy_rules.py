@@ -7,8 +7,8 @@ import pytest
 from permaudit.errors import InputError
 from permaudit.models import Category, Party, Status
 from permaudit.policy import analyze_text
+from permaudit.policy.languages.en import LANGUAGE as ENGLISH
 from permaudit.policy.normalise import normalise
-from permaudit.policy.segment import segment
 from tests.policy.policy_support import INTRO, status
 
 C = Category
@@ -171,7 +171,7 @@ def test_normalise_inline_numbering_and_scraping_markers() -> None:
     assert "\n1. How we collect" in text
     assert "\n(I) Registration." in text
     assert "\n(1) We collect" in text
-    sentences = segment(text)
+    sentences = ENGLISH.segment(text, ())
     assert sentences[0].text == "COLLECTION OF DATA."
     assert sentences[0].section == "COLLECTION OF DATA."
     assert all(text[s.start : s.end] == s.text for s in sentences)

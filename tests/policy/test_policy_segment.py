@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from permaudit.policy.languages.en import LANGUAGE as ENGLISH
 from permaudit.policy.normalise import normalise
-from permaudit.policy.segment import segment
 
 
 def _sentences(text: str, headings: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
     normalised = normalise(text)
     result = []
-    for sentence in segment(normalised, headings):
+    for sentence in ENGLISH.segment(normalised, headings):
         # Offsets index the normalised text; the text folds line breaks but keeps its length.
         assert normalised[sentence.start : sentence.end].replace("\n", " ") == sentence.text
         result.append((sentence.text, sentence.section))
@@ -44,7 +44,7 @@ def test_hard_wrapped_paragraph_gives_whole_sentences() -> None:
 
 def test_sentence_line_is_where_it_starts() -> None:
     normalised = normalise(WRAPPED)
-    sentences = segment(normalised)
+    sentences = ENGLISH.segment(normalised, ())
     assert [s.line for s in sentences] == [1, 3, 5]
 
 
@@ -158,7 +158,7 @@ def test_a_long_line_starting_with_hash_is_not_a_heading() -> None:
 def test_text_without_punctuation_is_cut_into_bounded_pieces() -> None:
     text = "we collect your location and contacts " * 500
     normalised = normalise(text)
-    pieces = segment(normalised)
+    pieces = ENGLISH.segment(normalised, ())
     assert len(pieces) > 1
     assert all(s.end - s.start <= 1000 for s in pieces)
     assert all(normalised[s.start : s.end] == s.text for s in pieces)

@@ -16,6 +16,7 @@ from permaudit.catalog.ontology import coverage
 from permaudit.models import Category, Party, Purpose, Scope
 from permaudit.policy.languages.base import Candidate, Reading
 from permaudit.policy.languages.en import syntax
+from permaudit.policy.languages.en.cues import cues, pattern
 from permaudit.policy.languages.en.denials import (
     CONDITIONAL,
     LIMIT,
@@ -29,17 +30,12 @@ from permaudit.policy.languages.en.denials import (
 )
 from permaudit.policy.languages.en.lexicon import lexicon, permission_names
 from permaudit.policy.languages.en.purposes import disclosure_purposes
-from permaudit.policy.segment import Sentence, SentenceIndex, segment
+from permaudit.policy.segment import SegmentCues, Sentence, SentenceIndex, segment
 from permaudit.policy.statement import Modality
 
-_THIRD_PARTY = re.compile(
-    r"\bthird[- ]part(?:y|ies)\b|\bpartners?\b|\badvertis(?:ers|ing (?:networks?|partners?|"
-    r"companies|providers?))\b|\bad networks?\b|\banalytics (?:providers?|services?|companies|"
-    r"partners?|tools?)\b|\bsdks?\b|\bservice providers?\b|\bvendors?\b|\baffiliat(?:es|ed)\b|"
-    r"\b(?:google|facebook|firebase|flurry|admob|crashlytics|umeng|jpush|getui)\b",
-    re.IGNORECASE,
-)
-_FIRST_PARTY = re.compile(r"\b(?:we|us|our|the app|the application|the software)\b", re.I)
+# The words of the party and scope readers are in cues.yaml (`party`, `scope`, `context`).
+_THIRD_PARTY = pattern("party.third_party")
+_FIRST_PARTY = pattern("party.first_party")
 
 
 def _granting(scope: str) -> str:
@@ -47,32 +43,10 @@ def _granting(scope: str) -> str:
     return "|".join(name for names in permission_names(scope).values() for name in names)
 
 
-_PRECISE = re.compile(
-    r"(?<!non-)(?<!non )(?<!not )(?<!less )\b(?:precise|precisely|exact|fine-grained|"
-    r"fine location|specific (?:geo-?)?location|accurate location|detailed location|"
-    rf"street-level|real-time (?:geo-?)?location|{_granting('precise')})\b",
-    re.IGNORECASE,
-)
-_APPROXIMATE = re.compile(
-    r"\b(?:approximate|approximately|coarse|general location|imprecise|rough|city|country|"
-    r"region|zip code|postal code|ip address|ip-based|cell towers?|base stations?|"
-    rf"{_granting('approximate')})\b",
-    re.IGNORECASE,
-)
-# Background use: "in the background", "even when the app is closed / not in use", "all the
-# time". Foreground-only wording ("only while you use the app") needs no pattern: background
-# is False unless a disclosing clause says otherwise.
-_BACKGROUND = re.compile(
-    r"\b(?:(?:in|into|from) the background|background (?:location|mode|access|collection|"
-    r"tracking|permission|updates?)|(?:even |also )?when (?:the app|the application|it|"
-    r"our app|the software) (?:is )?(?:closed|not in use|not running|not open|not being used|"
-    r"in the background|running in the background)|(?:even |also )?when you(?:'re| are)? not "
-    r"(?:using|actively using|running) (?:it|the app|the application|our app)|all the time|"
-    rf"at all times|continuously|24/7|around the clock|always-on|{_granting('background')})\b",
-    re.IGNORECASE,
-)
-# "never in the background", "not when the app is closed", "no background location".
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|nor|without)\b(?:\W+\w+){0,2}\W*$|n't\s+$", re.I)
+_PRECISE = pattern("scope.precise", precise_permissions=_granting("precise"))
+_APPROXIMATE = pattern("scope.approximate", approximate_permissions=_granting("approximate"))
+_BACKGROUND = pattern("scope.background", background_permissions=_granting("background"))
+_NEGATED_BEFORE = pattern("scope.negated_before")
 
 # Masks are phrases a few words long; they are only looked for around a candidate match,
 # which is much cheaper than scanning the whole policy for every mask.
@@ -135,7 +109,7 @@ def _names_data_type(node: str) -> bool:
 
 # "This information may include friends or contact lists": a sentence that opens by pointing
 # back ("this information", "such data") is read together with the sentence before it.
-_POINTS_BACK = re.compile(r"(?:this|these|such|that|the above|this type of|these types of) ")
+_POINTS_BACK = pattern("context.points_back", 0)
 
 
 def _context(lowered: str, sentences: Sequence[Sentence], number: int) -> str:
@@ -179,11 +153,18 @@ def _umbrella_resolved(
     return False
 
 
+_SEGMENT_CUES = SegmentCues(
+    abbreviations=cues().words.abbreviations,
+    meta_line=pattern("segment.meta_line"),
+    lead_in=pattern("segment.lead_in"),
+)
+
+
 class English:
     code = "en"
 
     def segment(self, text: str, headings: Sequence[str]) -> list[Sentence]:
-        return segment(text, headings)
+        return segment(text, headings, _SEGMENT_CUES)
 
     def candidates(self, text: str, sentences: Sequence[Sentence]) -> list[Candidate]:
         lex = lexicon()

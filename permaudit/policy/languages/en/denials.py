@@ -27,8 +27,9 @@ denies sms and phone alike, because the negated verb governs every item of its o
 
 from __future__ import annotations
 
-import re
 from enum import Enum
+
+from permaudit.policy.languages.en.cues import pattern
 
 
 class Polarity(Enum):
@@ -37,71 +38,15 @@ class Polarity(Enum):
     NEUTRAL = "neutral"
 
 
-NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|cannot|without)\b|n't\b", re.IGNORECASE)
-
-# Verbs whose negation denies collection. "use", "share", "sell", "store", "track" are left out
-# on purpose: their negation limits use or sharing (SPEC §2), it does not deny collection.
-_COLLECT_VERB = (
-    r"(?:collect|gather|obtain|access|acquire|record|request|ask(?: you)? for|read|receive|"
-    r"retrieve|require|need|capture|harvest|scan|log|monitor|get|process|know|ascertain|import)"
-)
-_COLLECT_FORMS = rf"{_COLLECT_VERB}(?:s|es|ed|ing)?"
-_COLLECT_PASSIVE = (
-    r"(?:collected|gathered|obtained|accessed|acquired|recorded|requested|read|received|"
-    r"retrieved|required|needed|captured|harvested|scanned|logged|monitored|processed|imported)"
-)
-
-# "we do not collect ...", "we never collect ...", "the app will not access ...",
-# "we don't have access to ...", "we have no access to ...", "we are not collecting ...".
-_ACTIVE_DENIAL = re.compile(
-    rf"(?:\b(?:do|does|did|will|shall|would|can|could|may|must|are|is|am)\s*(?:not|n't)\s+"
-    rf"(?:\w+ly\s+|ever\s+|in any way\s+|any(?:more)?\s+)?(?:\w+\s+(?:or|and|,|and/or)\s+)?"
-    rf"{_COLLECT_FORMS}\b"
-    rf"|\b(?:never|no longer)\s+(?:\w+ly\s+)?(?:\w+\s+(?:or|and|and/or)\s+)?{_COLLECT_FORMS}\b"
-    rf"|\b(?:do|does|did|will|shall)\s*(?:not|n't)\s+(?:have|has|need|get|gain|require)\s+"
-    rf"(?:any\s+)?(?:access|permission)\b"
-    rf"|\b(?:has|have|with|need|needs|require|requires)\s+no\s+(?:\w+\s+)?(?:access|permission)\b"
-    rf"|\bno\s+(?:\w+\s+){{0,2}}(?:is|are|will be|shall be|gets|get)\s+{_COLLECT_PASSIVE}\b"
-    # "No third-party service provider collects ...": the negated subject denies the verb.
-    rf"|\bno\s+(?!matter\b|one\s+(?:but|except|other))(?:[\w-]+\s+){{0,3}}"
-    rf"(?:{_COLLECT_VERB}(?:s|es)|(?:will|shall|can|may)\s+{_COLLECT_VERB})\b"
-    # "does not offer you the opportunity to import your contacts": no feature that takes it.
-    rf"|\b(?:do|does|did|will|shall)\s*(?:not|n't)\s+(?:offer|provide|give|have)\s+(?:you\s+|users\s+)?"
-    rf"(?:the|an|any)\s+(?:opportunity|ability|option|possibility|feature|functionality|means)\s+"
-    rf"to\s+(?:{_COLLECT_VERB}|upload|sync|synchroni[sz]e)\b"
-    rf"|\bnot\s+(?:\w+\s+)?(?:be\s+)?{_COLLECT_PASSIVE}\b)",
-    re.IGNORECASE,
-)
-# "... is not collected", "... will never be accessed", "... are neither collected nor ...".
-_PASSIVE_DENIAL = re.compile(
-    rf"\b(?:is|are|was|were|be|been|will|shall|would|gets?)\s+(?:not|never|neither)\s+"
-    rf"(?:be\s+|being\s+|been\s+)?(?:\w+ly\s+)?(?:\w+\s+(?:or|and|nor)\s+)?{_COLLECT_PASSIVE}\b"
-    rf"|\b(?:is|are)n't\s+(?:being\s+)?{_COLLECT_PASSIVE}\b",
-    re.IGNORECASE,
-)
-
+# The words of every rule below are in cues.yaml (`denials`); this module is the mechanism.
+NEGATION = pattern("denials.negation")
+# Negated collecting verbs deny (see cues.yaml for why "use", "share", "store" are not among
+# them): active forms before the mention, passive ones after it.
+_ACTIVE_DENIAL = pattern("denials.active_denial")
+_PASSIVE_DENIAL = pattern("denials.passive_denial")
 # Clauses where a negation leaves the datum collected (choice, condition, consent).
-CONDITIONAL = re.compile(
-    r"\b(?:unless|until|except|other than|only (?:if|when|with)|without (?:first )?"
-    r"(?:obtaining |getting |asking |receiving |seeking )?(?:your |the user's |users' |their |"
-    r"prior |explicit |express |affirmative |opt-in |first )*(?:consent|permission|"
-    r"authori[sz]ation|approval|agreement|knowledge)|"
-    r"(?:choose|chose|elect|decide|opt|prefer|want|wish) (?:not|to not)|"
-    r"if you (?:do not|don't|refuse|decline|deny|disable|turn off|choose|opt|withdraw|revoke)|"
-    r"(?:can|may|could) (?:refuse|decline|deny|disable|turn off|withdraw|revoke|opt out)|"
-    r"(?:refuse|refusing|refusal|denying|decline|declining) (?:to provide|to grant|this|the|"
-    r"these|such|permission|access)|opt(?:-| )out|"
-    r"not (?:be able|able) to|will not (?:be able|work)|may not (?:work|function)|"
-    r"(?:when|while|even when|even if|whether or not) (?:you|users?|the user)(?:'re| are| is)? "
-    r"not (?:using|running|actively|in)|"
-    r"not (?:mandatory|required|obligatory) (?:for you )?to (?:provide|grant|give))",
-    re.IGNORECASE,
-)
-_CHOICE = re.compile(
-    r"\b(?:choose|chose|elect|decide|opt|prefer|want|wish|refus|declin|deny|denying|disable|"
-    r"turn off|withdraw|revoke|opt out|opt-out)",
-    re.IGNORECASE,
-)
+CONDITIONAL = pattern("denials.conditional")
+_CHOICE = pattern("denials.choice")
 
 
 def choice(condition: str) -> bool:
@@ -110,62 +55,21 @@ def choice(condition: str) -> bool:
 
 
 # Negated verbs that limit use or sharing, or say a datum is not part of another one.
-LIMIT = re.compile(
-    r"(?:\b(?:not|never|no)|n't)\s+(?:\w+ly\s+)?(?:any\s+)?(?:\w+\s+(?:or|and)\s+)?"
-    r"(?:use|used|using|share|shared|sharing|sell|sold|selling|rent|disclose|disclosed|"
-    r"transfer|transferred|provide|provided|give|pass|passed|track|tracked|store|stored|"
-    r"save|saved|upload|uploaded|keep|retain|retained|send|sent|display|publish|link|"
-    r"linked|combine|combined|associate|associated|identify|involve|involves|include|"
-    r"includes|included|contain|contains|reveal|view|look at)\b",
-    re.IGNORECASE,
-)
-
+LIMIT = pattern("denials.limit")
 # "The App does not use your ... X" with nothing after X: see the module docstring.
-_BARE_USE = re.compile(
-    r"\b(?:do|does|did|will|shall|would|can|could|may)\s*(?:not|n't)\s+(?:\w+ly\s+|ever\s+)?"
-    r"(?:use|utili[sz]e|make use of)\s+(?P<object>[^,;:.]{0,80})$",
-    re.IGNORECASE,
-)
-# What may stand between the negated "use" and the mention: determiners, possessives and
-# the earlier items of a list ("your phone's health or fitness data").
-_USE_OBJECT = re.compile(
-    r"^(?:(?:any|all|your|the|our|their|users'|user's|personal|or|and|nor|of|[\w-]+'s?|"
-    r"[\w-]+)\s+){0,8}$",
-    re.IGNORECASE,
-)
-_USE_OBJECT_REFERENCE = re.compile(
-    r"\b(?:this|that|these|those|it|them|such|said|collected|above|aforementioned)\b",
-    re.IGNORECASE,
-)
-_USE_PURPOSE = re.compile(r"\b(?:to|for|in order|so|when|if|unless|as)\b", re.IGNORECASE)
-# After the mention: nothing, or words that do not introduce a purpose or a condition.
-_USE_TAIL = re.compile(
-    r"^\s*(?:(?:data|information|info|details|at all|in any way|whatsoever|"
-    r"on your (?:phone|device)|from your (?:phone|device)|stored on your (?:phone|device))"
-    r"\s*)*(?:[.;!]|$)",
-    re.IGNORECASE,
-)
-# Temporal limits: the datum is handled, only not kept afterwards ("not stored after it has
-# been played", "not collected once setup ends").
-_AFTER_LIMIT = re.compile(
-    r"\b(?:after|once|beyond|longer than|more than|outside of|apart from)\b", re.IGNORECASE
-)
-
-_PASSIVE_AUXILIARY = re.compile(r"^not\b|\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
+_BARE_USE = pattern("denials.bare_use")
+_USE_OBJECT = pattern("denials.use_object")
+_USE_OBJECT_REFERENCE = pattern("denials.use_object_reference")
+_USE_PURPOSE = pattern("denials.use_purpose")
+_USE_TAIL = pattern("denials.use_tail")
+# Temporal limits: the datum is handled, only not kept afterwards.
+_AFTER_LIMIT = pattern("denials.after_limit")
+_PASSIVE_AUXILIARY = pattern("denials.passive_auxiliary")
 # Between a negated passive verb and a later mention: the mention is not what is denied.
-_ADVERBIAL = re.compile(
-    r"(?:\s+\w+)*?\s+(?:after|once|before|by|on|onto|from|in|into|at|to|with|via|through)\s",
-    re.IGNORECASE,
-)
-
-# Clause boundaries inside a sentence: a negation on one side says nothing about the other.
-_CLAUSE_BREAK = re.compile(
-    r";|\s(?:but|however|whereas|while|although)\s|,\s*(?:but|however|and we|although)\b"
-    r"|\sand we (?:only|also|do|may|will|can)\b"
-    # "We use location ... and will not store your location": the second predicate's negation
-    # is its own; it never reaches back to the disclosure before it.
-    r"|\sand(?=\s+(?:(?:will|shall|would|do|does|did|can|may|must)\s*(?:not|n't)|never)\b)"
-)
+_ADVERBIAL = pattern("denials.adverbial")
+# Clause boundaries inside a sentence, matched with case ("But" opening a sentence is no break
+# inside it).
+_CLAUSE_BREAK = pattern("denials.clause_break", 0)
 
 
 def clause_bounds(sentence: str, position: int) -> tuple[int, int]:
@@ -241,28 +145,14 @@ def _bare_use_denial(before_mention: str, after_mention: str) -> bool:
 # defined term is sensitive information (legal boilerplate), and become denials when the
 # policy denies collecting the defined term.
 
-_DEFINED_TERM = re.compile(
-    r"(?P<term>\b(?:(?:sensitive|special|personal|personally identifiable|private|"
-    r"identifiable)\s+){1,3}(?:personal\s+)?(?:information|data|info)\b)"
-    r"(?:\s*\([^)]{0,30}\))?[^.;:]{0,40}?\b(?P<verb>includes?|including|means|refers? to|"
-    r"is defined as|consists? of|covers?|comprises?|may include|can include|also includes)\b",
-    re.IGNORECASE,
-)
-_TERM_DENIAL = re.compile(
-    rf"\b(?:do|does|will|shall)\s*(?:not|n't)\s+(?:\w+\s+(?:and|or|and/or)\s+)?"
-    rf"{_COLLECT_FORMS}\s+(?:\w+\s+(?:and|or|and/or)\s+)?(?:any\s+)?(?:of\s+)?(?:your\s+)?"
-    r"(?P<term>(?:(?:sensitive|special|personal|personally identifiable|private|identifiable)"
-    r"\s+){1,3}(?:personal\s+)?(?:information|data|info))"
-    r"\s*(?:at all|whatsoever|in any way|from you|about you|through (?:the|our|this) \w+)?"
-    r"\s*(?:[.;]?\s*$|,\s*which (?:means|is|includes))",
-    re.IGNORECASE,
-)
+_DEFINED_TERM = pattern("denials.defined_term")
+_TERM_DENIAL = pattern("denials.term_denial")
+_SENSITIVE_TERM = pattern("denials.sensitive_term")
 
 
 def term_key(term: str) -> str:
     """Kind of defined term: 'sensitive' or 'personal' (the two definitions policies use)."""
-    lowered = term.lower()
-    return "sensitive" if ("sensitive" in lowered or "special" in lowered) else "personal"
+    return "sensitive" if _SENSITIVE_TERM.search(term) else "personal"
 
 
 def defined_term(sentence: str) -> tuple[str, int] | None:
@@ -280,8 +170,5 @@ def defined_term(sentence: str) -> tuple[str, int] | None:
 
 def denied_term(sentence: str) -> str | None:
     """Kind of defined term this sentence denies collecting ("we do not collect PI.")."""
-    lowered = sentence.lower()
-    if "not" not in lowered and "n't" not in lowered:
-        return None
     match = _TERM_DENIAL.search(sentence)
     return term_key(match.group("term")) if match else None

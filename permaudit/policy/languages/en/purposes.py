@@ -15,106 +15,27 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from permaudit.models import Purpose
+from permaudit.policy.languages.en.cues import cues, pattern
 from permaudit.policy.languages.en.lexicon import purpose_patterns
 from permaudit.policy.segment import Sentence
 
-# Words after "to" that show it is a preposition ("send it to the camera"), not an infinitive.
-_NOT_A_VERB = (
-    r"the|a|an|your|our|their|its|his|her|this|that|these|those|us|you|them|it|him|me|which|"
-    r"whom|what|any|all|other|others|each|every|such|some|third|be|date|time|help|one|two|"
-    r"many|more|most|no|third-party|third-parties|protect"
-)
+# The words are in cues.yaml (`purposes`, `words.to_is_not_purpose`); this is the mechanism.
 # Where a purpose clause starts.
-_MARKER = re.compile(
-    r"\b(?:in order (?:to|for)|so as to|so that|so (?:we|you|it|they|the app|the camera|"
-    r"the device) (?:can|could|may|will)|for the purposes? of|for purposes (?:of|such as|"
-    r"including)|purposes? (?:such as|including|of)|(?:is|are|be|was|were) (?:only )?(?:used|"
-    r"needed|required|necessary|collected|processed|requested|accessed) (?:only )?(?:to|for)|"
-    r"we use (?:it|this|them|these|this information|such information|the information) "
-    r"(?:to|for)|(?:which|that|this) (?:binds?|allows?|enables?|lets?|helps?|is used)|"
-    r"(?:helps?|allows?|enables?|facilitates?|ensures?) (?:us |you )?(?:to )?|"
-    rf"to (?!(?:{_NOT_A_VERB})\b)(?=(?-i:[a-z]))|"
-    r"(?:function|feature|permission|information)s? (?:for|to)\b|for (?=\w+ing\b)|"
-    r"for (?:the |a |an |your |our )?[\w-]+(?: [\w-]+)?(?: \([^)]{1,40}\))? (?:feature|function|"
-    r"functionality|service|mode|button|purposes?)\b|"
-    r"for (?:the )?(?:security|safety|analytics|advertising|marketing|"
-    r"troubleshooting|statistic(?:s|al)|research|analysis|authentication|verification|"
-    r"identification|warranty|binding|diagnostic|customer)\b|"
-    r"(?:only )?(?:during|while|for) (?:the |device |camera |initial |network )*(?:setup|"
-    r"set-up|set up|installation|pairing|binding|network configuration|provisioning)\b)",
-    re.IGNORECASE,
-)
+_MARKER = pattern("purposes.marker")
+# The marker that is an infinitive ("to <verb>"): a purpose unless the word before it makes
+# it part of the main verb.
+_INFINITIVE = pattern("purposes.infinitive")
 # "When you use Wi-Fi-related functions, we ..." — the situation is the purpose.
-_WHEN = re.compile(
-    r"\b(?:when|if|once|whenever|where|while|before|after) you (?:\w+ ){0,2}?(?:use|enable|"
-    r"select|bind|add|install|activate|manage|create|register|scan|choose|turn on|access|share|"
-    r"purchase|buy|participate|first use|set up|pair|connect|configure)\b[^,;.:]{0,160}",
-    re.IGNORECASE,
-)
+_WHEN = pattern("purposes.when")
 # A clause ends at the end of its sentence part.
-_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\s(?:but|however|whereas)\s|,\s+(?:and )?(?:we|you)\s")
+_CLAUSE_END = pattern("purposes.clause_end", 0)
 _FRONTED_END = re.compile(r"[,.;:!?](?:\s|$)")
 _MAX_CLAUSE = 220
 _MAX_CLAUSES = 5
 
 
 # Words before "to <verb>" that make it part of the main verb, not a purpose clause.
-_TO_IS_NOT_PURPOSE = frozenset(
-    (
-        "need",
-        "needs",
-        "needed",
-        "have",
-        "has",
-        "had",
-        "want",
-        "wants",
-        "wanted",
-        "going",
-        "able",
-        "unable",
-        "about",
-        "agree",
-        "agrees",
-        "agreed",
-        "choose",
-        "chooses",
-        "chose",
-        "refuse",
-        "refuses",
-        "try",
-        "tries",
-        "plan",
-        "plans",
-        "intend",
-        "intends",
-        "wish",
-        "continue",
-        "continues",
-        "likely",
-        "seem",
-        "seems",
-        "ought",
-        "tend",
-        "tends",
-        "allowed",
-        "permitted",
-        "entitled",
-        "required",
-        "obliged",
-        "authorized",
-        "authorised",
-        "asked",
-        "ask",
-        "asks",
-        "request",
-        "requests",
-        "start",
-        "begin",
-        "fail",
-        "fails",
-    )
-)
+_TO_IS_NOT_PURPOSE = frozenset(cues().words.to_is_not_purpose)
 _LAST_WORD = re.compile(r"([\w']+)\W*$")
 
 
@@ -147,7 +68,7 @@ def purpose_clauses(sentence: str) -> tuple[str, ...]:
     if when:
         spans.append(when.span())
     for match in _MARKER.finditer(sentence):
-        if match.group(0)[:3].lower() == "to " and _word_before(sentence, match.start()) in (
+        if _INFINITIVE.match(match.group(0)) and _word_before(sentence, match.start()) in (
             _TO_IS_NOT_PURPOSE
         ):
             # "we need to access your photo library": the verb of the collection, not its

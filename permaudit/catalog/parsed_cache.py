@@ -1,0 +1,96 @@
+"""The data files, parsed once per content rather than once per run.
+
+PyYAML builds its Python objects in Python even with libyaml: parsing the tables an
+`extract` reads (permissions, platform protection levels, the API and SDK tables) costs about
+40 ms, and importing yaml 20 ms more, a tenth of the command. So the parsed data is kept as
+JSON, which the standard library reads in C, in the user cache dir (platformdirs'
+`permaudit/catalog` cache path, which honours XDG_CACHE_HOME): one file per SHA-256 of the
+YAML text, so an edited data file is a miss, never a stale hit.
+
+Only data JSON gives back unchanged is stored: mappings, lists, strings, numbers, booleans and
+null, what these files hold (a mapping with integer keys, such as the sensor types of the API
+table, is stored as its list of pairs under a marker key). Anything else is parsed on every
+run. The parsed data still goes through each table's pydantic model, so a cache entry is held
+to the same schema as the file. A cache that cannot be read or written is no error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+# Part of every key: bump it when what an entry holds changes.
+_FORMAT = "parsed-yaml-1"
+# Marks a mapping with integer keys, stored as [[key, value], ...]; no data file has this key.
+_INT_KEYS = "\u0000int-keys"
+
+
+def directory() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path("permaudit", appauthor=False) / "catalog"
+
+
+def parse_yaml(text: str) -> Any:
+    """The data of the YAML document `text`, from the cache when it has parsed this text."""
+    entry = directory() / f"{hashlib.sha256((_FORMAT + chr(0) + text).encode()).hexdigest()}.json"
+    try:
+        return json.loads(entry.read_bytes(), object_hook=_decode_mapping)
+    except (OSError, ValueError):
+        pass  # not cached yet, or unreadable: parse the text
+    data = _parse(text)
+    _store(entry, data)
+    return data
+
+
+def _parse(text: str) -> Any:
+    import yaml
+
+    # A safe loader either way; libyaml's when PyYAML has it.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)
+
+
+def _encode(value: Any) -> Any:
+    """`value` with every mapping JSON can hold; TypeError for one it cannot."""
+    if isinstance(value, dict):
+        if all(type(key) is str for key in value):
+            return {key: _encode(item) for key, item in value.items()}
+        if all(type(key) is int for key in value):
+            return {_INT_KEYS: [[key, _encode(item)] for key, item in value.items()]}
+        raise TypeError("mapping with keys other than all strings or all integers")
+    if isinstance(value, list):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _decode_mapping(mapping: dict[str, Any]) -> Any:
+    if len(mapping) == 1 and _INT_KEYS in mapping:
+        return {key: item for key, item in mapping[_INT_KEYS]}
+    return mapping
+
+
+def _store(entry: Path, data: Any) -> None:
+    try:
+        encoded = json.dumps(_encode(data), ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError):
+        return  # a date, a set, a NaN...: not JSON
+    if json.loads(encoded, object_hook=_decode_mapping) != data:
+        return  # JSON would change it
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(encoded)
+            # Atomic: a concurrent run reads the old state or the whole entry, never a part.
+            os.replace(temporary, entry)
+        except OSError:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return
