@@ -16,6 +16,17 @@ from tests.policy.policy_support import facts
     [
         ("The camera sends an alert when it detects a person.", Category.CAMERA, Status.ABSENT),
         ("Your camera detects motion and uploads events.", Category.CAMERA, Status.ABSENT),
+        # a list of hardware as the subject
+        (
+            "Your system's keypad, sensors and cameras send signals to our servers.",
+            Category.CAMERA,
+            Status.ABSENT,
+        ),
+        (
+            "Your system's keypad, sensors and cameras send signals to our servers.",
+            Category.SENSORS,
+            Status.ABSENT,
+        ),
         # what it captures discloses the category
         ("The camera records footage when it detects motion.", Category.CAMERA, Status.EXPLICIT),
         ("Clips recorded by the camera are stored for 30 days.", Category.CAMERA, Status.EXPLICIT),

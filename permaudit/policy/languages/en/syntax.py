@@ -309,6 +309,8 @@ def _does_the_capturing(root: Token) -> bool:
     """Whether hardware is the one that records, not the data: the subject of a data verb
     ("the camera records footage when it detects motion") or its agent ("clips recorded by
     the camera"). What it captures names the data ("footage", "clips")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "the keypad, sensors and cameras send signals"
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _VERB_ACTIONS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
