@@ -36,6 +36,13 @@ from tests.policy.policy_support import facts
             Status.EXPLICIT,
         ),
         ("The app uses your phone's camera to scan QR codes.", Category.CAMERA, Status.EXPLICIT),
+        # the phone's own hardware doing it is its use
+        (
+            "Your phone's camera captures the QR code on the hub.",
+            Category.CAMERA,
+            Status.EXPLICIT,
+        ),
+        ("Your phone's accelerometer measures your steps.", Category.SENSORS, Status.EXPLICIT),
     ],
 )
 def test_capturing_hardware_is_no_datum(text: str, category: Category, expected: Status) -> None:

@@ -299,21 +299,24 @@ def _product(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
 
 
-# Identifiers a connected product has too (SPEC §1b's are the phone's): "the camera's serial
-# number", "the unique Tile device identifier". The phone's own (IMEI, advertising ID,
-# Android ID) name the phone wherever they stand.
-_PRODUCT_IDENTIFIERS = frozenset(["device_id", "serial_number", "mac_address"])
-
-
 def _does_the_capturing(root: Token) -> bool:
     """Whether hardware is the one that records, not the data: the subject of a data verb
     ("the camera records footage when it detects motion") or its agent ("clips recorded by
-    the camera"). What it captures names the data ("footage", "clips")."""
+    the camera"). What it captures names the data ("footage", "clips"). The phone's own
+    hardware doing it ("your phone's accelerometer measures your steps") is its use."""
+    if any(c.dep_ in ("poss", "compound") and c.lemma_.lower() in _PHONE for c in root.children):
+        return False
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "the keypad, sensors and cameras send signals"
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _VERB_ACTIONS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+# Identifiers a connected product has too (SPEC §1b's are the phone's): "the camera's serial
+# number", "the unique Tile device identifier". The phone's own (IMEI, advertising ID,
+# Android ID) name the phone wherever they stand.
+_PRODUCT_IDENTIFIERS = frozenset(["device_id", "serial_number", "mac_address"])
 
 
 def _brand(token: Token) -> bool:
