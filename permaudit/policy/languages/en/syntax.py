@@ -546,6 +546,10 @@ def readings(
             or (action is Action.PROVIDE and coverage(candidate.node).explicit_categories)
             or (action is Action.USE and actor is Actor.USER and verb.head.i != root.i)
             or _by_means(root, verb)
+            # "information from other apps": the source, not the data; "other apps may
+            # collect ...": the actor.
+            or (root.dep_ == "pobj" and root.head.lower_ == "from")
+            or role == Role.SUBJECT
         ):
             continue
         if locates and candidate.node in _POSITIONING:
