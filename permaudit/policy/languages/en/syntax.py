@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,14 @@ class _Words(BaseModel):
     people: frozenset[str]
     web_mechanisms: frozenset[str]
     owner_prepositions: frozenset[str]
+    means_prepositions: frozenset[str]
+    relative_pronouns: frozenset[str]
+    platforms: frozenset[str]
+    phone_modifiers: frozenset[str]
+    negating_prefixes: frozenset[str]
+    product_modifiers: frozenset[str]
+    acquiring_verbs: frozenset[str]
+    positioning: dict[str, str]
 
 
 def _words() -> _Words:
@@ -67,6 +76,12 @@ _NOUN_ACTIONS = _W.noun_actions
 _FIRST, _USER, _DEVICE, _THIRD = _W.first_party, _W.users, _W.devices, _W.third_parties
 _PHONE, _PEOPLE, _WEB_MECHANISMS = _W.phone, _W.people, _W.web_mechanisms
 _OWNER_PREPOSITIONS = _W.owner_prepositions
+_MEANS_PREPOSITIONS = _W.means_prepositions
+_RELATIVE_PRONOUNS = _W.relative_pronouns
+_PLATFORMS, _PHONE_MODIFIERS = _W.platforms, _W.phone_modifiers
+_NEGATING_PREFIXES = _W.negating_prefixes
+_PRODUCT_MODIFIERS, _ACQUIRING_VERBS = _W.product_modifiers, _W.acquiring_verbs
+_POSITIONING = _W.positioning
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -117,13 +132,29 @@ def parse(texts: Sequence[str]) -> list[Doc]:
     return found
 
 
+def _subject(verb: Token) -> Token | None:
+    """Who does what `verb` says: its subject or agent; for an infinitive with none, the
+    subject of the verb it completes ("users who choose not to use X"); a relative pronoun
+    stands for the noun its clause hangs on."""
+    for _ in range(_MAX_CLIMB):
+        subject: Token | None = None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                subject = child
+            elif child.dep_ == "agent":
+                subject = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
 def _actor(verb: Token) -> Actor:
-    subject: Token | None = None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            subject = child
-        elif child.dep_ == "agent":
-            subject = next((c for c in child.children if c.dep_ == "pobj"), None)
+    subject = _subject(verb)
     if subject is None:
         return Actor.UNKNOWN
     word = subject.lemma_.lower()
@@ -140,6 +171,9 @@ def _actor(verb: Token) -> Actor:
 
 def _governor(root: Token) -> tuple[Token | None, Action, str]:
     """The data verb (or action noun) that governs `root`, its action, and root's role."""
+    if root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in _VERB_ACTIONS:
+        # A term that holds its own verb ("access your contacts", "record videos").
+        return root, _VERB_ACTIONS[root.lemma_.lower()], Role.OBJECT
     for child in root.children:
         # "face images recorded by the doorbell", "audio that the camera captures"
         # (the small model also parses "the camera records footage" as a compound noun whose
@@ -158,7 +192,12 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
         if dep == "conj":
             via_conj = True
         head = token.head
-        if head is token:
+        if head.i == token.i:
+            break
+        if token.i != root.i and token.pos_ == "VERB" and dep not in _CLIMB:
+            # A verb that does nothing to data governs its own objects: in "you will need to
+            # connect it to your Wi-Fi network" the network is what is connected to, not
+            # what is needed.
             break
         lemma = head.lemma_.lower()
         # The small model tags a verb as a noun now and then ("what our app collects"); a
@@ -182,6 +221,50 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
             break
         token = head
     return None, Action.MENTION, Role.LIST_MEMBER if via_conj else Role.OTHER
+
+
+def _by_means(root: Token, verb: Token) -> bool:
+    """Whether the verb reaches the term through a preposition of means: the term is the
+    channel the data travel by ("footage sent over your wireless network"), not what is
+    collected."""
+    for token in root.ancestors:
+        if token.i == verb.i:
+            # "information sent over wireless networks": the parser reads the preposition
+            # as the verb's particle and the network as its object.
+            return any(
+                c.dep_ == "prt" and c.lower_ in _MEANS_PREPOSITIONS and c.i < root.i
+                for c in verb.children
+            )
+        if token.dep_ == "prep" and token.lower_ in _MEANS_PREPOSITIONS:
+            return True
+    return False
+
+
+def _locates(root: Token, verb: Token | None, locating: set[int]) -> bool:
+    """Whether the term is a means of finding the user's location: the means of a verb
+    whose object is the location ("your location is collected through Wi-Fi"), or listed
+    with location terms ("location from GPS, Wi-Fi and cell towers"). `locating`: tokens
+    of location terms."""
+    if any(t.i in locating for t in root.conjuncts):
+        return True
+    if verb is None or not _by_means(root, verb):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.i in locating for c in verb.children)
+
+
+def _inside_other_term(root: Token, span: Span, spans: Sequence[Span]) -> bool:
+    """Whether the term only modifies a word of a longer term of another datum that holds it:
+    "camera" in "camera roll", "photo" in "photo library" (the phone's storage). Where it is
+    the head ("location" in "wireless location") it is a datum of its own too."""
+    if root.dep_ not in _MODIFIER:
+        return False
+    return any(
+        other.start <= span.start
+        and span.end <= other.end
+        and (other.start, other.end) != (span.start, span.end)
+        and other.start <= root.head.i < other.end
+        for other in spans
+    )
 
 
 def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
@@ -214,6 +297,108 @@ def _product(token: Token) -> bool:
     if token.lemma_.lower() in _PHONE:
         return False
     return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
+
+
+def _does_the_capturing(root: Token) -> bool:
+    """Whether hardware is the one that records, not the data: the subject of a data verb
+    ("the camera records footage when it detects motion") or its agent ("clips recorded by
+    the camera"). What it captures names the data ("footage", "clips"). The phone's own
+    hardware doing it ("your phone's accelerometer measures your steps") is its use."""
+    if any(c.dep_ in ("poss", "compound") and c.lemma_.lower() in _PHONE for c in root.children):
+        return False
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "the keypad, sensors and cameras send signals"
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _VERB_ACTIONS:
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+# Identifiers a connected product has too (SPEC §1b's are the phone's): "the camera's serial
+# number", "the unique Tile device identifier". The phone's own (IMEI, advertising ID,
+# Android ID) name the phone wherever they stand.
+_PRODUCT_IDENTIFIERS = frozenset(["device_id", "serial_number", "mac_address"])
+
+
+def _brand(token: Token) -> bool:
+    """A name other than a phone platform's before a lower-case noun: "the Tile device",
+    "your DJI device", not "your Android device"; in Title Case ("Unique Device ID")
+    capitals say nothing."""
+    if not token.is_alpha or token.lower_ in _PLATFORMS or not token.head.is_lower:
+        return False
+    named = token.pos_ == "PROPN" or token.is_title or token.is_upper
+    return named and token.i > token.sent.start
+
+
+def _product_device(token: Token) -> bool:
+    """The word "device" named after a product: "your DJI device", "the Tile device(s)" (not "your
+    Android device", "your mobile device", "your non-DJI device")."""
+    if token.lemma_.lower() != "device" and token.lower_ not in ("device", "devices"):
+        return False
+    modifiers = [c for c in token.children if c.dep_ in _MODIFIER and c.i < token.i]
+    if any(
+        m.lower_ in _PHONE_MODIFIERS or m.lower_ in _PLATFORMS or m.lower_ in _NEGATING_PREFIXES
+        for m in modifiers
+    ):
+        return False
+    if any(m.lower_ in _PRODUCT_MODIFIERS or _brand(m) for m in modifiers):
+        return True  # "your smart device", "the Tile device"
+    # "the device you add", "devices that you bind to your account"
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS for c in token.children)
+
+
+def _a_product(token: Token) -> bool:
+    """A connected product: a product word ("the camera", "our devices") or "device" named
+    after a product."""
+    if _product_device(token):
+        return True
+    word = token.lemma_.lower()
+    return token.pos_ == "NOUN" and _product(token) and word not in _PHONE
+
+
+def _products_identifier(root: Token, span: Span, node: str) -> bool:
+    """Whether an identifier is the connected product's, not the phone's: its owner is the
+    product ("the camera's serial number", "the MAC address of the doorbell"), it is named
+    after it ("the unique Tile device identifier"), or it is listed under information about
+    the product ("information about your DJI device (including the serial number of your
+    device)", where "your device" is that product). An owner that is the phone or the user
+    ("your phone's MAC address", "the identifier of your mobile device") keeps it the
+    phone's."""
+    if node not in _PRODUCT_IDENTIFIERS:
+        return False
+    if any(_product_device(t) for t in span):
+        return True
+    for child in root.children:
+        # "the camera's serial number", "the camera serial number", "the MAC address of the
+        # doorbell"
+        owners = [child] if child.dep_ in ("poss", "compound") else []
+        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPOSITIONS:
+            owners = [o for o in child.children if o.dep_ == "pobj"]
+        for owner in owners:
+            if owner.lower_ in _PLATFORMS or owner.lemma_.lower() in _PEOPLE:
+                return False
+            if _a_product(owner):
+                return True
+            if owner.lemma_.lower() in _PHONE:
+                # "the MAC address of devices you add" (the parser hangs the clause on the
+                # identifier); else "of your device": whose device the list it stands in
+                # says, below.
+                if any(
+                    c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS
+                    for c in root.children
+                ):
+                    return True
+                break
+    # Up the list the identifier is a member of, to the noun its preposition hangs on
+    # ("information about the camera, including its serial number"); a list's other members
+    # ("camera, microphone and MAC address") are no owners.
+    token = root
+    for _ in range(_MAX_CLIMB):
+        if token.dep_ not in ("conj", "appos", "pobj", "prep"):
+            return False
+        if token.dep_ == "prep" and _a_product(token.head):
+            return True
+        token = token.head
+    return False
 
 
 # Whose data a term "of X" is: the user's or the phone's ("the location of your device"),
@@ -277,7 +462,7 @@ def _negated(root: Token) -> bool:
             via_examples = False
             continue
         if (
-            token is not root
+            token.i != root.i
             and token.dep_ in ("relcl", "acl")
             and token.lemma_.lower() not in _VERB_ACTIONS
         ):
@@ -305,6 +490,8 @@ def readings(
     numbers = sorted({c.sentence for c in candidates if not c.certain})
     docs = dict(zip(numbers, parse([sentences[n].text for n in numbers]), strict=True))
     covered: dict[int, set[int]] = {}
+    locating: dict[int, set[int]] = {}
+    spans_of: dict[int, list[Span]] = {}
     spans: dict[Candidate, Span | None] = {}
     for candidate in candidates:
         doc = docs.get(candidate.sentence)
@@ -316,7 +503,10 @@ def readings(
         )
         spans[candidate] = span
         if span is not None:
+            spans_of.setdefault(candidate.sentence, []).append(span)
             covered.setdefault(candidate.sentence, set()).update(range(span.start, span.end))
+            if Category.LOCATION in coverage(candidate.node).explicit_categories:
+                locating.setdefault(candidate.sentence, set()).add(span.root.i)
     found: list[Reading] = []
     for candidate in candidates:
         sentence = sentences[candidate.sentence]
@@ -331,19 +521,43 @@ def readings(
         named_datum = bool(coverage(candidate.node).explicit_data_types)
         if not named_datum and _modifies_other_noun(root, span, others):
             continue
+        if not named_datum and _inside_other_term(root, span, spans_of[candidate.sentence]):
+            continue
         if _owned_elsewhere(root, candidate.node):
+            continue
+        if _products_identifier(root, span, candidate.node):
             continue
         if not named_datum and _of_a_thing(root, span):
             continue
         if Category.STORAGE in coverage(candidate.node).explicit_categories and _with_cookies(root):
             continue
         verb, action, role = _governor(root)
-        if candidate.governed_only and (verb is None or action is Action.PROVIDE):
-            # What the user enters or uploads ("pre-enter face images") is no capture.
+        if verb is not None and candidate.node in _PRODUCT_PARTS and _does_the_capturing(root):
             continue
+        actor = _actor(verb) if verb is not None else Actor.UNKNOWN
+        locates = _locates(root, verb, locating.get(candidate.sentence, set()))
+        # A means of locating the user is data by itself (Wi-Fi positioning).
+        if (candidate.governed_only and not locates) and (
+            verb is None
+            # What the user enters or uploads ("pre-enter face images") is no capture,
+            # though it is data of an umbrella ("the profile photo you provide"); what the
+            # user operates ("users who use the Wi-Fi functionality") is no datum, and "the
+            # router you use" only says which router.
+            or (action is Action.PROVIDE and coverage(candidate.node).explicit_categories)
+            or (action is Action.USE and actor is Actor.USER and verb.head.i != root.i)
+            or _by_means(root, verb)
+            # "information from other apps": the source, not the data; "other apps may
+            # collect ...": the actor.
+            or (root.dep_ == "pobj" and root.head.lower_ == "from")
+            or role == Role.SUBJECT
+        ):
+            continue
+        if locates and candidate.node in _POSITIONING:
+            # Wi-Fi as a means of locating is Wi-Fi positioning (access points around, the
+            # network joined), not the connection's state.
+            candidate = replace(candidate, node=_POSITIONING[candidate.node])
         if sentence.heading:
             role = Role.HEADING
-        actor = _actor(verb) if verb is not None else Actor.UNKNOWN
         offset = sentence.start
         found.append(
             Reading(
