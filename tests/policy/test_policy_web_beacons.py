@@ -1,4 +1,4 @@
-""""Beacon" is a homonym: in a sentence about cookies, pixels, browsers, web pages or e-mails it
+""" "Beacon" is a homonym: in a sentence about cookies, pixels, browsers, web pages or e-mails it
 is a tracking pixel, whatever it is called there, and names no Bluetooth; a sentence that names
 Bluetooth (or BLE) keeps it, and a beacon with no web context stays the Bluetooth one."""
 
