@@ -1,7 +1,8 @@
 """SMS and text messages are also a way of writing to someone. Sent to the user ("we send you a
 welcoming SMS"), received by the user ("you agree to receive text messages") or the means of a
 message ("via emails, notifications, text messages"), or the verb of writing itself ("SMS us"),
-they are messages between the user and the vendor: no sms disclosure. The phone's messages read, accessed or collected still are one."""
+they are messages between the user and the vendor: no sms disclosure. The phone's messages read,
+accessed or collected still are one."""
 
 from __future__ import annotations
 

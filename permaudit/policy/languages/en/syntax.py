@@ -254,9 +254,12 @@ def _a_message_to_the_user(verb: Token) -> bool:
         for child in verb.children:
             if child.dep_ == "dative" and _is_user(child):
                 return True
-            if child.dep_ == "prep" and child.lower_ == "to":
-                if any(g.dep_ == "pobj" and _is_user(g) for g in child.children):
-                    return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "to"
+                and any(g.dep_ == "pobj" and _is_user(g) for g in child.children)
+            ):
+                return True
     if lemma in _RECEIVING_VERBS:
         return _actor(verb) is Actor.USER
     return False
