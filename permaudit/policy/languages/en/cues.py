@@ -40,6 +40,8 @@ class DenialCues(_Strict):
     negation: Cue
     active_denial: Cue
     passive_denial: Cue
+    upload_denial: Cue
+    upload_elsewhere: Cue
     conditional: Cue
     choice: Cue
     limit: Cue

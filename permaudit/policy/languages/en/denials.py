@@ -44,6 +44,9 @@ NEGATION = pattern("denials.negation")
 # them): active forms before the mention, passive ones after it.
 _ACTIVE_DENIAL = pattern("denials.active_denial")
 _PASSIVE_DENIAL = pattern("denials.passive_denial")
+# A negated upload to the vendor denies collection; to someone else it limits sharing.
+_UPLOAD_DENIAL = pattern("denials.upload_denial")
+_UPLOAD_ELSEWHERE = pattern("denials.upload_elsewhere")
 # Clauses where a negation leaves the datum collected (choice, condition, consent).
 CONDITIONAL = pattern("denials.conditional")
 _CHOICE = pattern("denials.choice")
@@ -117,11 +120,25 @@ def polarity(sentence: str, mention_start: int, mention_end: int) -> Polarity:
         if _AFTER_LIMIT.search(after, passive.end(), passive.end() + 60):
             return Polarity.NEUTRAL
         return Polarity.DENY
+    upload = _upload_polarity(before, after)
+    if upload is not None:
+        return upload
     if LIMIT.search(clause):
         return Polarity.NEUTRAL
     if denial_before:
         return Polarity.DENY
     return Polarity.DISCLOSE
+
+
+def _upload_polarity(before: str, after: str) -> Polarity | None:
+    """ "Your contacts will not be uploaded", "we do not upload your photos": the datum never
+    reaches the vendor (a denial), unless the clause names another recipient ("not uploaded
+    to third parties": a sharing limit). None where no upload is negated."""
+    if not (_UPLOAD_DENIAL.search(after[:160]) or _UPLOAD_DENIAL.search(before)):
+        return None
+    if _UPLOAD_ELSEWHERE.search(before) or _UPLOAD_ELSEWHERE.search(after):
+        return Polarity.NEUTRAL
+    return Polarity.DENY
 
 
 def _bare_use_denial(before_mention: str, after_mention: str) -> bool:

@@ -62,6 +62,9 @@ class _Words(BaseModel):
     product_modifiers: frozenset[str]
     acquiring_verbs: frozenset[str]
     positioning: dict[str, str]
+    message_channels: frozenset[str]
+    sending_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
 
 
 def _words() -> _Words:
@@ -82,6 +85,8 @@ _PLATFORMS, _PHONE_MODIFIERS = _W.platforms, _W.phone_modifiers
 _NEGATING_PREFIXES = _W.negating_prefixes
 _PRODUCT_MODIFIERS, _ACQUIRING_VERBS = _W.product_modifiers, _W.acquiring_verbs
 _POSITIONING = _W.positioning
+_MESSAGE_CHANNELS = _W.message_channels
+_SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -238,6 +243,48 @@ def _by_means(root: Token, verb: Token) -> bool:
         if token.dep_ == "prep" and token.lower_ in _MEANS_PREPOSITIONS:
             return True
     return False
+
+
+def _a_message_to_the_user(verb: Token) -> bool:
+    """Whether the verb sends something to the user ("we send you a welcoming SMS", "to send
+    you notifications (SMS, push)") or has the user receive it ("you agree to receive text
+    messages"): what travels is the vendor's message, not the phone's messages."""
+    lemma = verb.lemma_.lower()
+    if lemma in _SENDING_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dative" and _is_user(child):
+                return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "to"
+                and any(g.dep_ == "pobj" and _is_user(g) for g in child.children)
+            ):
+                return True
+    if lemma in _RECEIVING_VERBS:
+        return _actor(verb) is Actor.USER
+    return False
+
+
+def _as_a_means(root: Token) -> bool:
+    """Whether the term is the object of a preposition of means before any verb: the way a
+    message goes ("communicate with you via emails, notifications, text messages")."""
+    for token in root.ancestors:
+        if token.dep_ == "prep" and token.lower_ in _MEANS_PREPOSITIONS:
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _writes_to_someone(root: Token) -> bool:
+    """Whether the term is itself a verb whose object is a person ("SMS us", "text me")."""
+    return root.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "you", "me") for c in root.children
+    )
+
+
+def _is_user(token: Token) -> bool:
+    return token.lower_ == "you" or token.lemma_.lower() in _USER
 
 
 def _locates(root: Token, verb: Token | None, locating: set[int]) -> bool:
@@ -533,6 +580,13 @@ def readings(
             continue
         verb, action, role = _governor(root)
         if verb is not None and candidate.node in _PRODUCT_PARTS and _does_the_capturing(root):
+            continue
+        # A channel word as the verb itself ("SMS us to register") is the act of writing.
+        if candidate.node in _MESSAGE_CHANNELS and (
+            _writes_to_someone(root)
+            or _as_a_means(root)
+            or (verb is not None and _a_message_to_the_user(verb))
+        ):
             continue
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
         locates = _locates(root, verb, locating.get(candidate.sentence, set()))
