@@ -60,7 +60,7 @@ def load_data(filename: str) -> Any:
     """Parse one YAML data file shipped inside this package (cached by content, see
     parsed_cache)."""
     text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
-    return parse_yaml(text)
+    return parse_yaml(text, filename.removesuffix(".yaml"))
 
 
 @cache

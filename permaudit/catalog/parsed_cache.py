@@ -4,8 +4,9 @@ PyYAML builds its Python objects in Python even with libyaml: parsing the tables
 `extract` reads (permissions, platform protection levels, the API and SDK tables) costs about
 40 ms, and importing yaml 20 ms more, a tenth of the command. So the parsed data is kept as
 JSON, which the standard library reads in C, in the user cache dir (platformdirs'
-`permaudit/catalog` cache path, which honours XDG_CACHE_HOME): one file per SHA-256 of the
-YAML text, so an edited data file is a miss, never a stale hit.
+`permaudit/catalog` cache path, which honours XDG_CACHE_HOME): one file per data file and
+SHA-256 of its YAML text, so an edited data file is a miss, never a stale hit, and its new
+entry replaces the old one.
 
 Only data JSON gives back unchanged is stored: mappings, lists, strings, numbers, booleans and
 null, what these files hold (a mapping with integer keys, such as the sensor types of the API
@@ -16,6 +17,7 @@ to the same schema as the file. A cache that cannot be read or written is no err
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -35,15 +37,21 @@ def directory() -> Path:
     return user_cache_path("permaudit", appauthor=False) / "catalog"
 
 
-def parse_yaml(text: str) -> Any:
-    """The data of the YAML document `text`, from the cache when it has parsed this text."""
-    entry = directory() / f"{hashlib.sha256((_FORMAT + chr(0) + text).encode()).hexdigest()}.json"
+def parse_yaml(text: str, name: str = "data") -> Any:
+    """The data of the YAML document `text`, from the cache when it has parsed this text.
+
+    `name` (the data file's stem) prefixes the entry, so that storing a new version of a file
+    removes the entries of its older ones: an upgrade or an edited file leaves no litter.
+    """
+    digest = hashlib.sha256((_FORMAT + chr(0) + text).encode()).hexdigest()
+    entry = directory() / f"{name}-{digest}.json"
     try:
         return json.loads(entry.read_bytes(), object_hook=_decode_mapping)
     except (OSError, ValueError):
         pass  # not cached yet, or unreadable: parse the text
     data = _parse(text)
-    _store(entry, data)
+    if _store(entry, data):
+        _remove_older(entry, name)
     return data
 
 
@@ -74,13 +82,14 @@ def _decode_mapping(mapping: dict[str, Any]) -> Any:
     return mapping
 
 
-def _store(entry: Path, data: Any) -> None:
+def _store(entry: Path, data: Any) -> bool:
+    """Write `data` to `entry`; whether it was stored."""
     try:
         encoded = json.dumps(_encode(data), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
-        return  # a date, a set, a NaN...: not JSON
+        return False  # a date, a set, a NaN...: not JSON
     if json.loads(encoded, object_hook=_decode_mapping) != data:
-        return  # JSON would change it
+        return False  # JSON would change it
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
@@ -93,4 +102,16 @@ def _store(entry: Path, data: Any) -> None:
             os.unlink(temporary)
             raise
     except OSError:
-        return
+        return False
+    return True
+
+
+def _remove_older(entry: Path, name: str) -> None:
+    """Delete the other entries of data file `name`. Two installed versions sharing one cache
+    then evict each other's entry, which costs a parse, never a wrong answer."""
+    for other in entry.parent.glob(f"{name}-*.json"):
+        # The digest has a fixed length: a longer stem is another file's ("name-2-<digest>").
+        if other != entry and len(other.stem) == len(entry.stem):
+            # Gone already (another run), or a read-only cache: either way nothing to do.
+            with contextlib.suppress(OSError):
+                other.unlink()

@@ -59,10 +59,13 @@ def test_integer_keys_stay_integers() -> None:
     assert len(entries()) == 1
 
 
-def test_an_edited_file_is_a_miss() -> None:
-    assert parse_yaml("level: normal\n") == {"level": "normal"}
-    assert parse_yaml("level: dangerous\n") == {"level": "dangerous"}
-    assert len(entries()) == 2
+def test_an_edited_file_is_a_miss_and_replaces_its_old_entry() -> None:
+    assert parse_yaml("level: normal\n", "levels") == {"level": "normal"}
+    assert parse_yaml("rows: []\n", "levels_extra") == {"rows": []}
+    assert parse_yaml("level: dangerous\n", "levels") == {"level": "dangerous"}
+    # The edited file's old entry is gone; the other file's, whose name it prefixes, stays.
+    assert [path.stem.rsplit("-", 1)[0] for path in entries()] == ["levels", "levels_extra"]
+    assert parse_yaml("level: dangerous\n", "levels") == {"level": "dangerous"}
 
 
 @pytest.mark.parametrize(
