@@ -134,14 +134,14 @@ def load_review() -> dict[tuple[str, str, str], dict[str, Any]]:
     return review
 
 
-def list_verdicts(found: list[dict[str, Any]], unreviewed_only: bool) -> None:
+def list_verdicts(found: list[dict[str, Any]], unreviewed_only: bool, blind: bool) -> None:
     review = load_review()
     for verdict in found:
         key = (verdict["policy"], verdict["category"], verdict["verdict"])
         entry = review.get(key)
         if unreviewed_only and entry is not None:
             continue
-        mark = "?" if entry is None else "right" if entry["right"] else "WRONG"
+        mark = "?" if entry is None or blind else "right" if entry["right"] else "WRONG"
         print(f"\n## {key[0]}  {key[1]}  {key[2]}  [{mark}]")
         for quote, sentence in verdict["evidence"][:4]:
             print(f"   «{quote}»  in: {sentence}")
@@ -209,12 +209,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="list every verdict of the sample")
     parser.add_argument("--unreviewed", action="store_true", help="with --list: only new ones")
+    parser.add_argument(
+        "--blind", action="store_true", help="with --list: hide the reviews (for a new reader)"
+    )
     parser.add_argument("--size", type=int, default=SAMPLE, help="policies in the sample")
     args = parser.parse_args()
     stems = sample(args.size, SEED)
     found = verdicts(stems)
     if args.list:
-        list_verdicts(found, args.unreviewed)
+        list_verdicts(found, args.unreviewed, args.blind)
     else:
         score(found, stems)
     return 0
