@@ -38,6 +38,9 @@ def contacts(text: str) -> Status:
         "We process your data for: account management; contacts management; marketing.",
         "This service makes it possible to manage a database of email contacts, phone contacts "
         "or any other contact information to communicate with the User.",
+        # a social network's friends, however its name is written
+        "If you sign in with Google+, we receive your contacts on Google+.",
+        "We may receive the contacts of your Google Plus account.",
     ],
 )
 def test_not_the_address_book(text: str) -> None:
@@ -48,6 +51,7 @@ def test_not_the_address_book(text: str) -> None:
     "text",
     [
         "You can import your Gmail contacts to invite friends.",
+        "You can import the contacts from your Google account to invite friends.",
         "We access your contacts to help you find friends.",
         "The app may read your phone contacts.",
         "We collect photos, contacts and calendar entries stored on your phone.",
