@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
-from permaudit.catalog.parsed_cache import parse_yaml
+from permaudit.catalog.parsed_cache import parse_package_file
 from permaudit.models import Category, ComponentKind, Frozen
 
 
@@ -59,8 +58,7 @@ class PermissionCatalog(Frozen):
 def load_data(filename: str) -> Any:
     """Parse one YAML data file shipped inside this package (cached by content, see
     parsed_cache)."""
-    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
-    return parse_yaml(text, filename.removesuffix(".yaml"))
+    return parse_package_file(__package__, filename)
 
 
 @cache

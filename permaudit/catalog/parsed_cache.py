@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import tempfile
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,14 @@ def parse_yaml(text: str, name: str = "data") -> Any:
     if _store(entry, data):
         _remove_older(entry, name)
     return data
+
+
+def parse_package_file(package: str, filename: str) -> Any:
+    """The data of YAML file `filename` shipped inside `package` (the catalog's tables, each
+    language's lexicon and cues), through the cache; the entry is named after both, so files
+    of one name in two packages never evict each other."""
+    text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+    return parse_yaml(text, f"{package}.{filename.removesuffix('.yaml')}")
 
 
 def _parse(text: str) -> Any:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, model_validator
+
+from permaudit.catalog.parsed_cache import parse_package_file
 
 # A cue is a regex, or a list of regexes read as one alternation.
 Cue = str | tuple[str, ...]
@@ -151,8 +151,7 @@ class Cues(_Strict):
 
 @cache
 def cues() -> Cues:
-    text = resources.files(__package__).joinpath("cues.yaml").read_text(encoding="utf-8")
-    return Cues.model_validate(yaml.safe_load(text))
+    return Cues.model_validate(parse_package_file(__package__, "cues.yaml"))
 
 
 @cache

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from permaudit.catalog import permission_catalog
 from permaudit.catalog.ontology import coverage, ontology
+from permaudit.catalog.parsed_cache import parse_package_file
 from permaudit.models import Category
 
 
@@ -152,8 +151,7 @@ def permission_names(scope: str | None = None) -> dict[Category, tuple[str, ...]
 
 
 def _load(filename: str) -> Any:
-    text = resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return parse_package_file(__package__, filename)
 
 
 @dataclass(frozen=True, slots=True)

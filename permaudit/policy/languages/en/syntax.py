@@ -18,13 +18,12 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from permaudit.catalog.ontology import coverage
+from permaudit.catalog.parsed_cache import parse_package_file
 from permaudit.models import Category
 from permaudit.policy.languages.base import Candidate, Reading, Role
 from permaudit.policy.segment import Sentence
@@ -68,8 +67,7 @@ class _Words(BaseModel):
 
 
 def _words() -> _Words:
-    text = resources.files(__package__).joinpath("syntax.yaml").read_text(encoding="utf-8")
-    return _Words.model_validate(yaml.safe_load(text))
+    return _Words.model_validate(parse_package_file(__package__, "syntax.yaml"))
 
 
 _W = _words()

@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from permaudit.catalog.ontology import coverage, ontology
+from permaudit.catalog.parsed_cache import parse_package_file
 from permaudit.models import Category
 from permaudit.policy.languages.zh import words
 from permaudit.policy.languages.zh.text import for_matching
@@ -42,8 +40,7 @@ class Trap:
 
 
 def _read(name: str) -> dict[str, Any]:
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = parse_package_file(__package__, name)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: not a mapping")
     return data
