@@ -163,7 +163,7 @@ def _actor(verb: Token) -> Actor:
     word = subject.lemma_.lower()
     if word in _FIRST or subject.lower_ in ("we", "us"):
         return Actor.FIRST_PARTY
-    if word in _USER or subject.lower_ == "you":
+    if _is_user(subject):
         return Actor.USER
     if word in _THIRD or subject.pos_ == "PROPN":
         return Actor.THIRD_PARTY
