@@ -5,6 +5,7 @@ one line per problem and a count per folder, and exits 1 when there is any probl
 can run it after every file.
 
     python benchmarks/gold_check.py [GOLD.yaml ...]
+    python benchmarks/gold_check.py --text DATASET FILE   # the text a gold file's quotes come from
 """
 
 from __future__ import annotations
@@ -26,6 +27,17 @@ _SPACE = re.compile(r"\s+")
 
 def _folded(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
+
+
+def policy_text(dataset: str, file: str) -> str:
+    """The text a gold file labels: the file itself, or for APP-350 its segments joined as
+    policy_eval and precision_review join them (so quotes and offsets agree)."""
+    source = DATASETS / dataset / file
+    if dataset == "app350":
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(source.read_text(encoding="utf-8"), Loader=loader)
+        return "\n\n".join(s["segment_text"] for s in data["segments"])
+    return source.read_text(encoding="utf-8")
 
 
 def _purpose_ids() -> set[str]:
@@ -50,7 +62,7 @@ def check(path: Path, purpose_ids: set[str]) -> list[str]:
         return [f"{path}: no policy file {source}"]
     if path.stem != Path(str(data.get("file"))).stem:
         problems.append(f"{path.name}: labels {data.get('file')}, so it must be named after it")
-    text = _folded(source.read_text(encoding="utf-8"))
+    text = _folded(policy_text(str(data.get("dataset")), str(data.get("file"))))
 
     def entry(kind: str, key: str, value: Any) -> None:
         where = f"{path.name}: {kind} {key}"
@@ -112,6 +124,10 @@ def labelled_twice(paths: list[Path]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--text"] and len(argv) == 3:
+        # What a labeller reads: the exact text the quotes are checked against.
+        print(policy_text(argv[1], argv[2]))
+        return 0
     paths = [Path(a) for a in argv] or sorted(GOLD.glob("*/*.yaml"))
     purpose_ids = _purpose_ids()
     problems = [problem for path in paths for problem in check(path, purpose_ids)]

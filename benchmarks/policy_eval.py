@@ -195,10 +195,12 @@ def app350(
 
 
 def gold_folder(folder: Path) -> list[tuple[str, str, dict[str, str]]]:
+    from gold_check import policy_text
+
     found = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        text = (DATASETS / data["dataset"] / data["file"]).read_text(encoding="utf-8")
+        text = policy_text(data["dataset"], data["file"])
         gold = {k: v["status"] for k, v in data["categories"].items()}
         gold |= {k: v["status"] for k, v in data["data_types"].items()}
         found.append((path.stem, text, gold))
