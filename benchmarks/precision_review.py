@@ -12,6 +12,12 @@ phenomenon of a wrong one, a quote). Misses found while skimming are kept there 
     python benchmarks/precision_review.py            # precision per category of today's verdicts
     python benchmarks/precision_review.py --list     # every verdict of the sample, to review
     python benchmarks/precision_review.py --list --unreviewed   # only those not reviewed yet
+    python benchmarks/precision_review.py --review benchmarks/precision_review_r2.yaml  # round 2
+
+A review file's `sample:` is either a seeded draw (`seed`, `size`: the first round) or the
+list of policies it reviews (`policies`: later rounds, drawn once and written down so a round
+does not shift when another round's file changes). The third sealed set (gold/app350_sealed/)
+is refused in every sample: it is measured, never reviewed.
 
 A verdict the analyzer gives today that the review does not hold is counted "unreviewed", so a
 change that creates new verdicts shows up instead of passing silently.
@@ -42,6 +48,10 @@ UNLABELLED = (
 )  # fmt: skip
 SEED = 20261209
 SAMPLE = 40
+# gold/README.md: sealed before session 4 changed the analyzer; never reviewed or tuned on.
+APP350_SEALED = frozenset(
+    f"policy_{n}" for n in (140, 141, 152, 157, 177, 181, 185, 186, 201, 213, 226, 265)
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s|\n")
 
 
@@ -65,6 +75,20 @@ def training_stems() -> list[str]:
 def sample(size: int, seed: int) -> list[str]:
     stems = training_stems()
     return sorted(random.Random(seed).sample(stems, min(size, len(stems))))
+
+
+def sample_of(review: Path) -> list[str]:
+    """The policies a review file covers: its written list, or its seeded draw."""
+    drawn = (yaml.safe_load(review.read_text(encoding="utf-8")) or {}).get("sample", {})
+    stems = (
+        sorted(drawn["policies"])
+        if "policies" in drawn
+        else sample(int(drawn.get("size", SAMPLE)), int(drawn.get("seed", SEED)))
+    )
+    sealed = sorted(APP350_SEALED.intersection(stems))
+    if sealed:
+        raise SystemExit(f"{review.name}: sample holds sealed policies {sealed}")
+    return stems
 
 
 def policy_text(stem: str) -> str:
@@ -91,12 +115,18 @@ def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
 
 def verdicts(stems: list[str]) -> list[dict[str, Any]]:
     """Every non-absent verdict of the unlabelled categories, with evidence and sentence."""
+    from permaudit.errors import InputError
     from permaudit.policy import analyze_text, normalised_text
 
     found = []
     for stem in stems:
         text = policy_text(stem)
-        facts = analyze_text(text, source=stem)
+        try:
+            facts = analyze_text(text, source=stem)
+        except InputError as error:
+            # A terms-of-service page in place of a policy: no verdict to review.
+            print(f"# skipped: {error}", file=sys.stderr)
+            continue
         normalised = normalised_text(text)
         for category, disclosure in sorted(facts.categories.items(), key=lambda i: i[0].value):
             if category.value not in UNLABELLED or disclosure.status.value == "absent":
@@ -115,27 +145,32 @@ def verdicts(stems: list[str]) -> list[dict[str, Any]]:
     return found
 
 
-def load_review() -> dict[tuple[str, str, str], dict[str, Any]]:
-    if not REVIEW.exists():
+def load_review(review_file: Path) -> dict[tuple[str, str, str], dict[str, Any]]:
+    if not review_file.exists():
         return {}
-    data = yaml.safe_load(REVIEW.read_text(encoding="utf-8")) or {}
+    data = yaml.safe_load(review_file.read_text(encoding="utf-8")) or {}
+    for entry in data.get("reviews", []):
+        if entry["policy"] in APP350_SEALED:
+            raise SystemExit(f"{review_file.name}: {entry['policy']} is sealed (app350_sealed)")
     review: dict[tuple[str, str, str], dict[str, Any]] = {}
     for entry in data.get("reviews", []):
         key = (entry["policy"], entry["category"], entry["verdict"])
         if key in review:
-            raise SystemExit(f"{REVIEW.name}: {key} reviewed twice")
+            raise SystemExit(f"{review_file.name}: {key} reviewed twice")
         if entry["category"] not in UNLABELLED:
-            raise SystemExit(f"{REVIEW.name}: {key}: category APP-350 labels itself")
+            raise SystemExit(f"{review_file.name}: {key}: category APP-350 labels itself")
         if not isinstance(entry.get("right"), bool):
-            raise SystemExit(f"{REVIEW.name}: {key}: `right` must be true or false")
+            raise SystemExit(f"{review_file.name}: {key}: `right` must be true or false")
         if not entry["right"] and not entry.get("phenomenon"):
-            raise SystemExit(f"{REVIEW.name}: {key}: a wrong verdict names its phenomenon")
+            raise SystemExit(f"{review_file.name}: {key}: a wrong verdict names its phenomenon")
         review[key] = entry
     return review
 
 
-def list_verdicts(found: list[dict[str, Any]], unreviewed_only: bool, blind: bool) -> None:
-    review = load_review()
+def list_verdicts(
+    found: list[dict[str, Any]], unreviewed_only: bool, blind: bool, review_file: Path
+) -> None:
+    review = load_review(review_file)
     for verdict in found:
         key = (verdict["policy"], verdict["category"], verdict["verdict"])
         entry = review.get(key)
@@ -147,8 +182,8 @@ def list_verdicts(found: list[dict[str, Any]], unreviewed_only: bool, blind: boo
             print(f"   «{quote}»  in: {sentence}")
 
 
-def score(found: list[dict[str, Any]], stems: list[str]) -> None:
-    review = load_review()
+def score(found: list[dict[str, Any]], stems: list[str], review_file: Path) -> None:
+    review = load_review(review_file)
     seen = {(v["policy"], v["category"], v["verdict"]) for v in found}
     per: dict[str, Counter[str]] = {c: Counter() for c in UNLABELLED}
     phenomena: Counter[str] = Counter()
@@ -159,8 +194,8 @@ def score(found: list[dict[str, Any]], stems: list[str]) -> None:
         if entry is not None and not entry["right"]:
             phenomena[entry["phenomenon"]] += 1
     listed = (
-        yaml.safe_load(REVIEW.read_text(encoding="utf-8")).get("policies", [])
-        if REVIEW.exists()
+        yaml.safe_load(review_file.read_text(encoding="utf-8")).get("policies", [])
+        if review_file.exists()
         else []
     )
     reviewed_policies = sorted(set(listed) & set(stems))
@@ -169,7 +204,7 @@ def score(found: list[dict[str, Any]], stems: list[str]) -> None:
         e for e in misses if not any((e["policy"], e["category"], v) in seen
                                      for v in ("explicit", "vague"))
     ]  # fmt: skip
-    print(f"# sample: {len(stems)} APP-350 TRAINING policies (seed {SEED}); "
+    print(f"# {review_file.name}: {len(stems)} APP-350 TRAINING policies; "
           f"{len(reviewed_policies)} reviewed by hand")  # fmt: skip
     print(
         f"{'category':16} {'verdicts':>8} {'right':>6} {'wrong':>6} {'unrev.':>6} {'precision':>9}"
@@ -212,14 +247,19 @@ def main() -> int:
     parser.add_argument(
         "--blind", action="store_true", help="with --list: hide the reviews (for a new reader)"
     )
-    parser.add_argument("--size", type=int, default=SAMPLE, help="policies in the sample")
+    parser.add_argument(
+        "--review",
+        type=Path,
+        default=REVIEW,
+        help="the review file of the round (default: the first, precision_review.yaml)",
+    )
     args = parser.parse_args()
-    stems = sample(args.size, SEED)
+    stems = sample_of(args.review)
     found = verdicts(stems)
     if args.list:
-        list_verdicts(found, args.unreviewed, args.blind)
+        list_verdicts(found, args.unreviewed, args.blind, args.review)
     else:
-        score(found, stems)
+        score(found, stems, args.review)
     return 0
 
 
