@@ -24,9 +24,10 @@ V, A, E = Status.VAGUE, Status.ABSENT, Status.EXPLICIT
         ("Photos: see our gallery of installation examples below.", A, A),
         ("Our website shows photos of our products.", A, A),
         ("This gives us a picture of how the app is used.", A, A),
-        # the category's own wording stays explicit
+        # the category's own wording stays explicit; videos listed with photos are the user's
+        # media too (test_policy_user_videos.py), the gallery names the storage
         ("We take photos of the serial number label when you ask us.", E, A),
-        ("The app can save photos and videos to your gallery.", E, E),
+        ("The app can save photos and videos to your gallery.", V, E),
     ],
 )
 def test_photos_are_vague_for_camera_and_storage(

@@ -64,6 +64,8 @@ class _Words(BaseModel):
     message_channels: frozenset[str]
     sending_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    user_media: dict[str, str]
+    capturing_verbs: frozenset[str]
 
 
 def _words() -> _Words:
@@ -85,6 +87,7 @@ _PRODUCT_MODIFIERS, _ACQUIRING_VERBS = _W.product_modifiers, _W.acquiring_verbs
 _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
+_USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -177,12 +180,18 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
     if root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in _VERB_ACTIONS:
         # A term that holds its own verb ("access your contacts", "record videos").
         return root, _VERB_ACTIONS[root.lemma_.lower()], Role.OBJECT
-    for child in root.children:
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # a clause on a list is on each member: "photos and videos recorded"
+    for child in [*root.children, *(head.children if head.i != root.i else ())]:
         # "face images recorded by the doorbell", "audio that the camera captures"
         # (the small model also parses "the camera records footage" as a compound noun whose
-        # verb-tagged modifier is the verb)
-        governs = child.dep_ in ("acl", "relcl") or (
-            child.dep_ == "compound" and child.pos_ == "VERB"
+        # verb-tagged modifier is the verb, and "any photo or video recorded" as a list whose
+        # last member is the participle)
+        governs = (
+            child.dep_ in ("acl", "relcl")
+            or (child.dep_ == "compound" and child.pos_ == "VERB")
+            or (child.dep_ == "conj" and child.tag_ == "VBN" and child.i > root.i)
         )
         if governs and child.lemma_.lower() in _VERB_ACTIONS:
             role = Role.PASSIVE_SUBJECT if child.tag_ == "VBN" else Role.OBJECT
@@ -279,6 +288,23 @@ def _writes_to_someone(root: Token) -> bool:
     return root.pos_ == "VERB" and any(
         c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "you", "me") for c in root.children
     )
+
+
+def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]) -> bool:
+    """Whether a capture word names the user's own media, not a capture: listed with photos
+    ("your photos and videos"), posted or submitted by the user ("you may submit videos"),
+    or what a clause of the user's says ("the videos you upload"). A capturing verb over it
+    or its list ("photos and videos recorded by the camera") keeps it a capture."""
+    clauses = [c for t in (root, *root.conjuncts) for c in t.children if c.dep_ in ("acl", "relcl")]
+    if any(c.lemma_.lower() in _CAPTURING_VERBS for c in clauses) or (
+        verb is not None and verb.lemma_.lower() in _CAPTURING_VERBS
+    ):
+        return False  # "the videos that you take with your cameras"
+    if any(t.i in photos for t in root.conjuncts):
+        return True
+    if actor is Actor.USER and verb is not None:
+        return True
+    return any(_is_user(s) for c in clauses for s in c.children if s.dep_ == "nsubj")
 
 
 def _is_user(token: Token) -> bool:
@@ -536,6 +562,7 @@ def readings(
     docs = dict(zip(numbers, parse([sentences[n].text for n in numbers]), strict=True))
     covered: dict[int, set[int]] = {}
     locating: dict[int, set[int]] = {}
+    photos: dict[int, set[int]] = {}
     spans_of: dict[int, list[Span]] = {}
     spans: dict[Candidate, Span | None] = {}
     for candidate in candidates:
@@ -552,6 +579,8 @@ def readings(
             covered.setdefault(candidate.sentence, set()).update(range(span.start, span.end))
             if Category.LOCATION in coverage(candidate.node).explicit_categories:
                 locating.setdefault(candidate.sentence, set()).add(span.root.i)
+            if candidate.node in _USER_MEDIA.values():
+                photos.setdefault(candidate.sentence, set()).add(span.root.i)
     found: list[Reading] = []
     for candidate in candidates:
         sentence = sentences[candidate.sentence]
@@ -587,6 +616,15 @@ def readings(
         ):
             continue
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
+        # The capture word by itself ("videos"), not a longer term that holds it ("videos
+        # stored on your device", "recorded videos").
+        media = _USER_MEDIA.get(root.lemma_.lower()) if len(span) == 1 else None
+        if (
+            media is not None
+            and coverage(candidate.node).explicit_categories
+            and _users_media(root, verb, actor, photos.get(candidate.sentence, set()))
+        ):
+            candidate = replace(candidate, node=media)
         locates = _locates(root, verb, locating.get(candidate.sentence, set()))
         # A means of locating the user is data by itself (Wi-Fi positioning).
         if (candidate.governed_only and not locates) and (
