@@ -52,6 +52,7 @@ class _Words(BaseModel):
     phone: frozenset[str]
     people: frozenset[str]
     web_mechanisms: frozenset[str]
+    web_technologies: frozenset[str]
     owner_prepositions: frozenset[str]
     means_prepositions: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -78,6 +79,7 @@ _VERB_ACTIONS = {verb: action for action, verbs in _W.verb_actions.items() for v
 _NOUN_ACTIONS = _W.noun_actions
 _FIRST, _USER, _DEVICE, _THIRD = _W.first_party, _W.users, _W.devices, _W.third_parties
 _PHONE, _PEOPLE, _WEB_MECHANISMS = _W.phone, _W.people, _W.web_mechanisms
+_WEB_TECHNOLOGIES = _W.web_technologies
 _OWNER_PREPOSITIONS = _W.owner_prepositions
 _MEANS_PREPOSITIONS = _W.means_prepositions
 _RELATIVE_PRONOUNS = _W.relative_pronouns
@@ -490,9 +492,15 @@ def _of_a_thing(root: Token, span: Span) -> bool:
 
 
 def _with_cookies(root: Token) -> bool:
-    """Whether the term is listed with cookies and pixels: a browser mechanism."""
+    """Whether the term is listed with cookies and pixels, or named after a web technology
+    ("HTML5 local storage", "browser storage"): a browser mechanism."""
     group = [root, *root.conjuncts]
-    return any(t.lower_ in _WEB_MECHANISMS or t.lemma_.lower() in _WEB_MECHANISMS for t in group)
+    if any(t.lower_ in _WEB_MECHANISMS or t.lemma_.lower() in _WEB_MECHANISMS for t in group):
+        return True
+    return any(
+        c.dep_ in _MODIFIER and c.i < root.i and c.lower_ in _WEB_TECHNOLOGIES
+        for c in root.children
+    )
 
 
 def _owned_elsewhere(root: Token, node: str) -> bool:
