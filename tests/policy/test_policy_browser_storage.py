@@ -1,7 +1,8 @@
 """A browser's storage is no disclosure of the phone's: "HTML5 local storage", "browser local
 storage", "Local storage." as the label of web storage, cookies and local storage listed
 together. "Local storage" names the phone's storage only where a data verb governs it and no
-web technology names it."""
+web technology names it; the phone's storage named by Android's own words ("USB storage",
+"external storage") stays explicit wherever it stands in a list."""
 
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ A, E = Status.ABSENT, Status.EXPLICIT
         # the phone's storage
         ("The app saves your recordings to local storage on your phone.", E),
         ("The app may access your local storage to upload the files you choose.", E),
+        ("We may read, modify or delete content on your USB storage.", E),
+        ("We may read, modify or delete content on your USB storage and enable your device to "
+         "take pictures.", E),
+        ("The app needs access to external storage and the camera to save photos.", E),
     ],
 )  # fmt: skip
 def test_browser_storage_is_not_the_phones(text: str, expected: Status) -> None:
