@@ -65,6 +65,10 @@ class _Words(BaseModel):
     message_channels: frozenset[str]
     sending_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    offered_media: frozenset[str]
+    own_media_modifiers: frozenset[str]
+    viewing_verbs: frozenset[str]
+    offering_verbs: frozenset[str]
     user_media: dict[str, str]
     capturing_verbs: frozenset[str]
 
@@ -90,6 +94,8 @@ _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
 _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
+_OFFERED_MEDIA, _OWN_MEDIA_MODIFIERS = _W.offered_media, _W.own_media_modifiers
+_VIEWING_VERBS, _OFFERING_VERBS = _W.viewing_verbs, _W.offering_verbs
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -290,6 +296,36 @@ def _writes_to_someone(root: Token) -> bool:
     return root.pos_ == "VERB" and any(
         c.dep_ in ("dobj", "dative") and c.lower_ in ("us", "you", "me") for c in root.children
     )
+
+
+def _offered(root: Token) -> bool:
+    """Whether media are what the service offers the user, not the user's data: what the user
+    watches or browses ("watch a video", "browse photos"), or what a party other than the
+    user provides or hosts ("stock photographs that are provided by X and its licensors",
+    "videos hosted by a third party"; "photos provided by you" stay the user's)."""
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    # Whose the media are, or where they come from, makes them no offer: "watch your videos",
+    # "view live video from your camera" (the user's own camera's).
+    owned = any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS)
+        for t in (root, head)
+        for c in t.children
+    ) or any(t.lower_ in _OWN_MEDIA_MODIFIERS for t in (root, head) for t in t.children)
+    viewed = head.dep_ == "dobj" and head.head.lemma_.lower() in _VIEWING_VERBS
+    for token in {root, head, *root.conjuncts}:
+        for clause in token.children:
+            if clause.dep_ not in ("acl", "relcl"):
+                continue
+            if clause.lemma_.lower() in _VIEWING_VERBS:
+                viewed = True  # "the videos you watch"
+            if clause.lemma_.lower() not in _OFFERING_VERBS:
+                continue
+            agents = [o for a in clause.children if a.dep_ == "agent" for o in a.children]
+            if any(o.dep_ == "pobj" and not _is_user(o) for o in agents):
+                return True
+    return viewed and not owned
 
 
 def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]) -> bool:
@@ -612,6 +648,8 @@ def readings(
         if not named_datum and _of_a_thing(root, span):
             continue
         if Category.STORAGE in coverage(candidate.node).explicit_categories and _with_cookies(root):
+            continue
+        if candidate.node in _OFFERED_MEDIA and _offered(root):
             continue
         verb, action, role = _governor(root)
         if verb is not None and candidate.node in _PRODUCT_PARTS and _does_the_capturing(root):
