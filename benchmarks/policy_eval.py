@@ -177,10 +177,18 @@ def run_worker(
 def app350(
     split_filter: tuple[str, ...], names: list[str] | None = None
 ) -> list[tuple[str, str, dict[str, str]]]:
-    """(split, text, gold) of APP-350 TRAINING/VALIDATION policies; file stems into `names`."""
+    """(split, text, gold) of APP-350 TRAINING/VALIDATION policies; file stems into `names`.
+
+    The TRAINING policies sealed in gold/app350_sealed/ are left out: TRAINING is tuned on.
+    """
+    from gold_check import app350_sealed
+
+    sealed = app350_sealed()
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found = []
     for path in sorted((DATASETS / "app350").glob("policy_*.yml")):
+        if path.stem in sealed:
+            continue
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         if data["policy_type"] not in split_filter:
             continue
