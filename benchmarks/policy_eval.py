@@ -124,6 +124,7 @@ def worker() -> int:
 
     request = json.load(sys.stdin)
     results: list[dict[str, str] | None] = []
+    purposes: list[dict[str, list[str]]] = []
     # Start-up (model, lexicons) is paid on a text that is not measured.
     analyze_text(request["warm_text"], source="warm-up")
     for text in request["texts"]:
@@ -131,7 +132,14 @@ def worker() -> int:
             facts = analyze_text(text, source="eval")
         except Exception:  # an error is a verdict too: nothing disclosed
             results.append(None)
+            purposes.append({})
             continue
+        purposes.append(
+            {
+                c.value: sorted({p.id for p in getattr(d, "purposes", ())})
+                for c, d in facts.categories.items()
+            }
+        )
         statuses = {c.value: d.status.value for c, d in facts.categories.items()}
         for disclosure in facts.categories.values():
             for data_type, entry in (getattr(disclosure, "data_types", None) or {}).items():
@@ -149,7 +157,7 @@ def worker() -> int:
             analyze_text(speed_text, source="speed")
             repeats.append(time.perf_counter() - started)
         timing["repeat"] = statistics.median(repeats)
-    json.dump({"results": results, "timing": timing}, sys.stdout)
+    json.dump({"results": results, "purposes": purposes, "timing": timing}, sys.stdout)
     return 0
 
 
@@ -222,6 +230,33 @@ def gold_folder(folder: Path) -> list[tuple[str, str, dict[str, str]]]:
         gold |= {k: v["status"] for k, v in data["data_types"].items()}
         found.append((path.stem, text, gold))
     return found
+
+
+def gold_purposes(folder: Path) -> list[dict[str, set[str]]]:
+    """Per gold file, the purpose ids it names for each disclosed category."""
+    found = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found.append(
+            {
+                key: {purpose["id"] for purpose in entry.get("purposes") or []}
+                for key, entry in data["categories"].items()
+                if entry["status"] in ("explicit", "vague")
+            }
+        )
+    return found
+
+
+def purposes_found(gold: list[dict[str, set[str]]], got: list[dict[str, list[str]]]) -> str:
+    """Share of the gold's (policy, category, purpose) triples the analyzer states too: the
+    gold names a purpose only where the policy states one, so this is recall; a purpose the
+    analyzer adds that the labeller did not list is not counted against it."""
+    total = found = 0
+    for want, have in zip(gold, got, strict=True):
+        for key, ids in want.items():
+            total += len(ids)
+            found += len(ids & set(have.get(key, ())))
+    return f"{100 * found / total:6.1f}%" if total else "     —"
 
 
 def seed_maps() -> list[tuple[str, str, dict[str, str]]]:
@@ -378,6 +413,9 @@ def main() -> int:
 
     offset = 0
     results: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
+    # Per gold folder: the gold's purposes, this analyzer's and today's (which may state none).
+    stated: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
+    folder_of = dict(folders)
     for name, items in corpora:
         n = len(items)
         results[name] = (
@@ -385,6 +423,12 @@ def main() -> int:
             old["results"][offset : offset + n],
             keyword[offset : offset + n],
         )
+        if name in folder_of:
+            stated[name] = (
+                gold_purposes(folder_of[name]),
+                new["purposes"][offset : offset + n],
+                old.get("purposes", [{}] * len(texts))[offset : offset + n],
+            )
         offset += n
     gold_rows = [(name, items) for name, items in corpora if name != "APP-350"]
     if args.sealed:
@@ -395,6 +439,11 @@ def main() -> int:
             [verdict for name, _ in sealed for verdict in results[name][0]],
             [verdict for name, _ in sealed for verdict in results[name][1]],
             [verdict for name, _ in sealed for verdict in results[name][2]],
+        )
+        stated[SEALED_COMBINED] = (
+            [entry for name, _ in sealed for entry in stated[name][0]],
+            [entry for name, _ in sealed for entry in stated[name][1]],
+            [entry for name, _ in sealed for entry in stated[name][2]],
         )
         gold_rows.insert(1 + len(SEALED), (SEALED_COMBINED, combined))
 
@@ -411,6 +460,12 @@ def main() -> int:
             print(
                 f"  {'data-type verdicts right':<26}{agreement(gold, got, data_types):>9}"
                 f"{agreement(gold, before, data_types):>9}{agreement(gold, kw, data_types):>9}"
+            )
+        if name in stated:
+            want, have, had = stated[name]
+            print(
+                f"  {'gold purposes found':<26}{purposes_found(want, have):>9}"
+                f"{purposes_found(want, had):>9}{'—':>9}"
             )
         if name == SEALED_APP:
             unlabelled = list(APP350_UNLABELLED)
