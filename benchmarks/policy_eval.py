@@ -259,6 +259,23 @@ def purposes_found(gold: list[dict[str, set[str]]], got: list[dict[str, list[str
     return f"{100 * found / total:6.1f}%" if total else "     —"
 
 
+def purpose_missing_right(
+    gold: list[dict[str, set[str]]],
+    statuses: list[dict[str, str] | None],
+    got: list[dict[str, list[str]]],
+) -> str:
+    """Where gold and analyzer both find a category disclosed, how often they agree on whether
+    a purpose is stated: the `purpose_missing` finding (SPEC §3) turns on exactly that."""
+    total = right = 0
+    for want, status, have in zip(gold, statuses, got, strict=True):
+        for key, ids in want.items():
+            if (status or {}).get(key) not in ("explicit", "vague"):
+                continue
+            total += 1
+            right += bool(ids) == bool(have.get(key))
+    return f"{100 * right / total:6.1f}%" if total else "     —"
+
+
 def seed_maps() -> list[tuple[str, str, dict[str, str]]]:
     found = []
     for path in sorted((ROOT / "policy_maps").glob("*.yaml")):
@@ -467,6 +484,9 @@ def main() -> int:
                 f"  {'gold purposes found':<26}{purposes_found(want, have):>9}"
                 f"{purposes_found(want, had):>9}{'—':>9}"
             )
+            missing_now = purpose_missing_right(want, got, have)
+            missing_before = purpose_missing_right(want, before, had)
+            print(f"  {'purpose_missing right':<26}{missing_now:>9}{missing_before:>9}{'—':>9}")
         if name == SEALED_APP:
             unlabelled = list(APP350_UNLABELLED)
             print(
