@@ -233,7 +233,8 @@ def gold_folder(folder: Path) -> list[tuple[str, str, dict[str, str]]]:
 
 
 def gold_purposes(folder: Path) -> list[dict[str, set[str]]]:
-    """Per gold file, the purpose ids it names for each disclosed category."""
+    """Per gold file (or reviewed seed map), the purpose ids it names for each disclosed
+    category."""
     found = []
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -432,7 +433,7 @@ def main() -> int:
     results: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
     # Per gold folder: the gold's purposes, this analyzer's and today's (which may state none).
     stated: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
-    folder_of = dict(folders)
+    folder_of = dict(folders) | {"seeds": ROOT / "policy_maps"}
     for name, items in corpora:
         n = len(items)
         results[name] = (
