@@ -311,10 +311,10 @@ def main() -> int:
 
         return chinese([])
 
-    from permaudit.models import Category, DataType
+    from permaudit.models import Category, all_data_types
 
     categories = [c.value for c in Category]
-    data_types = [d.value for d in DataType]
+    data_types = [d.value for d in all_data_types()]
     folders = [("iot (tune)", args.gold / "iot")]
     if args.sealed:
         folders += [(name, args.gold / name) for name in SEALED]
