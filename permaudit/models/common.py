@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
 from pydantic_core import core_schema
@@ -77,7 +77,7 @@ class DataType(str):
         return _contract(self).label
 
     @property
-    def severity(self) -> str:
+    def severity(self) -> Literal["error", "warning"]:
         """Severity of its data_type_undisclosed finding (SPEC §3): "error" or "warning"."""
         return _contract(self).severity
 
