@@ -40,6 +40,12 @@ def policy_text(dataset: str, file: str) -> str:
     return source.read_text(encoding="utf-8")
 
 
+def app350_sealed() -> frozenset[str]:
+    """Stems of the APP-350 policies sealed in gold/app350_sealed/: every APP-350 figure that
+    can be tuned on (TRAINING F1, --errors, the precision reviews) leaves them out."""
+    return frozenset(path.stem for path in (GOLD / "app350_sealed").glob("*.yaml"))
+
+
 def _purpose_ids() -> set[str]:
     candidates = [
         ROOT / "permaudit" / "catalog" / "purposes.yaml",
