@@ -381,10 +381,10 @@ def main() -> int:
 
         return chinese(["--sealed"] if args.sealed else [])
 
-    from permaudit.models import Category, DataType
+    from permaudit.models import Category, all_data_types
 
     categories = [c.value for c in Category]
-    data_types = [d.value for d in DataType]
+    data_types = [d.value for d in all_data_types()]
     folders = [("iot (tune)", args.gold / "iot")]
     if args.sealed:
         folders += [(name, args.gold / name) for name in (*SEALED, SEALED_APP)]

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from permaudit.catalog.ontology import coverage  # noqa: E402
-from permaudit.models import Category, DataType, PolicyFacts  # noqa: E402
+from permaudit.models import Category, PolicyFacts, all_data_types  # noqa: E402
 from permaudit.policy import analyze_text  # noqa: E402
 from permaudit.policy.languages.zh.lexicon import _read  # noqa: E402
 from permaudit.policy.languages.zh.text import for_matching  # noqa: E402
@@ -167,7 +167,7 @@ def gold(folder: Path, facts: dict[str, PolicyFacts], dataset: Path, show_errors
             right += expected == got
             if expected != got:
                 wrong.append(f"{path.stem}: {category.value} gold {expected}, analyzer {got}")
-        for data_type in DataType:
+        for data_type in all_data_types():
             expected = labels["data_types"][data_type.value]["status"]
             got = found.data_type_status(data_type).value
             total += 1
