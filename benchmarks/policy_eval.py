@@ -379,7 +379,7 @@ def main() -> int:
     if args.zh:
         from policy_eval_zh import main as chinese
 
-        return chinese([])
+        return chinese(["--sealed"] if args.sealed else [])
 
     from permaudit.models import Category, DataType
 
