@@ -455,6 +455,23 @@ def _product_device(token: Token) -> bool:
     return any(c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS for c in token.children)
 
 
+def _product_name(span: Span) -> bool:
+    """Whether a capitalised category word is part of a product's name: after a name that
+    compounds with it ("PIP Camera", "XFINITY Voice calls"); not a heading's "Camera and
+    Photos", "Photos and Camera:", nor a phone platform's ("Android Camera")."""
+    first = span[0]
+    if first.i == first.sent.start or first.pos_ != "PROPN" or first.is_lower:
+        return False
+    before = first.doc[first.i - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.is_alpha
+        and before.dep_ == "compound"
+        and span.start <= before.head.i < span.end
+        and before.lower_ not in _PLATFORMS
+    )
+
+
 def _a_product(token: Token) -> bool:
     """A connected product: a product word ("the camera", "our devices") or "device" named
     after a product."""
@@ -642,6 +659,8 @@ def readings(
         if not named_datum and _inside_other_term(root, span, spans_of[candidate.sentence]):
             continue
         if _owned_elsewhere(root, candidate.node):
+            continue
+        if candidate.node in _PRODUCT_PARTS and _product_name(span):
             continue
         if _products_identifier(root, span, candidate.node):
             continue
