@@ -70,6 +70,7 @@ class _Words(BaseModel):
     viewing_verbs: frozenset[str]
     offering_verbs: frozenset[str]
     user_media: dict[str, str]
+    phone_media: dict[str, str]
     capturing_verbs: frozenset[str]
 
 
@@ -94,6 +95,7 @@ _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
 _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
+_PHONE_MEDIA = _W.phone_media
 _OFFERED_MEDIA, _OWN_MEDIA_MODIFIERS = _W.offered_media, _W.own_media_modifiers
 _VIEWING_VERBS, _OFFERING_VERBS = _W.viewing_verbs, _W.offering_verbs
 # Links a term climbs through to the verb that governs it.
@@ -343,6 +345,23 @@ def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]
     if actor is Actor.USER and verb is not None:
         return True
     return any(_is_user(s) for c in clauses for s in c.children if s.dep_ == "nsubj")
+
+
+def _the_phones(root: Token) -> bool:
+    """Whether the term, or the list it stands in, is possessed by the user's phone: "your
+    device's camera and photos", "your phone's photos" are the photos on the phone, as
+    "photos on your device" are."""
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return any(
+        owner.dep_ == "poss"
+        and owner.lemma_.lower() in _PHONE
+        and not _product_device(owner)
+        and any(c.dep_ == "poss" and c.lower_ in _PEOPLE for c in owner.children)
+        for token in {root, head}
+        for owner in token.children
+    )
 
 
 def _is_user(token: Token) -> bool:
@@ -690,6 +709,9 @@ def readings(
             and _users_media(root, verb, actor, photos.get(candidate.sentence, set()))
         ):
             candidate = replace(candidate, node=media)
+        stored = _PHONE_MEDIA.get(candidate.node)
+        if stored is not None and _the_phones(root):
+            candidate = replace(candidate, node=stored)
         locates = _locates(root, verb, locating.get(candidate.sentence, set()))
         # A means of locating the user is data by itself (Wi-Fi positioning).
         if (candidate.governed_only and not locates) and (
