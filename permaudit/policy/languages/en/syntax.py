@@ -290,7 +290,9 @@ def _locates(root: Token, verb: Token | None, locating: set[int]) -> bool:
     whose object is the location ("your location is collected through Wi-Fi"), or listed
     with location terms ("location from GPS, Wi-Fi and cell towers"). `locating`: tokens
     of location terms."""
-    if any(t.i in locating for t in root.conjuncts):
+    # "GPS, Bluetooth, or WiFi signals": the list member is the data noun the term modifies.
+    member = root.head if root.dep_ == "compound" and _data_head(root.head) else root
+    if any(t.i in locating for t in member.conjuncts):
         return True
     if verb is None or not _by_means(root, verb):
         return False
@@ -325,7 +327,12 @@ def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
         # A noun never modifies another across a comma: "the unique device identifier,
         # operating system" is a list the small model misparses, not a modifier.
         return False
-    return head.lemma_.lower() not in _DATA_HEADS and head.lower_ not in _DATA_HEADS
+    return not _data_head(head)
+
+
+def _data_head(token: Token) -> bool:
+    """Whether a data term may modify this noun and still be the datum ("location data")."""
+    return token.lemma_.lower() in _DATA_HEADS or token.lower_ in _DATA_HEADS
 
 
 # Nodes a product's own hardware has too: "Nest's sensors", "the doorbell's camera",
