@@ -1,0 +1,59 @@
+"""A permission list copied from the app store names Android permissions by their user-facing
+labels ("View Wi-Fi connections" is ACCESS_WIFI_STATE); a label names its permission's category
+as the permission's own name does. Wi-Fi's labels name Wi-Fi generically (the data types vague),
+the network-state labels the connection's state."""
+
+from __future__ import annotations
+
+import pytest
+
+from permaudit.models import Category, DataType, Status
+from tests.policy.policy_support import facts
+
+
+@pytest.mark.parametrize(
+    ("text", "explicit", "vague"),
+    [
+        (
+            "View Wi-Fi connections\n\nThis permission is used in our settings and notification"
+            " toolbar, in order to view Wi-Fi connections.",
+            (),
+            (DataType.WIFI_NETWORK, DataType.WIFI_SCAN, DataType.NETWORK_STATE),
+        ),
+        (
+            "Connect and disconnect from Wi-Fi\n\nUsed in the tool bar to turn Wi-Fi on and off.",
+            (),
+            (DataType.WIFI_NETWORK, DataType.WIFI_SCAN, DataType.NETWORK_STATE),
+        ),
+        (
+            "View network connections\n\nThis permission is used to check network connectivity.",
+            (DataType.NETWORK_STATE,),
+            (),
+        ),
+        ("Change network connectivity: used to switch networks.", (DataType.NETWORK_STATE,), ()),
+    ],
+)
+def test_a_network_permission_label_names_local_network(
+    text: str, explicit: tuple[DataType, ...], vague: tuple[DataType, ...]
+) -> None:
+    got = facts(text)
+    assert got.status(Category.LOCAL_NETWORK) is Status.EXPLICIT
+    for data_type in explicit:
+        assert got.data_type_status(data_type) is Status.EXPLICIT
+    for data_type in vague:
+        assert got.data_type_status(data_type) is Status.VAGUE
+    assert got.data_type_status(DataType.LAN_DEVICES) is Status.ABSENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the neighbouring labels of other permissions: no local_network datum
+        "Full network access\n\nThis permission is used to receive update notifications.",
+        # connecting a product to Wi-Fi is a setup step, not the label
+        "You will need to connect the camera to your Wi-Fi network.",
+        "You can disconnect the hub from Wi-Fi at any time.",
+    ],
+)
+def test_other_network_wording_is_no_label(text: str) -> None:
+    assert facts(text).status(Category.LOCAL_NETWORK) is Status.ABSENT
