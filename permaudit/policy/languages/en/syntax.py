@@ -190,10 +190,15 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
     token = root
     role = Role.OTHER
     via_conj = False
-    for _ in range(_MAX_CLIMB):
+    climbed = 0
+    while climbed < _MAX_CLIMB:
         dep = token.dep_
         if dep == "conj":
             via_conj = True
+        else:
+            # A list is as long as it is: the tenth member of a list is governed as its
+            # first is, so moving along the list costs no step (the tree ends the climb).
+            climbed += 1
         head = token.head
         if head.i == token.i:
             break
