@@ -54,6 +54,7 @@ class _Words(BaseModel):
     web_mechanisms: frozenset[str]
     owner_prepositions: frozenset[str]
     means_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
     relative_pronouns: frozenset[str]
     platforms: frozenset[str]
     phone_modifiers: frozenset[str]
@@ -78,6 +79,7 @@ _FIRST, _USER, _DEVICE, _THIRD = _W.first_party, _W.users, _W.devices, _W.third_
 _PHONE, _PEOPLE, _WEB_MECHANISMS = _W.phone, _W.people, _W.web_mechanisms
 _OWNER_PREPOSITIONS = _W.owner_prepositions
 _MEANS_PREPOSITIONS = _W.means_prepositions
+_PLACE_PREPOSITIONS = _W.place_prepositions
 _RELATIVE_PRONOUNS = _W.relative_pronouns
 _PLATFORMS, _PHONE_MODIFIERS = _W.platforms, _W.phone_modifiers
 _NEGATING_PREFIXES = _W.negating_prefixes
@@ -277,6 +279,21 @@ def _as_a_means(root: Token) -> bool:
         if token.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _a_place(root: Token) -> bool:
+    """Whether the term (or the list it is in) is where something is shown or done ("ads in
+    this app or on other apps or websites"), not a datum: the object of a preposition of place
+    that hangs on no data noun ("information on other apps" is about them)."""
+    member = root
+    while member.dep_ == "conj":
+        member = member.head
+    if member.dep_ != "pobj" or member.head.lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    preposition = member.head
+    while preposition.dep_ == "conj":
+        preposition = preposition.head
+    return not _data_head(preposition.head)
 
 
 def _writes_to_someone(root: Token) -> bool:
@@ -613,6 +630,7 @@ def readings(
             # "information from other apps": the source, not the data; "other apps may
             # collect ...": the actor.
             or (root.dep_ == "pobj" and root.head.lower_ == "from")
+            or _a_place(root)
             or role == Role.SUBJECT
         ):
             continue
