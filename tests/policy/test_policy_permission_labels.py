@@ -1,7 +1,8 @@
 """A permission list copied from the app store names Android permissions by their user-facing
 labels ("View Wi-Fi connections" is ACCESS_WIFI_STATE); a label names its permission's category
 as the permission's own name does. Wi-Fi's labels name Wi-Fi generically (the data types vague),
-the network-state labels the connection's state."""
+the network-state labels the connection's state; the platform's description of ACCESS_WIFI_STATE
+("names of connected Wi-Fi devices") names the network's identity."""
 
 from __future__ import annotations
 
@@ -57,3 +58,21 @@ def test_a_network_permission_label_names_local_network(
 )
 def test_other_network_wording_is_no_label(text: str) -> None:
     assert facts(text).status(Category.LOCAL_NETWORK) is Status.ABSENT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Wi-Fi connection information: Software may view information about your Wi-Fi"
+            " networking, such as whether Wi-Fi is enabled and names of connected Wi-Fi devices.",
+            Status.EXPLICIT,
+        ),
+        ("The app reads the name of the connected Wi-Fi network.", Status.EXPLICIT),
+        ("We do not collect the names of connected Wi-Fi networks.", Status.DENIED),
+        # devices on the network are not its name
+        ("The app lists the devices connected to your Wi-Fi network.", Status.ABSENT),
+    ],
+)
+def test_the_wifi_permission_description_names_the_network(text: str, expected: Status) -> None:
+    assert facts(text).data_type_status(DataType.WIFI_NETWORK) is expected
