@@ -608,11 +608,14 @@ def readings(
         verb, action, role = _governor(root)
         if verb is not None and candidate.node in _PRODUCT_PARTS and _does_the_capturing(root):
             continue
-        # A channel word as the verb itself ("SMS us to register") is the act of writing.
+        # A channel word as the verb itself ("SMS us to register") is the act of writing; a
+        # channel the user uses ("when you use features such as text messages") is a way of
+        # writing to others, not the phone's messages.
         if candidate.node in _MESSAGE_CHANNELS and (
             _writes_to_someone(root)
             or _as_a_means(root)
             or (verb is not None and _a_message_to_the_user(verb))
+            or (action is Action.USE and verb is not None and _actor(verb) is Actor.USER)
         ):
             continue
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
