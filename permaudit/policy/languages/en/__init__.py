@@ -30,6 +30,7 @@ from permaudit.policy.languages.en.denials import (
 )
 from permaudit.policy.languages.en.lexicon import lexicon, permission_names
 from permaudit.policy.languages.en.purposes import disclosure_purposes
+from permaudit.policy.normalise import TextCues
 from permaudit.policy.segment import SegmentCues, Sentence, SentenceIndex, segment
 from permaudit.policy.statement import Modality
 
@@ -160,8 +161,16 @@ _SEGMENT_CUES = SegmentCues(
 )
 
 
+_TEXT_CUES = TextCues(
+    drop=pattern("segment.corpus_marker"),
+    # Case matters: the item opens with a capital.
+    item_break=pattern("segment.bare_item", 0),
+)
+
+
 class English:
     code = "en"
+    text_cues = _TEXT_CUES
 
     def segment(self, text: str, headings: Sequence[str]) -> list[Sentence]:
         return segment(text, headings, _SEGMENT_CUES)
