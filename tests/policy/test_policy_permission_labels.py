@@ -19,19 +19,19 @@ from tests.policy.policy_support import facts
             "View Wi-Fi connections\n\nThis permission is used in our settings and notification"
             " toolbar, in order to view Wi-Fi connections.",
             (),
-            (DataType.WIFI_NETWORK, DataType.WIFI_SCAN, DataType.NETWORK_STATE),
+            (DataType("wifi_network"), DataType("wifi_scan"), DataType("network_state")),
         ),
         (
             "Connect and disconnect from Wi-Fi\n\nUsed in the tool bar to turn Wi-Fi on and off.",
             (),
-            (DataType.WIFI_NETWORK, DataType.WIFI_SCAN, DataType.NETWORK_STATE),
+            (DataType("wifi_network"), DataType("wifi_scan"), DataType("network_state")),
         ),
         (
             "View network connections\n\nThis permission is used to check network connectivity.",
-            (DataType.NETWORK_STATE,),
+            (DataType("network_state"),),
             (),
         ),
-        ("Change network connectivity: used to switch networks.", (DataType.NETWORK_STATE,), ()),
+        ("Change network connectivity: used to switch networks.", (DataType("network_state"),), ()),
     ],
 )
 def test_a_network_permission_label_names_local_network(
@@ -43,7 +43,7 @@ def test_a_network_permission_label_names_local_network(
         assert got.data_type_status(data_type) is Status.EXPLICIT
     for data_type in vague:
         assert got.data_type_status(data_type) is Status.VAGUE
-    assert got.data_type_status(DataType.LAN_DEVICES) is Status.ABSENT
+    assert got.data_type_status(DataType("lan_devices")) is Status.ABSENT
 
 
 @pytest.mark.parametrize(
@@ -75,4 +75,4 @@ def test_other_network_wording_is_no_label(text: str) -> None:
     ],
 )
 def test_the_wifi_permission_description_names_the_network(text: str, expected: Status) -> None:
-    assert facts(text).data_type_status(DataType.WIFI_NETWORK) is expected
+    assert facts(text).data_type_status(DataType("wifi_network")) is expected

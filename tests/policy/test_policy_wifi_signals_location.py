@@ -24,8 +24,8 @@ from tests.policy.policy_support import facts
 def test_wifi_signals_listed_with_location_terms_are_positioning(text: str) -> None:
     disclosure = facts(text).categories[Category.LOCAL_NETWORK]
     assert disclosure.status is Status.EXPLICIT
-    assert disclosure.data_types[DataType.WIFI_NETWORK].status is Status.VAGUE
-    assert disclosure.data_types[DataType.WIFI_SCAN].status is Status.VAGUE
+    assert disclosure.data_types[DataType("wifi_network")].status is Status.VAGUE
+    assert disclosure.data_types[DataType("wifi_scan")].status is Status.VAGUE
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_wifi_signals_listed_with_location_terms_are_positioning(text: str) -> N
         ("The hub talks to your phone through Bluetooth or Wi-Fi signals.", Status.ABSENT),
         ("Our products include GPS trackers, Bluetooth speakers and Wi-Fi routers.", Status.ABSENT),
         # connection quality stays connection quality beside location
-        ("We collect GPS coordinates and Wi-Fi signal strength.", Status.VAGUE),
+        ("We collect GPS coordinates and the signal strength.", Status.VAGUE),
     ],
 )
 def test_wifi_signals_elsewhere_are_unchanged(text: str, expected: Status) -> None:
