@@ -46,6 +46,51 @@ def app350_sealed() -> frozenset[str]:
     return frozenset(path.stem for path in (GOLD / "app350_sealed").glob("*.yaml"))
 
 
+def gold_purposes(folder: Path) -> list[dict[str, set[str]]]:
+    """Per gold file (or reviewed seed map), the purpose ids it names for each disclosed
+    category."""
+    found = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found.append(
+            {
+                key: {purpose["id"] for purpose in entry.get("purposes") or []}
+                for key, entry in data["categories"].items()
+                if entry["status"] in ("explicit", "vague")
+            }
+        )
+    return found
+
+
+def purposes_found(gold: list[dict[str, set[str]]], got: list[dict[str, list[str]]]) -> str:
+    """Share of the gold's (policy, category, purpose) triples the analyzer states too: the
+    gold names a purpose only where the policy states one, so this is recall; a purpose the
+    analyzer adds that the labeller did not list is not counted against it."""
+    total = found = 0
+    for want, have in zip(gold, got, strict=True):
+        for key, ids in want.items():
+            total += len(ids)
+            found += len(ids & set(have.get(key, ())))
+    return f"{100 * found / total:6.1f}%" if total else "     —"
+
+
+def purpose_missing_right(
+    gold: list[dict[str, set[str]]],
+    statuses: list[dict[str, str] | None],
+    got: list[dict[str, list[str]]],
+) -> str:
+    """Where gold and analyzer both find a category disclosed, how often they agree on whether
+    a purpose is stated: the `purpose_missing` finding (SPEC §3) turns on exactly that."""
+    total = right = 0
+    for want, status, have in zip(gold, statuses, got, strict=True):
+        for key, ids in want.items():
+            if (status or {}).get(key) not in ("explicit", "vague"):
+                continue
+            total += 1
+            right += bool(ids) == bool(have.get(key))
+    return f"{100 * right / total:6.1f}%" if total else "     —"
+
+
 def _purpose_ids() -> set[str]:
     candidates = [
         ROOT / "permaudit" / "catalog" / "purposes.yaml",
