@@ -22,6 +22,8 @@ V, A, E = Status.VAGUE, Status.ABSENT, Status.EXPLICIT
          "favorite movies on your phone!", A, A),
         ("We collect information about the videos you watch.", A, A),
         ("When you watch a video, the provider may collect your IP address.", A, A),
+        ("The provider may receive the requested transaction (e.g., your request to buy or "
+         "rent the video).", A, A),
         # what another party provides or hosts
         ("Any stock photographs, images, graphics or similar assets that are provided by "
          "Goldenshores Technologies and/or its licensors are protected.", A, A),
@@ -29,6 +31,7 @@ V, A, E = Status.VAGUE, Status.ABSENT, Status.EXPLICIT
          "app.", A, A),
         # the user's own media
         ("We store the photos provided by you.", V, V),
+        ("We may rent your photos to partners.", V, V),
         ("We store the videos you upload and share them with the people you choose.", V, V),
         ("You can view live video from your camera.", E, A),
         ("We store the videos recorded by your camera.", E, A),

@@ -21,6 +21,11 @@ V, A, E = Status.VAGUE, Status.ABSENT, Status.EXPLICIT
         ("We may access and store your photos and videos.", V, V),
         ("We collect their username, password, date of birth, photo, video and country.", V, V),
         ("We transmit your messages, including your chats, photos, videos and files.", V, V),
+        # a long list the small model splits in two: the verb over the photos is the one
+        ("You are responsible for all contents that you upload, transmit, share or display "
+         "through the app, (collectively the \"Contents\") including but not limited to any "
+         "photos, profiles (including your name and image), messages, information, text, video, "
+         "music and links.", V, V),
         # posted, submitted or shared by the user, or named by the user's own clause
         ("We collect the videos you upload.", V, V),
         ("You can share videos with your friends.", V, V),

@@ -354,15 +354,16 @@ def _offered(root: Token) -> bool:
 
 def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]) -> bool:
     """Whether a capture word names the user's own media, not a capture: listed with photos
-    ("your photos and videos"), posted or submitted by the user ("you may submit videos"),
-    or what a clause of the user's says ("the videos you upload"). A capturing verb over it
-    or its list ("photos and videos recorded by the camera") keeps it a capture."""
+    ("your photos and videos", or governed by the verb that governs photos), posted or
+    submitted by the user ("you may submit videos"), or what a clause of the user's says
+    ("the videos you upload"). A capturing verb over it or its list ("photos and videos
+    recorded by the camera") keeps it a capture."""
     clauses = [c for t in (root, *root.conjuncts) for c in t.children if c.dep_ in ("acl", "relcl")]
     if any(c.lemma_.lower() in _CAPTURING_VERBS for c in clauses) or (
         verb is not None and verb.lemma_.lower() in _CAPTURING_VERBS
     ):
         return False  # "the videos that you take with your cameras"
-    if any(t.i in photos for t in root.conjuncts):
+    if any(t.i in photos for t in root.conjuncts) or (verb is not None and verb.i in photos):
         return True
     if actor is Actor.USER and verb is not None:
         return True
@@ -689,7 +690,11 @@ def readings(
             if Category.LOCATION in coverage(candidate.node).explicit_categories:
                 locating.setdefault(candidate.sentence, set()).add(span.root.i)
             if candidate.node in _USER_MEDIA.values():
-                photos.setdefault(candidate.sentence, set()).add(span.root.i)
+                # The photos, and the verb that governs them: a long list the small model
+                # splits in two still has one verb ("... any photos, ..., text, video").
+                governing = _governor(span.root)[0]
+                extra = {governing.i} if governing is not None else set()
+                photos.setdefault(candidate.sentence, set()).update({span.root.i, *extra})
     found: list[Reading] = []
     for candidate in candidates:
         sentence = sentences[candidate.sentence]
