@@ -70,6 +70,8 @@ class _Words(BaseModel):
     own_media_modifiers: frozenset[str]
     viewing_verbs: frozenset[str]
     offering_verbs: frozenset[str]
+    owning_verbs: frozenset[str]
+    property_nouns: frozenset[str]
     user_media: dict[str, str]
     phone_media: dict[str, str]
     capturing_verbs: frozenset[str]
@@ -100,6 +102,10 @@ _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
 _PHONE_MEDIA = _W.phone_media
 _OFFERED_MEDIA, _OWN_MEDIA_MODIFIERS = _W.offered_media, _W.own_media_modifiers
 _VIEWING_VERBS, _OFFERING_VERBS = _W.viewing_verbs, _W.offering_verbs
+_OWNING_VERBS, _PROPERTY_NOUNS = _W.owning_verbs, _W.property_nouns
+# What an ownership clause may list: the media, and the category words of recorded media
+# ("audio clips" names the microphone).
+_OWNABLE_MEDIA = _OFFERED_MEDIA | {"camera", "microphone"}
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -350,6 +356,30 @@ def _offered(root: Token) -> bool:
             if any(o.dep_ == "pobj" and not _is_user(o) for o in agents):
                 return True
     return viewed and not owned
+
+
+def _owned_by_another(root: Token) -> bool:
+    """Whether the media stand in a clause of ownership whose owner is not the user: "Com2uS
+    owns ... the content ..., including pictures, video, sound", "all content, including
+    images and audio clips, is the exclusive property of hike" (the vendor's content, an
+    intellectual-property clause); "you own the photos you upload" stays the user's."""
+    for clause in root.ancestors:
+        if clause.lemma_.lower() in _OWNING_VERBS and clause.pos_ == "VERB":
+            owners = [c for c in clause.children if c.dep_ == "nsubj"]
+        elif clause.lemma_.lower() == "be":
+            kept = [c for c in clause.children if c.dep_ == "attr"]
+            if not any(c.lemma_.lower() in _PROPERTY_NOUNS for c in kept):
+                continue
+            owners = [
+                o
+                for c in kept
+                for o in (*c.children, *(g for p in c.children for g in p.children))
+                if o.dep_ in ("poss", "pobj")
+            ]
+        else:
+            continue
+        return bool(owners) and not any(o.lower_ in _PEOPLE or _is_user(o) for o in owners)
+    return False
 
 
 def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]) -> bool:
@@ -722,6 +752,8 @@ def readings(
         if Category.STORAGE in coverage(candidate.node).explicit_categories and _with_cookies(root):
             continue
         if candidate.node in _OFFERED_MEDIA and _offered(root):
+            continue
+        if candidate.node in _OWNABLE_MEDIA and _owned_by_another(root):
             continue
         verb, action, role = _governor(root)
         if verb is not None and candidate.node in _PRODUCT_PARTS and _does_the_capturing(root):
