@@ -60,8 +60,11 @@ def _clause_at(sentence: str, start: int) -> tuple[str, int]:
 
 
 @lru_cache(maxsize=8192)
-def purpose_clauses(sentence: str) -> tuple[str, ...]:
-    """Texts of the purpose clauses in `sentence`, in the order they appear."""
+def purpose_clauses(sentence: str, *, situation: bool = True) -> tuple[str, ...]:
+    """Texts of the purpose clauses in `sentence`, in the order they appear.
+
+    With `situation`, a "when you ..." clause is the purpose when no clause states one; a
+    neighbour's situation is not (see `disclosure_purposes`)."""
     clauses: list[str] = []
     spans: list[tuple[int, int]] = []
     when = _WHEN.search(sentence)
@@ -82,7 +85,7 @@ def purpose_clauses(sentence: str) -> tuple[str, ...]:
         spans.append((match.start(), end))
         if len(clauses) >= _MAX_CLAUSES:
             break
-    if when and not _states_purpose(clauses):
+    if when and situation and not _states_purpose(clauses):
         # The situation ("If you use the snapshot button while watching live view, the App
         # uses the camera to take photos") is the purpose only when no clause states one.
         clauses.insert(0, _fold(when.group(0)))
@@ -125,7 +128,10 @@ def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -
         if not _states_purpose(own):
             for near in (number - 1, number + 1):
                 if 0 <= near < len(sentences) and sentences[near].block == sentence.block:
-                    own += purpose_clauses(sentences[near].text)
+                    # "We also collect information when you register a product. We store the
+                    # videos you take.": the situation is when the neighbour's own collection
+                    # happens, not what this sentence's data is for.
+                    own += purpose_clauses(sentences[near].text, situation=False)
         if not _states_purpose(own) and sentence.section and sentence.section != sentence.text:
             # A heading is short and names a topic ("1.3. Troubleshooting"): all of it counts.
             own.append(_fold(sentence.section))
