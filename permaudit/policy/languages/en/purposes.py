@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from permaudit.models import Purpose
+from permaudit.policy.languages.base import Extent, Reach, UseReference
 from permaudit.policy.languages.en.cues import cues, pattern
 from permaudit.policy.languages.en.lexicon import purpose_patterns
-from permaudit.policy.segment import Sentence
+from permaudit.policy.segment import Sentence, bare_label, is_list_item
 
 # The words are in cues.yaml (`purposes`, `words.to_is_not_purpose`); this is the mechanism.
 # Where a purpose clause starts.
@@ -137,3 +138,74 @@ def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -
             own.append(_fold(sentence.section))
         clauses.extend(own)
     return map_purposes(clauses)
+
+
+# --- uses stated apart from the disclosure (permaudit/policy/references.py) ------------------
+_USE_HEADING = pattern("purposes.use_heading")
+_COLLECT_AND_USE = pattern("purposes.collect_and_use")
+_USE_LEAD = pattern("purposes.use_lead")
+_USE_OF_GROUP = pattern("purposes.use_of_group")
+_COLLECTED_DATA = pattern("purposes.collected_data")
+_YOUR_DATA = pattern("purposes.your_data")
+_PREVIOUS_DATA = pattern("purposes.previous_data")
+_NEGATION = pattern("denials.negation")
+_EXCLUSIVE = pattern("purposes.exclusive")
+# A list item or short line is a purpose as a whole ("Perform analytics and conduct customer
+# research"); in a longer sentence only its purpose clauses are.
+_WHOLE_ITEM_WORDS = 30
+
+
+def use_reference(sentence: Sentence) -> UseReference | None:
+    """Whether `sentence` states uses of data named elsewhere (see references.py)."""
+    text = sentence.text.strip()
+    if sentence.heading:
+        title = bare_label(text)
+        if _USE_HEADING.search(title) and not _COLLECT_AND_USE.search(title):
+            return UseReference(Extent.SECTION, Reach.ALL)
+        return None
+    group = _USE_OF_GROUP.search(text)
+    name = (group.group("group") or group.group("passive")) if group else None
+    if _USE_LEAD.search(text):
+        return UseReference(Extent.LIST, _reach(text), name)
+    if group is None or name is None:
+        return None
+    if name[0].isupper():
+        # A name the policy may define ("uses your Service Data to ..."): the group it labels.
+        return UseReference(Extent.SENTENCE, Reach.GROUP, name)
+    if _COLLECTED_DATA.search(text) and not _PREVIOUS_DATA.search(text):
+        # "We use the information we collect to provide and improve the Services."
+        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+    return None
+
+
+def _reach(text: str) -> str:
+    if _COLLECTED_DATA.search(text) or _YOUR_DATA.search(text):
+        return Reach.ALL
+    if _PREVIOUS_DATA.search(text):
+        return Reach.PREVIOUS
+    # "We use information to:" names no data of its own: all the policy collects.
+    return Reach.ALL
+
+
+def exclusive_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
+    """Whether a disclosing sentence restricts its data to the purposes it states."""
+    return any(
+        _EXCLUSIVE.search(sentences[n].text) and _states_purpose(purpose_clauses(sentences[n].text))
+        for n in numbers
+    )
+
+
+def item_purposes(sentence: Sentence) -> list[Purpose]:
+    """Purposes a sentence of a use section or list states: its purpose clauses, or for a
+    list item or short line that has none, all of it."""
+    text = sentence.text
+    if _NEGATION.search(text):
+        # "We do not use your camera video for advertising": a limit states no use.
+        return []
+    found = map_purposes(purpose_clauses(text))
+    if found:
+        return found
+    if is_list_item(text) or len(text.split()) <= _WHOLE_ITEM_WORDS:
+        # A situation is no purpose here either: the whole item, less its condition.
+        return map_purposes([_fold(_WHEN.sub("", text))])
+    return []

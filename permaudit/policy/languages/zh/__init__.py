@@ -17,7 +17,7 @@ from typing import Literal
 
 from permaudit.catalog.ontology import coverage
 from permaudit.models import Category, Party, Purpose, Scope
-from permaudit.policy.languages.base import Candidate, Reading, Role
+from permaudit.policy.languages.base import Candidate, Reading, Role, UseReference
 from permaudit.policy.languages.zh.lexicon import cue, cues, umbrella_narrowed, vocabulary
 from permaudit.policy.languages.zh.segment import is_permission_entry, segments, table_cells
 from permaudit.policy.languages.zh.text import for_matching
@@ -218,6 +218,20 @@ class Chinese:
                     found.setdefault(purpose_id, Purpose(id=purpose_id, text=clause))
         order = list(cues()["purposes"])
         return sorted(found.values(), key=lambda p: order.index(p.id))
+
+    def exclusive_purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
+        # No use section is read apart from the disclosure (see use_reference), so no use
+        # stated elsewhere can reach past a restriction.
+        return False
+
+    def use_reference(self, sentence: Sentence) -> UseReference | None:
+        # Chinese policies state uses beside the data ("我们如何收集和使用您的个人信息"
+        # lists each function with the data it needs and why), which `purposes` reads; a use
+        # section apart from the collection is not read yet.
+        return None
+
+    def item_purposes(self, sentence: Sentence) -> list[Purpose]:
+        return []
 
     def party(self, sentence: Sentence) -> tuple[Party, ...]:
         matching = for_matching(sentence.text)
