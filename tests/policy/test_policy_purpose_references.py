@@ -124,6 +124,13 @@ def test_reference_gives_its_purposes(text: str, category: Category, expected: s
             "If you send us a request, we may use your information to contact you.",
             C.LOCATION,
         ),
+        # A third party's use of "the data collected" is of what it collected itself.
+        (
+            "We collect your precise location.\n\n"
+            "Google Analytics uses cookies. Google may also use the data collected to "
+            "personalize the ads of its own advertising network.",
+            C.LOCATION,
+        ),
         # A heading about collecting and using is no use section: each sentence under it
         # keeps its own purposes.
         (

@@ -73,6 +73,7 @@ class PurposeCues(_Strict):
     your_data: Cue
     previous_data: Cue
     exclusive: Cue
+    first_party_use: Cue
 
 
 class SegmentCues(_Strict):

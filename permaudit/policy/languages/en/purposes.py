@@ -150,6 +150,7 @@ _YOUR_DATA = pattern("purposes.your_data")
 _PREVIOUS_DATA = pattern("purposes.previous_data")
 _NEGATION = pattern("denials.negation")
 _EXCLUSIVE = pattern("purposes.exclusive")
+_FIRST_PARTY_USE = pattern("purposes.first_party_use")
 # A list item or short line is a purpose as a whole ("Perform analytics and conduct customer
 # research"); in a longer sentence only its purpose clauses are.
 _WHOLE_ITEM_WORDS = 30
@@ -172,7 +173,11 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     if name[0].isupper():
         # A name the policy may define ("uses your Service Data to ..."): the group it labels.
         return UseReference(Extent.SENTENCE, Reach.GROUP, name)
-    if _COLLECTED_DATA.search(text) and not _PREVIOUS_DATA.search(text):
+    if (
+        _COLLECTED_DATA.search(text)
+        and _FIRST_PARTY_USE.search(text)
+        and not _PREVIOUS_DATA.search(text)
+    ):
         # "We use the information we collect to provide and improve the Services."
         return UseReference(Extent.SENTENCE, Reach.ALL, name)
     return None
