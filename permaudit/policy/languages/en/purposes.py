@@ -17,7 +17,7 @@ from functools import lru_cache
 from permaudit.models import Purpose
 from permaudit.policy.languages.base import Extent, Reach, UseReference
 from permaudit.policy.languages.en.cues import cues, pattern
-from permaudit.policy.languages.en.lexicon import purpose_patterns
+from permaudit.policy.languages.en.lexicon import purpose_action_patterns, purpose_patterns
 from permaudit.policy.segment import Sentence, bare_label, is_list_item
 
 # The words are in cues.yaml (`purposes`, `words.to_is_not_purpose`); this is the mechanism.
@@ -110,6 +110,26 @@ def map_purposes(clauses: Iterable[str]) -> list[Purpose]:
     ]
 
 
+_NEGATED_ACTION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_NEGATION_REACH = 40
+
+
+@lru_cache(maxsize=8192)
+def _actions(sentence: str) -> tuple[Purpose, ...]:
+    """The uses in `sentence` that are purposes wherever they stand (purposes.yaml,
+    `actions`), but not one a negation just before denies ("we do not store recordings")."""
+    found: list[Purpose] = []
+    for purpose_id, action in purpose_action_patterns():
+        for match in action.finditer(sentence):
+            if _NEGATED_ACTION.search(
+                sentence, max(0, match.start() - _NEGATION_REACH), match.start()
+            ):
+                continue
+            found.append(Purpose(id=purpose_id, text=_fold(match.group(0))))
+            break
+    return tuple(found)
+
+
 def _states_purpose(clauses: Iterable[str]) -> bool:
     return any(_clause_ids(clause) for clause in clauses)
 
@@ -117,27 +137,40 @@ def _states_purpose(clauses: Iterable[str]) -> bool:
 def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
     """Purposes of a disclosure made by `sentences[n] for n in numbers`.
 
-    Each sentence's own purpose clauses; for a sentence that states none, the purpose clauses
-    of its neighbours in the same paragraph ("We access your location. This is needed to find
-    Wi-Fi networks."), then its section heading ("(II) Carry out internal data analysis ... to
-    improve our products": the heading of the list that discloses the data often states it).
+    Each sentence's own purpose clauses and uses that are purposes in themselves (`actions`);
+    for a sentence that states none, the purpose clauses of its neighbours in the same
+    paragraph ("We access your location. This is needed to find Wi-Fi networks."), then its
+    section heading ("(II) Carry out internal data analysis ... to improve our products": the
+    heading of the list that discloses the data often states it).
     """
     clauses: list[str] = []
+    actions: list[Purpose] = []
     for number in numbers:
         sentence = sentences[number]
         own = list(purpose_clauses(sentence.text))
-        if not _states_purpose(own):
+        acted = _actions(sentence.text)
+        actions.extend(acted)
+        if not acted and not _states_purpose(own):
             for near in (number - 1, number + 1):
                 if 0 <= near < len(sentences) and sentences[near].block == sentence.block:
                     # "We also collect information when you register a product. We store the
                     # videos you take.": the situation is when the neighbour's own collection
                     # happens, not what this sentence's data is for.
                     own += purpose_clauses(sentences[near].text, situation=False)
-        if not _states_purpose(own) and sentence.section and sentence.section != sentence.text:
+        if (
+            not acted
+            and not _states_purpose(own)
+            and sentence.section
+            and sentence.section != sentence.text
+        ):
             # A heading is short and names a topic ("1.3. Troubleshooting"): all of it counts.
             own.append(_fold(sentence.section))
         clauses.extend(own)
-    return map_purposes(clauses)
+    found = {p.id: p for p in map_purposes(clauses)}
+    for purpose in actions:
+        found.setdefault(purpose.id, purpose)
+    order = {purpose_id: n for n, (purpose_id, _) in enumerate(purpose_patterns())}
+    return sorted(found.values(), key=lambda p: order[p.id])
 
 
 # --- uses stated apart from the disclosure (permaudit/policy/references.py) ------------------
