@@ -43,6 +43,7 @@ _EMPHASIS_LABEL = re.compile(
     r"|^_(?P<italic>[^_\n]{2,80})_\s*$"
 )
 _MAX_LABEL_WORDS = 8
+_QUESTION_MARKS = ("?", "\uff1f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,10 @@ def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]
         return items
     if extent == Extent.SECTION:
         for following in range(number + 1, len(sentences)):
-            if sentences[following].heading:
+            sentence = sentences[following]
+            if sentence.heading or sentence.text.rstrip().endswith(_QUESTION_MARKS):
+                # A question opens the next topic where a policy asks its headings ("Does
+                # Adobe share my personal information?") and the text lost their lines.
                 break
             items.append(following)
         return items

@@ -131,6 +131,26 @@ def test_reference_gives_its_purposes(text: str, category: Category, expected: s
             "personalize the ads of its own advertising network.",
             C.LOCATION,
         ),
+        # What came one way is a group, not all the information.
+        (
+            "We collect your precise location.\n\n"
+            "We may use the information collected through activation to validate your licence "
+            "and prevent fraud.",
+            C.LOCATION,
+        ),
+        (
+            "We collect your precise location.\n\n"
+            "We use public information collected to assist advertisers in targeting ads.",
+            C.LOCATION,
+        ),
+        # A question opens the next topic when the policy's headings lost their lines.
+        (
+            "We collect your precise location.\n\n"
+            "How do we use your information?\n\n"
+            "Does the company share your information? Service providers deliver customer "
+            "support on our behalf.",
+            C.LOCATION,
+        ),
         # A heading about collecting and using is no use section: each sentence under it
         # keeps its own purposes.
         (
