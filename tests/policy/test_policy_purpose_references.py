@@ -199,3 +199,12 @@ def test_a_use_restricted_to_its_own_purposes_takes_no_general_one() -> None:
     )
     assert "analytics" not in purposes(text, C.BLUETOOTH)
     assert purposes(text, C.LOCATION) == {"location_services", "analytics"}
+
+
+def test_only_after_the_purpose_restricts_too() -> None:
+    text = (
+        "We use location information to retrieve local weather information only.\n\n"
+        "## How we use information we collect\n\n"
+        "We use the information we collect from you to improve our product.\n"
+    )
+    assert purposes(text, C.LOCATION) == {"location_services"}
