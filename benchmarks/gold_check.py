@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from permaudit.models import Category, DataType, Status
+from permaudit.models import Category, Status, all_data_types
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "gold"
@@ -44,6 +44,51 @@ def app350_sealed() -> frozenset[str]:
     """Stems of the APP-350 policies sealed in gold/app350_sealed/: every APP-350 figure that
     can be tuned on (TRAINING F1, --errors, the precision reviews) leaves them out."""
     return frozenset(path.stem for path in (GOLD / "app350_sealed").glob("*.yaml"))
+
+
+def gold_purposes(folder: Path) -> list[dict[str, set[str]]]:
+    """Per gold file (or reviewed seed map), the purpose ids it names for each disclosed
+    category."""
+    found = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found.append(
+            {
+                key: {purpose["id"] for purpose in entry.get("purposes") or []}
+                for key, entry in data["categories"].items()
+                if entry["status"] in ("explicit", "vague")
+            }
+        )
+    return found
+
+
+def purposes_found(gold: list[dict[str, set[str]]], got: list[dict[str, list[str]]]) -> str:
+    """Share of the gold's (policy, category, purpose) triples the analyzer states too: the
+    gold names a purpose only where the policy states one, so this is recall; a purpose the
+    analyzer adds that the labeller did not list is not counted against it."""
+    total = found = 0
+    for want, have in zip(gold, got, strict=True):
+        for key, ids in want.items():
+            total += len(ids)
+            found += len(ids & set(have.get(key, ())))
+    return f"{100 * found / total:6.1f}%" if total else "     —"
+
+
+def purpose_missing_right(
+    gold: list[dict[str, set[str]]],
+    statuses: list[dict[str, str] | None],
+    got: list[dict[str, list[str]]],
+) -> str:
+    """Where gold and analyzer both find a category disclosed, how often they agree on whether
+    a purpose is stated: the `purpose_missing` finding (SPEC §3) turns on exactly that."""
+    total = right = 0
+    for want, status, have in zip(gold, statuses, got, strict=True):
+        for key, ids in want.items():
+            if (status or {}).get(key) not in ("explicit", "vague"):
+                continue
+            total += 1
+            right += bool(ids) == bool(have.get(key))
+    return f"{100 * right / total:6.1f}%" if total else "     —"
 
 
 def _purpose_ids() -> set[str]:
@@ -100,13 +145,13 @@ def check(path: Path, purpose_ids: set[str]) -> list[str]:
             problems.append(f"{path.name}: category {category.value} missing")
         else:
             entry("category", category.value, categories[category.value])
-    for data_type in DataType:
+    for data_type in all_data_types():
         if data_type.value not in data_types:
             problems.append(f"{path.name}: data type {data_type.value} missing")
         else:
             entry("data type", data_type.value, data_types[data_type.value])
     extra = (set(categories) - {c.value for c in Category}) | (
-        set(data_types) - {d.value for d in DataType}
+        set(data_types) - {d.value for d in all_data_types()}
     )
     if extra:
         problems.append(f"{path.name}: unknown ids {sorted(extra)}")

@@ -9,10 +9,13 @@ Usage (from the repository root):
     python benchmarks/policy_eval.py --gold DIR ...   # gold folders under DIR (a test copy)
     python benchmarks/policy_eval.py --errors  # only this analyzer: each wrong verdict on the
                                                # tune gold and APP-350 TRAINING, for review
+    python benchmarks/policy_eval.py --before REV  # the "today" column at another commit
 
 Figures, each with keyword search and TODAY'S analyzer (commit 4a77fca, exported with
 `git archive` and run in a subprocess with that tree first on PYTHONPATH) in the same run:
-- gold folders: % of category verdicts and of data-type verdicts (status equal to the gold);
+- gold folders: % of category verdicts and of data-type verdicts (status equal to the gold),
+  the share of the gold's stated purposes found, and how often gold and analyzer agree that a
+  disclosed category has a purpose (the purpose_missing finding);
 - APP-350 TRAINING and VALIDATION F1 per category and data type, mapped as
   ../shared/datasets/README.md says: location and contacts count explicit or vague as
   disclosed; device_id and every data type count only explicit; local_network is compared
@@ -232,51 +235,6 @@ def gold_folder(folder: Path) -> list[tuple[str, str, dict[str, str]]]:
     return found
 
 
-def gold_purposes(folder: Path) -> list[dict[str, set[str]]]:
-    """Per gold file (or reviewed seed map), the purpose ids it names for each disclosed
-    category."""
-    found = []
-    for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found.append(
-            {
-                key: {purpose["id"] for purpose in entry.get("purposes") or []}
-                for key, entry in data["categories"].items()
-                if entry["status"] in ("explicit", "vague")
-            }
-        )
-    return found
-
-
-def purposes_found(gold: list[dict[str, set[str]]], got: list[dict[str, list[str]]]) -> str:
-    """Share of the gold's (policy, category, purpose) triples the analyzer states too: the
-    gold names a purpose only where the policy states one, so this is recall; a purpose the
-    analyzer adds that the labeller did not list is not counted against it."""
-    total = found = 0
-    for want, have in zip(gold, got, strict=True):
-        for key, ids in want.items():
-            total += len(ids)
-            found += len(ids & set(have.get(key, ())))
-    return f"{100 * found / total:6.1f}%" if total else "     —"
-
-
-def purpose_missing_right(
-    gold: list[dict[str, set[str]]],
-    statuses: list[dict[str, str] | None],
-    got: list[dict[str, list[str]]],
-) -> str:
-    """Where gold and analyzer both find a category disclosed, how often they agree on whether
-    a purpose is stated: the `purpose_missing` finding (SPEC §3) turns on exactly that."""
-    total = right = 0
-    for want, status, have in zip(gold, statuses, got, strict=True):
-        for key, ids in want.items():
-            if (status or {}).get(key) not in ("explicit", "vague"):
-                continue
-            total += 1
-            right += bool(ids) == bool(have.get(key))
-    return f"{100 * right / total:6.1f}%" if total else "     —"
-
-
 def seed_maps() -> list[tuple[str, str, dict[str, str]]]:
     found = []
     for path in sorted((ROOT / "policy_maps").glob("*.yaml")):
@@ -364,6 +322,12 @@ def main() -> int:
         action="store_true",
         help="list the gold files each figure would read, and run no analyzer",
     )
+    parser.add_argument(
+        "--before",
+        default=TODAY,
+        metavar="REV",
+        help=f"the commit of the 'today' column (default {TODAY}, before the statement rebuild)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--zh", action="store_true", help="the Chinese figures (policy_eval_zh.py)")
     parser.add_argument(
@@ -381,10 +345,12 @@ def main() -> int:
 
         return chinese(["--sealed"] if args.sealed else [])
 
-    from permaudit.models import Category, DataType
+    from gold_check import gold_purposes, purpose_missing_right, purposes_found
+
+    from permaudit.models import Category, all_data_types
 
     categories = [c.value for c in Category]
-    data_types = [d.value for d in DataType]
+    data_types = [d.value for d in all_data_types()]
     folders = [("iot (tune)", args.gold / "iot")]
     if args.sealed:
         folders += [(name, args.gold / name) for name in (*SEALED, SEALED_APP)]
@@ -416,10 +382,12 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as today:
         archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", TODAY, "permaudit"], capture_output=True, check=True
+            ["git", "-C", str(ROOT), "archive", args.before, "permaudit"],
+            capture_output=True,
+            check=True,
         )
         subprocess.run(["tar", "-x", "-C", today], input=archive.stdout, check=True)
-        print(f"running today's analyzer ({TODAY}) ...", file=sys.stderr)
+        print(f"running the analyzer of {args.before} ...", file=sys.stderr)
         old = run_worker(Path(today), texts, "", warm_text)
         # Speed in a process of its own: nothing of the corpus run (parsed sentences) is
         # cached there, only start-up is paid, on a seed policy.
@@ -465,7 +433,8 @@ def main() -> int:
         )
         gold_rows.insert(1 + len(SEALED), (SEALED_COMBINED, combined))
 
-    print(f"{'':<28}{'this':>9}{'today':>9}{'keyword':>9}")
+    before_label = "today" if args.before == TODAY else args.before[:8]
+    print(f"{'':<28}{'this':>9}{before_label:>9}{'keyword':>9}")
     for name, items in gold_rows:
         got, before, kw = results[name]
         gold = [g for _, _, g in items]
@@ -500,7 +469,7 @@ def main() -> int:
     for split in ("TRAINING", "VALIDATION"):
         rows = [i for i, (s, _, _) in enumerate(items) if s == split]
         print(f"\nAPP-350 {split} ({len(rows)} policies), F1")
-        print(f"  {'':<26}{'this':>9}{'today':>9}{'keyword':>9}")
+        print(f"  {'':<26}{'this':>9}{before_label:>9}{'keyword':>9}")
         for key in (*APP350_CATEGORIES, *APP350_DATA_TYPES):
             figures: list[str] = []
             for predictions in (got, before, kw):
@@ -520,7 +489,7 @@ def main() -> int:
             print(f"  {label:<26}" + "".join(figures))
 
     print("\nspeed (one 5,000-word policy, after start-up; cached repeat: median of 5)")
-    print(f"  {'':<26}{'this':>9}{'today':>9}")
+    print(f"  {'':<26}{'this':>9}{before_label:>9}")
     for label, key in (("first analysis", "first"), ("cached repeat", "repeat")):
         timings = "".join(f"{1000 * run['timing'][key]:>7.1f}ms" for run in (new, old))
         print(f"  {label:<26}{timings}")

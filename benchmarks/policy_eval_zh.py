@@ -33,8 +33,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from gold_check import gold_purposes, purpose_missing_right, purposes_found  # noqa: E402
+
 from permaudit.catalog.ontology import coverage  # noqa: E402
-from permaudit.models import Category, DataType, PolicyFacts  # noqa: E402
+from permaudit.models import Category, PolicyFacts, all_data_types  # noqa: E402
 from permaudit.policy import analyze_text  # noqa: E402
 from permaudit.policy.languages.zh.lexicon import _read  # noqa: E402
 from permaudit.policy.languages.zh.text import for_matching  # noqa: E402
@@ -154,11 +156,17 @@ def gold(folder: Path, facts: dict[str, PolicyFacts], dataset: Path, show_errors
         return
     right = total = 0
     wrong: list[str] = []
+    statuses: list[dict[str, str] | None] = []
+    purposes: list[dict[str, list[str]]] = []
     for path in files:
         labels = yaml.safe_load(path.read_text(encoding="utf-8"))
         name = labels["file"]
         found = facts.get(name) or analyze_text(
             (dataset / name).read_text(encoding="utf-8"), source=name
+        )
+        statuses.append({c.value: d.status.value for c, d in found.categories.items()})
+        purposes.append(
+            {c.value: sorted({p.id for p in d.purposes}) for c, d in found.categories.items()}
         )
         for category in Category:
             expected = labels["categories"][category.value]["status"]
@@ -167,7 +175,7 @@ def gold(folder: Path, facts: dict[str, PolicyFacts], dataset: Path, show_errors
             right += expected == got
             if expected != got:
                 wrong.append(f"{path.stem}: {category.value} gold {expected}, analyzer {got}")
-        for data_type in DataType:
+        for data_type in all_data_types():
             expected = labels["data_types"][data_type.value]["status"]
             got = found.data_type_status(data_type).value
             total += 1
@@ -178,6 +186,12 @@ def gold(folder: Path, facts: dict[str, PolicyFacts], dataset: Path, show_errors
         f"\n{folder.name} gold ({len(files)} policies): {right}/{total} category and data-type"
         " verdicts right"
         f" ({100 * right / total:.1f} %)"
+    )
+    stated = gold_purposes(folder)
+    print(
+        f"  gold purposes found {purposes_found(stated, purposes).strip()}, "
+        f"purpose_missing right {purpose_missing_right(stated, statuses, purposes).strip()}"
+        " (as policy_eval.py counts them)"
     )
     if show_errors:
         for line in wrong:

@@ -73,6 +73,8 @@ def loaded(modules: set[str], package: str) -> bool:
 def test_version_and_help_import_no_heavy_module(args: tuple[str, ...]) -> None:
     modules = imported(*args)
     assert [h for h in HEAVY if loaded(modules, h)] == []
+    # The data types are the ontology's (permaudit.models.DataType): read on first use only.
+    assert not loaded(modules, "permaudit.catalog.ontology")
 
 
 def test_extract_does_not_load_the_policy_side_or_the_network() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from permaudit.audit.requests import data_type_reads, effective_permissions
-from permaudit.models import AppChanges, AppFacts, DataType
+from permaudit.models import AppChanges, AppFacts, DataType, all_data_types
 
 
 def _version(app: AppFacts) -> str:
@@ -44,7 +44,7 @@ def diff_apps(old: AppFacts, new: AppFacts) -> AppChanges:
     def data_types(app: AppFacts) -> set[DataType]:
         return set(data_type_reads(app))
 
-    order = list(DataType)
+    order = all_data_types()
     return AppChanges(
         old_source=old.source,
         old_version_name=old.version_name,

@@ -7,10 +7,17 @@ from collections.abc import Collection
 from permaudit.audit.context import AuditContext
 from permaudit.audit.rules import RULES
 from permaudit.catalog.api_tables import api_catalog
-from permaudit.models import AppFacts, Category, DataType, Finding, PolicyFacts, Rule
+from permaudit.models import (
+    AppFacts,
+    Category,
+    DataType,
+    Finding,
+    PolicyFacts,
+    Rule,
+    all_data_types,
+)
 
 _CATEGORY_ORDER = {category: index for index, category in enumerate(Category)}
-_DATA_TYPE_ORDER = {data_type: index for index, data_type in enumerate(DataType)}
 _RULE_ORDER = {rule: index for index, rule in enumerate(Rule)}
 
 
@@ -20,7 +27,7 @@ def sort_key(finding: Finding) -> tuple[int, int, int, int, tuple[str, ...]]:
         _RULE_ORDER[finding.rule],
         _CATEGORY_ORDER[finding.category] if finding.category else len(_CATEGORY_ORDER),
         # Category-level findings before the data-type findings of their category.
-        -1 if finding.data_type is None else _DATA_TYPE_ORDER[finding.data_type],
+        -1 if finding.data_type is None else all_data_types().index(finding.data_type),
         finding.permissions,
     )
 

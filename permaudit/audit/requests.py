@@ -20,6 +20,7 @@ from permaudit.models import (
     DataType,
     Party,
     Permission,
+    all_data_types,
     short_permission,
 )
 
@@ -197,7 +198,11 @@ def data_type_reads(app: AppFacts) -> dict[DataType, tuple[ApiEvidence, ...]]:
     for record in reachable(app, app.api_evidence or ()):
         if record.data_type is not None:
             by_type.setdefault(record.data_type, []).append(record)
-    return {data_type: tuple(by_type[data_type]) for data_type in DataType if data_type in by_type}
+    return {
+        data_type: tuple(by_type[data_type])
+        for data_type in all_data_types()
+        if data_type in by_type
+    }
 
 
 def used_without_permission(app: AppFacts, category: Category) -> bool:

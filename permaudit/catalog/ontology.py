@@ -1,21 +1,29 @@
 """The data ontology (ontology.yaml): nodes, hypernym edges, and what naming a node discloses.
 
-Language-neutral: node ids and edges only. The words that name each node live with each
-language (permaudit/policy/languages/<code>/lexicon.yaml). Status rules (SPEC §1b, §2): a
-statement that names node N is `explicit` for every category or data type that N is, or is
-a descendant of, and `vague` for every one N is an ancestor of (a category also when N is an
-ancestor of one of its data types only).
+Language-neutral: node ids, edges, and the contract of each SPEC §1b data type (its id is its
+node's id; its category, label and severity are the node's `data_type`), which makes this file
+the one source of which data types exist (permaudit.models.DataType reads it). The words that
+name each node live with each language (permaudit/policy/languages/<code>/lexicon.yaml).
+Status rules (SPEC §1b, §2): a statement that names node N is `explicit` for every category or
+data type that N is, or is a descendant of, and `vague` for every one N is an ancestor of (a
+category also when N is an ancestor of one of its data types only).
 """
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from functools import cache, cached_property
+from typing import Literal
 
 from pydantic import Field, model_validator
 
 from permaudit.catalog import load_data
 from permaudit.models import Category, DataType, Frozen
+from permaudit.models.common import known_data_type
+
+# A data type id is a JSON key and a SARIF rule qualifier: plain lower-case words.
+_DATA_TYPE_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 
 
 class NodeKind(StrEnum):
@@ -26,10 +34,20 @@ class NodeKind(StrEnum):
     CAPTURE = "capture"
 
 
+class DataTypeContract(Frozen):
+    """What SPEC §1b and §3 fix for one data type, besides its id (the node's id)."""
+
+    category: Category
+    # How findings and reports name it ("the policy never mentions the IMEI").
+    label: str = Field(min_length=1)
+    # Of its data_type_undisclosed finding (SPEC §3).
+    severity: Literal["error", "warning"]
+
+
 class OntologyNode(Frozen):
     kind: NodeKind
     category: Category | None = None
-    data_type: DataType | None = None
+    data_type: DataTypeContract | None = None
     parents: tuple[str, ...] = ()
     # False for umbrellas every policy names ("personal information"): they take part in
     # definitions and denials, but make no category vague by themselves.
@@ -40,7 +58,7 @@ class OntologyNode(Frozen):
         if (self.kind is NodeKind.CATEGORY) != (self.category is not None):
             raise ValueError("a category node, and only one, names its category")
         if (self.kind is NodeKind.DATA_TYPE) != (self.data_type is not None):
-            raise ValueError("a data_type node, and only one, names its data type")
+            raise ValueError("a data_type node, and only one, gives its data type contract")
         return self
 
 
@@ -62,6 +80,9 @@ class Ontology(Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Ontology:
+        for node_id in self.data_type_contracts:
+            if not _DATA_TYPE_ID.match(node_id):
+                raise ValueError(f"{node_id}: a data type id is lower-case letters, digits and _")
         for node_id, node in self.nodes.items():
             unknown = [p for p in node.parents if p not in self.nodes]
             if unknown:
@@ -70,16 +91,22 @@ class Ontology(Frozen):
         missing = [c.value for c in Category if c not in by_category]
         if missing:
             raise ValueError(f"categories without a node: {missing}")
-        by_type = {n.data_type: i for i, n in self.nodes.items() if n.data_type is not None}
-        missing = [d.value for d in DataType if d not in by_type]
-        if missing:
-            raise ValueError(f"data types without a node: {missing}")
-        for data_type, node_id in by_type.items():
-            if data_type.category not in self.coverage(node_id).explicit_categories:
-                raise ValueError(f"{node_id}: not under its category {data_type.category.value}")
         for node_id in self.nodes:
             self.ancestors(node_id)  # raises on a cycle
+        for node_id, contract in self.data_type_contracts.items():
+            if contract.category not in self.coverage(node_id).explicit_categories:
+                raise ValueError(f"{node_id}: not under its category {contract.category.value}")
         return self
+
+    @cached_property
+    def data_type_contracts(self) -> dict[str, DataTypeContract]:
+        """Data type id → its contract, in contract order (the order of the nodes)."""
+        return {i: n.data_type for i, n in self.nodes.items() if n.data_type is not None}
+
+    @cached_property
+    def data_types(self) -> dict[str, DataType]:
+        """Data type id → the one DataType value of that id, in contract order."""
+        return {node_id: known_data_type(node_id) for node_id in self.data_type_contracts}
 
     def ancestors(self, node_id: str) -> frozenset[str]:
         """Every node broader than `node_id` (not itself)."""
@@ -111,7 +138,10 @@ class Ontology(Frozen):
         return next(i for i, n in self.nodes.items() if n.category is category)
 
     def data_type_node(self, data_type: DataType) -> str:
-        return next(i for i, n in self.nodes.items() if n.data_type is data_type)
+        """The node of a data type: its id is the data type's."""
+        if data_type not in self.data_type_contracts:
+            raise KeyError(data_type)
+        return str(data_type)
 
 
 def _ancestors(ontology: Ontology, node_id: str, seen: tuple[str, ...] = ()) -> frozenset[str]:
@@ -139,13 +169,13 @@ def _coverage(ontology: Ontology, node_id: str) -> Coverage:
         if entry.category is not None:
             explicit_categories.add(entry.category)
         if entry.data_type is not None:
-            explicit_types.add(entry.data_type)
+            explicit_types.add(ontology.data_types[other])
     for other in downward:
         entry = ontology.nodes[other]
         if entry.category is not None:
             vague_categories.add(entry.category)
         if entry.data_type is not None:
-            vague_types.add(entry.data_type)
+            vague_types.add(ontology.data_types[other])
             # An umbrella over some of a category's data types ("network information": the
             # network's identity and state) is over that category too, vaguely.
             vague_categories.add(entry.data_type.category)

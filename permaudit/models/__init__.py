@@ -13,13 +13,12 @@ from permaudit.models.app import (
 )
 from permaudit.models.common import (
     CATEGORY_LABELS,
-    DATA_TYPE_CATEGORY,
-    DATA_TYPE_LABELS,
     SCHEMA_VERSION,
     Category,
     DataType,
     Frozen,
     Party,
+    all_data_types,
     category_label,
     data_type_label,
     data_types_of,
@@ -53,8 +52,6 @@ from permaudit.models.policy import (
 __all__ = [
     "ANDROID_PERMISSION_PREFIX",
     "CATEGORY_LABELS",
-    "DATA_TYPE_CATEGORY",
-    "DATA_TYPE_LABELS",
     "SCHEMA_VERSION",
     "ApiEvidence",
     "AppChanges",
@@ -87,6 +84,7 @@ __all__ = [
     "Severity",
     "Status",
     "Summary",
+    "all_data_types",
     "category_label",
     "data_type_label",
     "data_types_of",

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+if TYPE_CHECKING:
+    from permaudit.catalog.ontology import DataTypeContract
 
 SCHEMA_VERSION = "1"
 
@@ -37,64 +42,98 @@ class Category(StrEnum):
     INSTALLED_APPS = "installed_apps"
 
 
-class DataType(StrEnum):
-    """Data types of SPEC §1b: which datum of a category. Values are public JSON contract."""
+class DataType(str):
+    """A data type of SPEC §1b (which datum of a category): its id, e.g. "imei".
 
-    IMEI = "imei"
-    IMSI = "imsi"
-    SIM_SERIAL = "sim_serial"
-    PHONE_NUMBER = "phone_number"
-    SERIAL_NUMBER = "serial_number"
-    ANDROID_ID = "android_id"
-    AD_ID = "ad_id"
-    MAC_ADDRESS = "mac_address"
-    WIFI_NETWORK = "wifi_network"
-    WIFI_SCAN = "wifi_scan"
-    LAN_DEVICES = "lan_devices"
-    NETWORK_STATE = "network_state"
-    ADDRESS_BOOK = "address_book"
-    ACCOUNTS = "accounts"
+    Which ids exist, in which order, and each one's category, label and severity are data: the
+    `kind: data_type` nodes of permaudit/catalog/ontology.yaml, read when a value is first
+    made or validated (never at import, so start-up does not load the ontology). Making one
+    of an id the ontology does not hold fails, in code (`DataType("imeii")`, ValueError) and
+    in validation (a pydantic field of this type refuses it). There is one value per id, so
+    `is` compares as the enum it replaces did; the values are public JSON contract.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, value: str) -> DataType:
+        known = _data_types().get(value)
+        if known is None:
+            raise ValueError(
+                f"{value!r} is no data type (SPEC §1b; the ontology's data_type nodes)"
+            )
+        return known
+
+    @property
+    def value(self) -> str:
+        return str.__str__(self)
 
     @property
     def category(self) -> Category:
-        return DATA_TYPE_CATEGORY[self]
+        return _contract(self).category
+
+    @property
+    def label(self) -> str:
+        """How findings and reports name it: "IMEI", "Wi-Fi network name (SSID/BSSID)"."""
+        return _contract(self).label
+
+    @property
+    def severity(self) -> Literal["error", "warning"]:
+        """Severity of its data_type_undisclosed finding (SPEC §3): "error" or "warning"."""
+        return _contract(self).severity
+
+    def __repr__(self) -> str:
+        return f"DataType({str.__repr__(self)})"
+
+    def __reduce__(self) -> tuple[type[DataType], tuple[str]]:
+        # Unpickled (a batch worker's result) through __new__, so to the one value of its id.
+        return (DataType, (self.value,))
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        from_id = core_schema.no_info_after_validator_function(cls, core_schema.str_schema())
+        return core_schema.json_or_python_schema(
+            json_schema=from_id,
+            # A value already made is valid as it is: the ontology's own validation makes
+            # them before the ontology can be looked up.
+            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), from_id]),
+            # JSON gets the id; Python dumps keep the value, as they kept the enum member.
+            serialization=core_schema.to_string_ser_schema(when_used="json"),
+        )
 
 
-# SPEC §1b fixes which category each data type belongs to; it is contract, not tunable data.
-DATA_TYPE_CATEGORY: dict[DataType, Category] = {
-    **dict.fromkeys(
-        (
-            DataType.IMEI,
-            DataType.IMSI,
-            DataType.SIM_SERIAL,
-            DataType.PHONE_NUMBER,
-            DataType.SERIAL_NUMBER,
-            DataType.ANDROID_ID,
-            DataType.AD_ID,
-            DataType.MAC_ADDRESS,
-        ),
-        Category.DEVICE_ID,
-    ),
-    **dict.fromkeys(
-        (
-            DataType.WIFI_NETWORK,
-            DataType.WIFI_SCAN,
-            DataType.LAN_DEVICES,
-            DataType.NETWORK_STATE,
-        ),
-        Category.LOCAL_NETWORK,
-    ),
-    DataType.ADDRESS_BOOK: Category.CONTACTS,
-    DataType.ACCOUNTS: Category.CONTACTS,
-}
+def known_data_type(data_type_id: str) -> DataType:
+    """The value of an id the ontology holds, made without asking the ontology; only the
+    ontology's loader calls it, for each of its data_type nodes."""
+    return str.__new__(DataType, data_type_id)
+
+
+def _data_types() -> dict[str, DataType]:
+    # Deferred: the catalog builds on these models, and loading it belongs to first use.
+    from permaudit.catalog.ontology import ontology
+
+    return ontology().data_types
+
+
+def _contract(data_type: DataType) -> DataTypeContract:
+    from permaudit.catalog.ontology import ontology
+
+    return ontology().data_type_contracts[data_type]
+
+
+def all_data_types() -> tuple[DataType, ...]:
+    """Every data type of SPEC §1b, in contract order."""
+    return tuple(_data_types().values())
 
 
 def data_types_of(category: Category) -> tuple[DataType, ...]:
     """The SPEC §1b data types of `category`, in contract order (empty for most categories)."""
-    return tuple(data_type for data_type in DataType if data_type.category is category)
+    return tuple(data_type for data_type in all_data_types() if data_type.category is category)
 
 
-# How findings and reports name each category and data type: one wording for every format.
+# How findings and reports name each category: one wording for every format (a data type's
+# is its `label`, from the ontology).
 CATEGORY_LABELS: dict[Category, str] = {
     Category.CAMERA: "camera",
     Category.MICROPHONE: "microphone",
@@ -113,23 +152,6 @@ CATEGORY_LABELS: dict[Category, str] = {
     Category.INSTALLED_APPS: "installed apps",
 }
 
-DATA_TYPE_LABELS: dict[DataType, str] = {
-    DataType.IMEI: "IMEI",
-    DataType.IMSI: "IMSI",
-    DataType.SIM_SERIAL: "SIM serial number",
-    DataType.PHONE_NUMBER: "phone number",
-    DataType.SERIAL_NUMBER: "hardware serial number",
-    DataType.ANDROID_ID: "Android ID",
-    DataType.AD_ID: "advertising ID",
-    DataType.MAC_ADDRESS: "MAC address",
-    DataType.WIFI_NETWORK: "Wi-Fi network name (SSID/BSSID)",
-    DataType.WIFI_SCAN: "nearby Wi-Fi networks",
-    DataType.LAN_DEVICES: "devices on the local network",
-    DataType.NETWORK_STATE: "network state",
-    DataType.ADDRESS_BOOK: "address book",
-    DataType.ACCOUNTS: "accounts on the device",
-}
-
 
 def category_label(category: Category | None) -> str:
     """`Category.DEVICE_ID` → "device identifiers"; None (a finding about the app) → "app"."""
@@ -137,7 +159,7 @@ def category_label(category: Category | None) -> str:
 
 
 def data_type_label(data_type: DataType) -> str:
-    return DATA_TYPE_LABELS[data_type]
+    return data_type.label
 
 
 class Party(StrEnum):

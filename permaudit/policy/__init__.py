@@ -41,9 +41,25 @@ NOT_A_POLICY = (
 )
 
 
-def normalised_text(text: str) -> str:
-    """The text that evidence offsets index (see permaudit.policy.normalise)."""
-    return normalise(text)
+def normalised_text(text: str, *, language: str | None = None) -> str:
+    """The text that evidence offsets index (see permaudit.policy.normalise): normalised with
+    the cues of the languages it is read in (`language`, or those identified in it)."""
+    return _normalised(text, language, "text")[0]
+
+
+def _normalised(text: str, code: str | None, source: str) -> tuple[str, list[Language]]:
+    """`text` normalised for the languages it is read in, and their readers.
+
+    The languages are identified in the text normalised by the rules of every language; the
+    text is then normalised again, from the start, with their cues (normalise.py)."""
+    neutral = normalise(text)
+    if not has_recognisable_text(neutral):
+        raise InputError(source, "policy has no recognisable text")
+    readers = [_reader(found, source) for found in policy_languages(neutral, source, code)]
+    normalised = normalise(text, [reader.text_cues for reader in readers])
+    if not has_recognisable_text(normalised):
+        raise InputError(source, "policy has no recognisable text")
+    return normalised, readers
 
 
 def has_recognisable_text(text: str) -> bool:
@@ -66,13 +82,9 @@ def analyze_text(
 
 def statements_of(text: str, *, language: str | None = None) -> list[Statement]:
     """The statements the analyzer reads in `text` (offsets index `normalised_text(text)`)."""
-    normalised = normalise(text)
-    reader = _language(normalised, language, "text")
+    normalised, readers = _normalised(text, language, "text")
+    reader = readers[0]
     return read_statements(reader, normalised, reader.segment(normalised, ()))
-
-
-def _language(normalised: str, code: str | None, source: str) -> Language:
-    return _reader(policy_languages(normalised, source, code)[0], source)
 
 
 def _reader(code: str, source: str) -> Language:
@@ -96,12 +108,9 @@ def _analyze(
     cached = cache.load(key)
     if cached is not None:
         return cached.model_copy(update={"source": source, "sha256": sha256 or cached.sha256})
-    normalised = normalise(text)
-    if not has_recognisable_text(normalised):
-        raise InputError(source, "policy has no recognisable text")
     # SPEC §5: the languages identified in the text (or the override); a bilingual document
     # is read by each of its languages.
-    readers = [_reader(found, source) for found in policy_languages(normalised, source, code)]
+    normalised, readers = _normalised(text, code, source)
     categories, states_practice = read_policy(normalised, headings, readers)
     if not states_practice:
         raise InputError(source, NOT_A_POLICY)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from permaudit.catalog.parsed_cache import data_override
 from permaudit.models import PolicyFacts
 
 _ROOT = Path(__file__).resolve().parents[1]
@@ -32,10 +33,15 @@ def directory() -> Path:
 @cache
 def _analyzer_fingerprint() -> str:
     digest = hashlib.sha256()
-    for pattern in _ANALYZER_FILES:
-        for path in sorted(_ROOT.glob(pattern)):
-            digest.update(path.relative_to(_ROOT).as_posix().encode())
-            digest.update(path.read_bytes())
+    # Data files read in place of the shipped ones (parsed_cache.data_override) are part of
+    # the analyzer too.
+    override = data_override()
+    roots = (_ROOT,) if override is None else (_ROOT, override)
+    for root in roots:
+        for pattern in _ANALYZER_FILES:
+            for path in sorted(root.glob(pattern)):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

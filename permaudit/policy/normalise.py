@@ -4,18 +4,35 @@ Every offset the analyzer reports indexes the string this module returns, so the
 decide what a quote's `start`/`end` mean. The rules are deliberately conservative: they only
 drop characters that carry no meaning (scraping markers, zero-width marks, runs of blanks) and
 add line breaks where a policy crams a numbered list into one paragraph.
+
+The rules here hold in every language. What is one language's (the markers the scrapers of
+its corpora left, the words its one-paragraph policies open numbered items with) comes from
+its package as `TextCues`. The language is known only once the text is normalised, so a
+policy is normalised twice: without cues, for identifying its languages, then with theirs,
+from the same text, each cue applied at its place in the one pipeline below. The second
+result is the text evidence offsets index (permaudit.policy.normalised_text).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-# Markers left by the scrapers that produced many published policy corpora ("{list item}").
-_SCRAPE_MARKER = re.compile(
-    r"\{(?:list item|bullet list|number list|removed [a-z ]+|table|image|link)\}\.?",
-    re.IGNORECASE,
-)
+
+@dataclass(frozen=True, slots=True)
+class TextCues:
+    """What one language adds to normalisation (English: languages/en/cues.yaml)."""
+
+    # Text that carries no meaning and is dropped, before blanks are collapsed: markers the
+    # scrapers of the language's policy corpora left ("{list item}").
+    drop: re.Pattern[str] | None = None
+    # Where a numbered item starts in the middle of a paragraph with nothing but a blank
+    # before it, in the language's words: each match (the blank) becomes a line break.
+    item_break: re.Pattern[str] | None = None
+
+
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _TYPOGRAPHIC: dict[str, str] = {
     "\u2018": "'",
@@ -47,11 +64,6 @@ _INLINE_ITEM = re.compile(
     r"(?<=[.;:!?])[ ]+(?=(?:\d{1,2}[.)]|\(\d{1,2}\)|\((?:[IVX]{1,4}|[ivx]{1,4}|[a-h])\)|"
     r"[IVX]{1,4}\.)[ ]+[A-Z])"
 )
-# Numbered items with no punctuation before them in one-paragraph policies:
-# "... your rights 6. How do we deal with ...". Requires a lower-case word before the number
-# and a question-like or title-like item after it, so prose numbers are left alone.
-_BARE_ITEM = re.compile(r"(?<=[a-z]) (?=\d{1,2}[.,] (?:How|What|Your|Revision|Contact|Changes)\b)")
-
 
 # Full-width punctuation of Chinese text: NFKC would turn "，" into "," and "（" into "(",
 # and a Chinese quote would no longer be in the policy's own words (SPEC §5).
@@ -67,8 +79,9 @@ def _nfkc_keeping_cjk_punctuation(text: str) -> str:
     )
 
 
-def normalise(text: str) -> str:
-    """Return the canonical form of a policy's text; offsets in evidence index this string."""
+def normalise(text: str, cues: Sequence[TextCues] = ()) -> str:
+    """Return the canonical form of a policy's text, with the cues of the languages it is
+    read in; offsets in evidence index this string (with those languages' cues)."""
     text = _nfkc_keeping_cjk_punctuation(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
@@ -77,12 +90,16 @@ def normalise(text: str) -> str:
     for character, replacement in _TYPOGRAPHIC.items():
         if character in text:
             text = text.replace(character, replacement)
-    text = _SCRAPE_MARKER.sub("", text)
+    for language in cues:
+        if language.drop is not None:
+            text = language.drop.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _TABS.sub("\t", text)
     text = _TRAILING.sub("\n", text)
     text = _LEADING.sub("\n", text)
     text = _INLINE_ITEM.sub("\n", text)
-    text = _BARE_ITEM.sub("\n", text)
+    for language in cues:
+        if language.item_break is not None:
+            text = language.item_break.sub("\n", text)
     text = _MANY_BREAKS.sub("\n\n", text)
     return text.strip()

@@ -28,6 +28,6 @@ def test_mobile_network_is_connection_state(
 ) -> None:
     found = facts(text)
     assert found.status(Category.LOCAL_NETWORK) is category
-    assert found.data_type_status(DataType.NETWORK_STATE) is network_state
-    assert found.data_type_status(DataType.WIFI_NETWORK) is wifi_network
-    assert found.data_type_status(DataType.WIFI_SCAN) is Status.ABSENT
+    assert found.data_type_status(DataType("network_state")) is network_state
+    assert found.data_type_status(DataType("wifi_network")) is wifi_network
+    assert found.data_type_status(DataType("wifi_scan")) is Status.ABSENT

@@ -38,4 +38,4 @@ def test_nested_head_is_a_datum_too() -> None:
     ],
 )
 def test_devices_on_a_named_network_are_lan_devices(text: str) -> None:
-    assert facts(text).data_type_status(DataType.LAN_DEVICES) is Status.EXPLICIT
+    assert facts(text).data_type_status(DataType("lan_devices")) is Status.EXPLICIT

@@ -23,4 +23,4 @@ from tests.policy.policy_support import facts
     ],
 )
 def test_network_name_and_password(text: str, expected: Status) -> None:
-    assert facts(text).data_type_status(DataType.WIFI_NETWORK) is expected
+    assert facts(text).data_type_status(DataType("wifi_network")) is expected

@@ -18,24 +18,24 @@ from tests.policy.policy_support import facts
         (
             "Additional information, such as your mobile subscription number, may be sent to us"
             " by the telecommunications operator.",
-            DataType.PHONE_NUMBER,
+            DataType("phone_number"),
             Status.EXPLICIT,
         ),
-        ("We read the phone number of your SIM card.", DataType.PHONE_NUMBER, Status.EXPLICIT),
+        ("We read the phone number of your SIM card.", DataType("phone_number"), Status.EXPLICIT),
         (
             "The app reads the device's phone number (MSISDN).",
-            DataType.PHONE_NUMBER,
+            DataType("phone_number"),
             Status.EXPLICIT,
         ),
         # typed into a form: contact information
         (
             "We collect your name, email address and phone number.",
-            DataType.PHONE_NUMBER,
+            DataType("phone_number"),
             Status.ABSENT,
         ),
         # the SIM's number is its serial; a payment card's is no identifier of the phone
-        ("We collect the SIM card number.", DataType.SIM_SERIAL, Status.EXPLICIT),
-        ("We collect your credit card number.", DataType.SIM_SERIAL, Status.ABSENT),
+        ("We collect the SIM card number.", DataType("sim_serial"), Status.EXPLICIT),
+        ("We collect your credit card number.", DataType("sim_serial"), Status.ABSENT),
     ],
 )
 def test_the_phones_own_number(text: str, data_type: DataType, expected: Status) -> None:

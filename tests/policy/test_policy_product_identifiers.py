@@ -19,47 +19,59 @@ from tests.policy.policy_support import facts
     ("text", "data_type", "expected"),
     [
         # the product owns it
-        ("We collect the serial number of the camera.", DataType.SERIAL_NUMBER, Status.ABSENT),
-        ("We collect the doorbell's MAC address.", DataType.MAC_ADDRESS, Status.ABSENT),
+        ("We collect the serial number of the camera.", DataType("serial_number"), Status.ABSENT),
+        ("We collect the doorbell's MAC address.", DataType("mac_address"), Status.ABSENT),
         (
             "We collect information from your camera, including its serial number.",
-            DataType.SERIAL_NUMBER,
+            DataType("serial_number"),
             Status.ABSENT,
         ),
-        ("We collect the camera serial number.", DataType.SERIAL_NUMBER, Status.ABSENT),
-        ("We collect the robot's MAC address.", DataType.MAC_ADDRESS, Status.ABSENT),
-        ("We collect the serial numbers of the wearables.", DataType.SERIAL_NUMBER, Status.ABSENT),
+        ("We collect the camera serial number.", DataType("serial_number"), Status.ABSENT),
+        ("We collect the robot's MAC address.", DataType("mac_address"), Status.ABSENT),
+        (
+            "We collect the serial numbers of the wearables.",
+            DataType("serial_number"),
+            Status.ABSENT,
+        ),
         # a device the user adds, or a smart / IoT device, is the product
         (
             "We collect the MAC address of devices you add to the app.",
-            DataType.MAC_ADDRESS,
+            DataType("mac_address"),
             Status.ABSENT,
         ),
         (
             "We collect the serial number of your smart device.",
-            DataType.SERIAL_NUMBER,
+            DataType("serial_number"),
             Status.ABSENT,
         ),
         # "your device" inside a list about the product is the product
         (
             "We collect information about your DJI device (including the model and serial"
             " number of your device).",
-            DataType.SERIAL_NUMBER,
+            DataType("serial_number"),
             Status.ABSENT,
         ),
         # the phone, a phone platform or the user owns it
-        ("We collect your phone's MAC address.", DataType.MAC_ADDRESS, Status.EXPLICIT),
-        ("We collect the serial number of your device.", DataType.SERIAL_NUMBER, Status.EXPLICIT),
+        ("We collect your phone's MAC address.", DataType("mac_address"), Status.EXPLICIT),
+        (
+            "We collect the serial number of your device.",
+            DataType("serial_number"),
+            Status.EXPLICIT,
+        ),
         (
             "We collect the MAC address of your Android device.",
-            DataType.MAC_ADDRESS,
+            DataType("mac_address"),
             Status.EXPLICIT,
         ),
         # list members are siblings, not owners
-        ("We collect camera, microphone and MAC address.", DataType.MAC_ADDRESS, Status.EXPLICIT),
+        (
+            "We collect camera, microphone and MAC address.",
+            DataType("mac_address"),
+            Status.EXPLICIT,
+        ),
         (
             "Device information: such as your device model, IP Address, MAC Address and IMEI.",
-            DataType.MAC_ADDRESS,
+            DataType("mac_address"),
             Status.EXPLICIT,
         ),
     ],

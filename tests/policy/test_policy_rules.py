@@ -6,7 +6,7 @@ import pytest
 
 from permaudit.errors import InputError
 from permaudit.models import Category, Party, Status
-from permaudit.policy import analyze_text
+from permaudit.policy import analyze_text, normalised_text
 from permaudit.policy.languages.en import LANGUAGE as ENGLISH
 from permaudit.policy.normalise import normalise
 from tests.policy.policy_support import INTRO, status
@@ -162,11 +162,14 @@ def test_no_recognisable_text_is_an_input_error() -> None:
         analyze_text("  \n 12 34 \n", source="empty.txt")
 
 
+MARKED = (
+    "{bullet list}.\n{list item} COLLECTION OF DATA.\nWe help you: 1. How we collect "
+    "data 2. How we use it. (I) Registration. (1) We collect your phone number."
+)
+
+
 def test_normalise_inline_numbering_and_scraping_markers() -> None:
-    text = normalise(
-        "{bullet list}.\n{list item} COLLECTION OF DATA.\nWe help you: 1. How we collect "
-        "data 2. How we use it. (I) Registration. (1) We collect your phone number."
-    )
+    text = normalised_text(MARKED)
     assert "{" not in text
     assert "\n1. How we collect" in text
     assert "\n(I) Registration." in text
@@ -175,6 +178,32 @@ def test_normalise_inline_numbering_and_scraping_markers() -> None:
     assert sentences[0].text == "COLLECTION OF DATA."
     assert sentences[0].section == "COLLECTION OF DATA."
     assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_corpus_markers_and_bare_items_are_the_english_cues_of_normalisation() -> None:
+    """The rules of every language keep them; English (its cues.yaml) drops the markers of
+    English corpora and breaks before "6. How ..." in a one-paragraph policy."""
+    bare = "We keep your data as the law says 6. How we protect your data"
+    assert "{bullet list}" in normalise(MARKED)
+    assert normalise(bare) == bare
+    english = [ENGLISH.text_cues]
+    assert normalise(MARKED, english) == normalised_text(MARKED)
+    assert "{" not in normalise(MARKED, english)
+    assert (
+        normalise(bare, english) == "We keep your data as the law says\n6. How we protect your data"
+    )
+    # A number before a word no item opens with stays where it is.
+    prose = "We keep it for 2. Then we delete it"
+    assert normalise(prose, english) == prose
+
+
+def test_evidence_offsets_index_the_text_normalised_with_the_english_cues() -> None:
+    text = "Privacy Policy {list item} We collect your   IMEI.{table} 2. Your choices"
+    facts = analyze_text(text, source="marked.txt")
+    normalised = normalised_text(text)
+    (quote,) = facts.categories[C.DEVICE_ID].evidence
+    assert normalised[quote.start : quote.end] == quote.quote
+    assert "{" not in normalised
 
 
 @pytest.mark.parametrize(

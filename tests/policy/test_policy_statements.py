@@ -166,48 +166,56 @@ def test_modality(text: str, modality: Modality) -> None:
 @pytest.mark.parametrize(
     ("text", "data_type", "expected"),
     [
-        ("We collect your Android ID.", DataType.ANDROID_ID, Status.EXPLICIT),
-        ("We collect your Android ID.", DataType.IMEI, Status.ABSENT),
-        ("We collect unique device identifiers.", DataType.IMEI, Status.VAGUE),
-        ("We collect device information.", DataType.MAC_ADDRESS, Status.VAGUE),
-        ("We collect the SSID and BSSID of your router.", DataType.WIFI_NETWORK, Status.EXPLICIT),
-        ("We do not collect your IMEI.", DataType.IMEI, Status.DENIED),
+        ("We collect your Android ID.", DataType("android_id"), Status.EXPLICIT),
+        ("We collect your Android ID.", DataType("imei"), Status.ABSENT),
+        ("We collect unique device identifiers.", DataType("imei"), Status.VAGUE),
+        ("We collect device information.", DataType("mac_address"), Status.VAGUE),
+        (
+            "We collect the SSID and BSSID of your router.",
+            DataType("wifi_network"),
+            Status.EXPLICIT,
+        ),
+        ("We do not collect your IMEI.", DataType("imei"), Status.DENIED),
         (
             "We collect your connection type (Wi-Fi or cellular).",
-            DataType.WIFI_NETWORK,
+            DataType("wifi_network"),
             Status.VAGUE,
         ),
-        ("We collect your connection type (Wi-Fi).", DataType.LAN_DEVICES, Status.ABSENT),
-        ("We read your address book.", DataType.ADDRESS_BOOK, Status.EXPLICIT),
+        ("We collect your connection type (Wi-Fi).", DataType("lan_devices"), Status.ABSENT),
+        ("We read your address book.", DataType("address_book"), Status.EXPLICIT),
         # access points told apart by nearness are the ones around, not the connected one
         (
             "We use information about the Wi-Fi routers and cell towers closest to you.",
-            DataType.WIFI_SCAN,
+            DataType("wifi_scan"),
             Status.EXPLICIT,
         ),
         (
             "We use information about the Wi-Fi routers and cell towers closest to you.",
-            DataType.WIFI_NETWORK,
+            DataType("wifi_network"),
             Status.ABSENT,
         ),
-        ("We collect the access points near your device.", DataType.WIFI_SCAN, Status.EXPLICIT),
-        ("We collect the name of your router.", DataType.WIFI_SCAN, Status.ABSENT),
+        ("We collect the access points near your device.", DataType("wifi_scan"), Status.EXPLICIT),
+        ("We collect the name of your router.", DataType("wifi_scan"), Status.ABSENT),
         # the network a phone uses is the network's identity
         (
             "Partners collect your IP address and WiFi networks used.",
-            DataType.WIFI_NETWORK,
+            DataType("wifi_network"),
             Status.EXPLICIT,
         ),
-        ("We record the connected Wi-Fi network.", DataType.WIFI_NETWORK, Status.EXPLICIT),
-        ("We record the connected Wi-Fi network.", DataType.WIFI_SCAN, Status.ABSENT),
+        ("We record the connected Wi-Fi network.", DataType("wifi_network"), Status.EXPLICIT),
+        ("We record the connected Wi-Fi network.", DataType("wifi_scan"), Status.ABSENT),
         # a router by itself is hardware (a product menu); governed by a data verb, the network
         (
             "Networking: Wireless Routers, Modem Routers, Adapters.",
-            DataType.WIFI_NETWORK,
+            DataType("wifi_network"),
             Status.ABSENT,
         ),
-        ("We collect the name of your router.", DataType.WIFI_NETWORK, Status.EXPLICIT),
-        ("The app reads the router you are connected to.", DataType.WIFI_NETWORK, Status.EXPLICIT),
+        ("We collect the name of your router.", DataType("wifi_network"), Status.EXPLICIT),
+        (
+            "The app reads the router you are connected to.",
+            DataType("wifi_network"),
+            Status.EXPLICIT,
+        ),
     ],
 )
 def test_data_type_status(text: str, data_type: DataType, expected: Status) -> None:
@@ -221,10 +229,10 @@ NETWORK_INFORMATION = "We collect network information to keep the stream stable.
 @pytest.mark.parametrize(
     ("data_type", "expected"),
     [
-        (DataType.WIFI_NETWORK, Status.VAGUE),
-        (DataType.NETWORK_STATE, Status.VAGUE),
-        (DataType.WIFI_SCAN, Status.ABSENT),
-        (DataType.LAN_DEVICES, Status.ABSENT),
+        (DataType("wifi_network"), Status.VAGUE),
+        (DataType("network_state"), Status.VAGUE),
+        (DataType("wifi_scan"), Status.ABSENT),
+        (DataType("lan_devices"), Status.ABSENT),
     ],
 )
 def test_network_information_covers_identity_and_state(

@@ -61,5 +61,5 @@ def test_wifi_as_connection_or_datum(text: str, expected: Status) -> None:
 
 def test_a_setup_step_makes_no_wifi_data_type_vague() -> None:
     found = facts("You will need to connect the doorbell to your Wi-Fi network.")
-    for data_type in (DataType.WIFI_NETWORK, DataType.WIFI_SCAN, DataType.NETWORK_STATE):
+    for data_type in (DataType("wifi_network"), DataType("wifi_scan"), DataType("network_state")):
         assert found.data_type_status(data_type) is Status.ABSENT

@@ -32,5 +32,5 @@ def test_wifi_as_location_means(text: str, expected: Status) -> None:
     disclosure = facts(text).categories[Category.LOCAL_NETWORK]
     assert disclosure.status is expected
     if expected is Status.EXPLICIT:
-        assert disclosure.data_types[DataType.WIFI_NETWORK].status is Status.VAGUE
-        assert disclosure.data_types[DataType.WIFI_SCAN].status is Status.VAGUE
+        assert disclosure.data_types[DataType("wifi_network")].status is Status.VAGUE
+        assert disclosure.data_types[DataType("wifi_scan")].status is Status.VAGUE

@@ -24,11 +24,11 @@ from tests.policy.policy_support import facts
 def test_wifi_as_means_of_location_is_positioning(text: str) -> None:
     found = facts(text)
     assert found.status(Category.LOCAL_NETWORK) is Status.EXPLICIT
-    assert found.data_type_status(DataType.WIFI_SCAN) is Status.VAGUE
-    assert found.data_type_status(DataType.WIFI_NETWORK) is Status.VAGUE
-    assert found.data_type_status(DataType.NETWORK_STATE) is Status.ABSENT
+    assert found.data_type_status(DataType("wifi_scan")) is Status.VAGUE
+    assert found.data_type_status(DataType("wifi_network")) is Status.VAGUE
+    assert found.data_type_status(DataType("network_state")) is Status.ABSENT
 
 
 def test_wifi_data_otherwise_stays_generic() -> None:
     found = facts("We collect information about your Wi-Fi network.")
-    assert found.data_type_status(DataType.NETWORK_STATE) is Status.VAGUE
+    assert found.data_type_status(DataType("network_state")) is Status.VAGUE

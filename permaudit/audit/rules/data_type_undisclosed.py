@@ -38,22 +38,11 @@ DOC = RuleDoc(
     ),
 )
 
-# SPEC §3: the data that identify a person or a place on their own are errors.
-ERROR_DATA_TYPES = frozenset(
-    {
-        DataType.IMEI,
-        DataType.IMSI,
-        DataType.SIM_SERIAL,
-        DataType.PHONE_NUMBER,
-        DataType.SERIAL_NUMBER,
-        DataType.MAC_ADDRESS,
-        DataType.WIFI_NETWORK,
-    }
-)
-
 
 def severity_of(data_type: DataType) -> Severity:
-    return Severity.ERROR if data_type in ERROR_DATA_TYPES else Severity.WARNING
+    """SPEC §3: error for the data that identify a person or a place on their own; each data
+    type's is in the ontology (its `severity`)."""
+    return Severity(data_type.severity)
 
 
 def check(ctx: AuditContext) -> None:

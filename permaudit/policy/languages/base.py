@@ -2,6 +2,7 @@
 
 The language-neutral core (permaudit/policy/statements.py, derive.py) drives a language:
 
+    text       = normalise(raw, [lang.text_cues])       # its markers and item breaks
     sentences  = lang.segment(text, headings)
     candidates = lang.candidates(text, sentences)       # lexicon terms → ontology nodes
     readings   = lang.parse(text, sentences, candidates)  # syntax: which candidates the
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from permaudit.models import Category, Party, Purpose, Scope
+from permaudit.policy.normalise import TextCues
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor, Modality
 
@@ -116,6 +118,8 @@ class Language(Protocol):
     """One language's reading of a policy. Implementations are stateless after loading."""
 
     code: str  # "en", "zh"
+    # What the language adds to normalisation (permaudit/policy/normalise.py).
+    text_cues: TextCues
 
     def segment(self, text: str, headings: Sequence[str]) -> list[Sentence]:
         """Sentences, list items and headings of normalised `text`."""

@@ -116,7 +116,7 @@ def test_an_sdk_table_row_is_the_sdks_practice_with_its_purpose() -> None:
     )
     facts = analyze_text(policy, source="sdk_table.txt")
     device_id = facts.categories[Category.DEVICE_ID]
-    assert facts.data_type_status(DataType.IMEI).value == "explicit"
+    assert facts.data_type_status(DataType("imei")).value == "explicit"
     # the row's vendor cell (…有限公司) is the third party, not a first-party 公司
     assert device_id.parties == (Party.THIRD_PARTY,)
     assert [purpose.id for purpose in device_id.purposes] == ["analytics"]

@@ -35,6 +35,7 @@ from permaudit.policy.languages.en.purposes import (
     item_purposes,
     use_reference,
 )
+from permaudit.policy.normalise import TextCues
 from permaudit.policy.segment import SegmentCues, Sentence, SentenceIndex, segment
 from permaudit.policy.statement import Modality
 
@@ -165,8 +166,16 @@ _SEGMENT_CUES = SegmentCues(
 )
 
 
+_TEXT_CUES = TextCues(
+    drop=pattern("segment.corpus_marker"),
+    # Case matters: the item opens with a capital.
+    item_break=pattern("segment.bare_item", 0),
+)
+
+
 class English:
     code = "en"
+    text_cues = _TEXT_CUES
 
     def segment(self, text: str, headings: Sequence[str]) -> list[Sentence]:
         return segment(text, headings, _SEGMENT_CUES)

@@ -79,6 +79,8 @@ class PurposeCues(_Strict):
 class SegmentCues(_Strict):
     meta_line: Cue
     lead_in: Cue
+    corpus_marker: Cue
+    bare_item: Cue
 
 
 class PartyCues(_Strict):

@@ -21,6 +21,7 @@ from permaudit.policy.languages.base import Candidate, Reading, Role, UseReferen
 from permaudit.policy.languages.zh.lexicon import cue, cues, umbrella_narrowed, vocabulary
 from permaudit.policy.languages.zh.segment import is_permission_entry, segments, table_cells
 from permaudit.policy.languages.zh.text import for_matching
+from permaudit.policy.normalise import TextCues
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor, Modality
 
@@ -49,6 +50,8 @@ class Chinese:
     """The Chinese reading of a policy. Stateless: the lexicon and jieba load once."""
 
     code = "zh"
+    # Normalisation's rules for every language are all Chinese needs.
+    text_cues = TextCues()
 
     def segment(self, text: str, headings: Sequence[str]) -> list[Sentence]:
         breaks = _line_numbers(text)
