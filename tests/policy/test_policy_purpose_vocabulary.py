@@ -65,10 +65,25 @@ def purposes(text: str, category: Category) -> set[str]:
             C.LOCATION,
             {"customer_support"},
         ),
+        (
+            "We collect your IMEI to deliver firmware updates to your cameras.",
+            C.DEVICE_ID,
+            {"firmware_update"},
+        ),
     ],
 )
 def test_vocabulary_names_the_purpose(text: str, category: Category, expected: set[str]) -> None:
     assert purposes(text, category) == expected
+
+
+def test_news_told_to_the_user_is_communication() -> None:
+    # Telling the user about updates is communication; the updates are the news.
+    text = (
+        "We collect your precise location.\n\n"
+        "We use the information we collect to keep you posted on our latest product "
+        "announcements, software updates, and upcoming events."
+    )
+    assert purposes(text, C.LOCATION) == {"communication"}
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,7 @@ class PurposeCues(_Strict):
     infinitive: Cue
     when: Cue
     clause_end: Cue
+    news: Cue
     use_heading: Cue
     collect_and_use: Cue
     use_lead: Cue

@@ -93,8 +93,16 @@ def purpose_clauses(sentence: str, *, situation: bool = True) -> tuple[str, ...]
     return tuple(clauses)
 
 
+_NEWS = pattern("purposes.news")
+
+
 @lru_cache(maxsize=8192)
 def _clause_ids(clause: str) -> tuple[str, ...]:
+    news = _NEWS.search(clause)
+    if news is not None:
+        # What the user is told about is no purpose: only the words up to the news count
+        # ("to keep you posted on ... software updates": communication).
+        clause = clause[: news.end()]
     return tuple(pid for pid, pattern in purpose_patterns() if pattern.search(clause))
 
 
