@@ -151,6 +151,13 @@ def test_reference_gives_its_purposes(text: str, category: Category, expected: s
             "support on our behalf.",
             C.LOCATION,
         ),
+        # A section about the user's own use of others' information.
+        (
+            "We collect your precise location.\n\n"
+            "## How you should use the information you receive\n\n"
+            "- Only for transaction-related purposes, such as shipping and fraud complaints.\n",
+            C.LOCATION,
+        ),
         # A heading about collecting and using is no use section: each sentence under it
         # keeps its own purposes.
         (
