@@ -20,7 +20,8 @@ A reference only adds purposes to categories the policy discloses: it never make
 disclosed. A sentence of a use section or list that names data of a category itself is about
 that data, not about the information in general: its purposes stay its own (derive.py reads
 them there), so "We use your location to show the weather" in a use section is no purpose of
-the camera.
+the camera. Data the policy restricts to its own purposes ("used only to complete pairing")
+takes none of these (derive.py asks the language, `exclusive_purposes`).
 """
 
 from __future__ import annotations

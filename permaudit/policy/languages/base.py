@@ -12,6 +12,7 @@ The language-neutral core (permaudit/policy/statements.py, derive.py) drives a l
     lang.use_reference(sentence) / lang.item_purposes(sentence)
                                                         # a use section or list that gives
                                                         # purposes to data named elsewhere
+    lang.exclusive_purposes(sentences, numbers)         # "used only to ...": no such reach
     lang.party(sentence) / lang.scope(category, texts)
 
 and turns the readings into `Statement`s, then statuses. Nothing English or Chinese lives
