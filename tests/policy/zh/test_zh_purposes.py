@@ -82,6 +82,11 @@ def test_a_purpose_clause_states_its_purposes(sentence: str, purposes: list[str]
         ("您可以进行拍照，所以我们会访问相机。", "media_capture"),
         # 进行 after no data word is no use of it
         ("我们会对您的信息进行拍照存档。", "media_capture"),
+        # 直播 watched (TV) is no social feature; taking part in one is
+        ("您可在开启麦克风权限后实现语音搜索喜欢的视频(电视/直播)等。", "social_features"),
+        # nearby shops are no devices to discover; interacting with ads is no social feature
+        ("我们会获取您的位置信息，用于搜索附近换电柜及门店。", "device_discovery"),
+        ("数据分析服务可通过与某些移动应用及广告的互动获取您设备的标识符。", "social_features"),
         # 在…时 needs a use of the app, not any time
         ("在法律允许时，我们会保存您的位置信息。", "media_storage"),
     ],
@@ -163,6 +168,15 @@ def test_words_that_state_no_such_purpose(sentence: str, absent: str) -> None:
             "收集数据：IMEI/android ID/IDFA、SIM 卡 IMSI 信息\n",
             Category.DEVICE_ID,
             ["fraud_prevention", "analytics"],
+        ),
+        # counter: records that run together end where a label comes again: the location is
+        # the WeChat SDK's, so no push purpose (location_services is the opening sentence's)
+        (
+            "第三方SDK信息\nSDK名称：微信开放平台\n所属公司：腾讯\n使用目的：微信登陆/微信支付\n"
+            "收集数据：定位信息，IMEI，网络信息\nSDK名称：友盟推送\n所属公司：友盟\n"
+            "使用目的：友盟推送功能\n收集数据：IMEI，设备基本信息,推送到达信息\n",
+            Category.LOCATION,
+            ["location_services"],
         ),
         # counter: a blank line ends the record
         (

@@ -311,19 +311,24 @@ def _record_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
     """The purpose field of the record a labelled line belongs to: consecutive lines, each
     "label：value" ("第三方SDK来源：腾讯Bugly" / "收集个人信息目的：为了…" /
     "收集个人信息类型：常用设备信息…"), one of whose labels names a purpose."""
-    if _field_label(sentences[number].text) is None:
+    own_label = _field_label(sentences[number].text)
+    if own_label is None:
         return []
     record = [number]
+    labels = {own_label}
     for step in (-1, 1):
         at = number
         while 0 <= at + step < len(sentences) and len(record) < _RECORD_LINES:
             here, there = sentences[at], sentences[at + step]
+            label = _field_label(there.text)
             # Short "label：value" lines read as headings, each its own section: the record
-            # is the run of consecutive labelled lines, whatever the segmenter made of them.
-            if abs(there.line - here.line) != 1 or _field_label(there.text) is None:
+            # is the run of consecutive labelled lines, whatever the segmenter made of them,
+            # up to a label it already holds (the next SDK's "SDK名称：" starts its record).
+            if abs(there.line - here.line) != 1 or label is None or label in labels:
                 break
             at += step
             record.append(at)
+            labels.add(label)
     texts: list[str] = []
     for line in sorted(record):
         label = _field_label(sentences[line].text)
