@@ -9,10 +9,13 @@ Usage (from the repository root):
     python benchmarks/policy_eval.py --gold DIR ...   # gold folders under DIR (a test copy)
     python benchmarks/policy_eval.py --errors  # only this analyzer: each wrong verdict on the
                                                # tune gold and APP-350 TRAINING, for review
+    python benchmarks/policy_eval.py --before REV  # the "today" column at another commit
 
 Figures, each with keyword search and TODAY'S analyzer (commit 4a77fca, exported with
 `git archive` and run in a subprocess with that tree first on PYTHONPATH) in the same run:
-- gold folders: % of category verdicts and of data-type verdicts (status equal to the gold);
+- gold folders: % of category verdicts and of data-type verdicts (status equal to the gold),
+  the share of the gold's stated purposes found, and how often gold and analyzer agree that a
+  disclosed category has a purpose (the purpose_missing finding);
 - APP-350 TRAINING and VALIDATION F1 per category and data type, mapped as
   ../shared/datasets/README.md says: location and contacts count explicit or vague as
   disclosed; device_id and every data type count only explicit; local_network is compared
@@ -319,6 +322,12 @@ def main() -> int:
         action="store_true",
         help="list the gold files each figure would read, and run no analyzer",
     )
+    parser.add_argument(
+        "--before",
+        default=TODAY,
+        metavar="REV",
+        help=f"the commit of the 'today' column (default {TODAY}, before the statement rebuild)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--zh", action="store_true", help="the Chinese figures (policy_eval_zh.py)")
     parser.add_argument(
@@ -373,10 +382,12 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as today:
         archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", TODAY, "permaudit"], capture_output=True, check=True
+            ["git", "-C", str(ROOT), "archive", args.before, "permaudit"],
+            capture_output=True,
+            check=True,
         )
         subprocess.run(["tar", "-x", "-C", today], input=archive.stdout, check=True)
-        print(f"running today's analyzer ({TODAY}) ...", file=sys.stderr)
+        print(f"running the analyzer of {args.before} ...", file=sys.stderr)
         old = run_worker(Path(today), texts, "", warm_text)
         # Speed in a process of its own: nothing of the corpus run (parsed sentences) is
         # cached there, only start-up is paid, on a seed policy.
@@ -422,7 +433,8 @@ def main() -> int:
         )
         gold_rows.insert(1 + len(SEALED), (SEALED_COMBINED, combined))
 
-    print(f"{'':<28}{'this':>9}{'today':>9}{'keyword':>9}")
+    before_label = "today" if args.before == TODAY else args.before[:8]
+    print(f"{'':<28}{'this':>9}{before_label:>9}{'keyword':>9}")
     for name, items in gold_rows:
         got, before, kw = results[name]
         gold = [g for _, _, g in items]
@@ -457,7 +469,7 @@ def main() -> int:
     for split in ("TRAINING", "VALIDATION"):
         rows = [i for i, (s, _, _) in enumerate(items) if s == split]
         print(f"\nAPP-350 {split} ({len(rows)} policies), F1")
-        print(f"  {'':<26}{'this':>9}{'today':>9}{'keyword':>9}")
+        print(f"  {'':<26}{'this':>9}{before_label:>9}{'keyword':>9}")
         for key in (*APP350_CATEGORIES, *APP350_DATA_TYPES):
             figures: list[str] = []
             for predictions in (got, before, kw):
@@ -477,7 +489,7 @@ def main() -> int:
             print(f"  {label:<26}" + "".join(figures))
 
     print("\nspeed (one 5,000-word policy, after start-up; cached repeat: median of 5)")
-    print(f"  {'':<26}{'this':>9}{'today':>9}")
+    print(f"  {'':<26}{'this':>9}{before_label:>9}")
     for label, key in (("first analysis", "first"), ("cached repeat", "repeat")):
         timings = "".join(f"{1000 * run['timing'][key]:>7.1f}ms" for run in (new, old))
         print(f"  {label:<26}{timings}")

@@ -1,8 +1,9 @@
 """SMS and text messages are also a way of writing to someone. Sent to the user ("we send you a
 welcoming SMS"), received by the user ("you agree to receive text messages") or the means of a
-message ("via emails, notifications, text messages"), or the verb of writing itself ("SMS us"),
-they are messages between the user and the vendor: no sms disclosure. The phone's messages read,
-accessed or collected still are one."""
+message ("via emails, notifications, text messages"), the verb of writing itself ("SMS us"), or a
+channel the user uses ("when you use features such as text messages"), they are messages between
+people, not data the app reads: no sms disclosure. The phone's messages read, accessed, collected
+or used by the app still are one."""
 
 from __future__ import annotations
 
@@ -41,6 +42,19 @@ from tests.policy.policy_support import status
             " may apply.",
             Status.ABSENT,
         ),
+        # a channel the user uses
+        (
+            "When you use some features and functionalities on our Sites (for example video"
+            " communications, voice communications, text messages), the content you share may be"
+            " visible to other users.",
+            Status.ABSENT,
+        ),
+        ("If you use SMS to verify your account, your number is kept.", Status.ABSENT),
+        ("You can use text messages to chat with friends.", Status.ABSENT),
+        # the app using or reading the phone's messages
+        ("We use your SMS messages to learn your wording.", Status.EXPLICIT),
+        ("You may use the app to read your text messages.", Status.EXPLICIT),
+        ("If you use SMS backup, we store your text messages.", Status.EXPLICIT),
         ("The app reads the SMS messages on your phone to fill in the code.", Status.EXPLICIT),
         ("We collect your text messages to back them up.", Status.EXPLICIT),
         (

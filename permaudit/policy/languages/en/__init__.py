@@ -258,6 +258,13 @@ class English:
         start = candidate.start - sentence.start
         end = candidate.end - sentence.start
         found = polarity(sentence.text, start, end)
+        verb_start, verb_end = reading.verb_start, reading.verb_end
+        if found is Polarity.DISCLOSE and reading.negated and verb_start and verb_end:
+            verb = verb_start - sentence.start
+            if verb < clause_bounds(sentence.text, start)[0]:
+                # "We do not collect data like A; B; health records": the list runs on past
+                # the semicolon, and the clause of the verb that governs the term decides.
+                found = polarity(sentence.text, verb, verb_end - sentence.start)
         if candidate.fixed_modality is Modality.DENIED:
             return Modality.DENIED, None
         if candidate.fixed_modality is Modality.UNSTATED and found is Polarity.DISCLOSE:

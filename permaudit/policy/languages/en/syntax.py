@@ -54,6 +54,7 @@ class _Words(BaseModel):
     web_mechanisms: frozenset[str]
     owner_prepositions: frozenset[str]
     means_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
     relative_pronouns: frozenset[str]
     platforms: frozenset[str]
     phone_modifiers: frozenset[str]
@@ -78,6 +79,7 @@ _FIRST, _USER, _DEVICE, _THIRD = _W.first_party, _W.users, _W.devices, _W.third_
 _PHONE, _PEOPLE, _WEB_MECHANISMS = _W.phone, _W.people, _W.web_mechanisms
 _OWNER_PREPOSITIONS = _W.owner_prepositions
 _MEANS_PREPOSITIONS = _W.means_prepositions
+_PLACE_PREPOSITIONS = _W.place_prepositions
 _RELATIVE_PRONOUNS = _W.relative_pronouns
 _PLATFORMS, _PHONE_MODIFIERS = _W.platforms, _W.phone_modifiers
 _NEGATING_PREFIXES = _W.negating_prefixes
@@ -190,10 +192,15 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
     token = root
     role = Role.OTHER
     via_conj = False
-    for _ in range(_MAX_CLIMB):
+    climbed = 0
+    while climbed < _MAX_CLIMB:
         dep = token.dep_
         if dep == "conj":
             via_conj = True
+        else:
+            # A list is as long as it is: the tenth member of a list is governed as its
+            # first is, so moving along the list costs no step (the tree ends the climb).
+            climbed += 1
         head = token.head
         if head.i == token.i:
             break
@@ -274,6 +281,21 @@ def _as_a_means(root: Token) -> bool:
     return False
 
 
+def _a_place(root: Token) -> bool:
+    """Whether the term (or the list it is in) is where something is shown or done ("ads in
+    this app or on other apps or websites"), not a datum: the object of a preposition of place
+    that hangs on no data noun ("information on other apps" is about them)."""
+    member = root
+    while member.dep_ == "conj":
+        member = member.head
+    if member.dep_ != "pobj" or member.head.lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    preposition = member.head
+    while preposition.dep_ == "conj":
+        preposition = preposition.head
+    return not _data_head(preposition.head)
+
+
 def _writes_to_someone(root: Token) -> bool:
     """Whether the term is itself a verb whose object is a person ("SMS us", "text me")."""
     return root.pos_ == "VERB" and any(
@@ -290,7 +312,9 @@ def _locates(root: Token, verb: Token | None, locating: set[int]) -> bool:
     whose object is the location ("your location is collected through Wi-Fi"), or listed
     with location terms ("location from GPS, Wi-Fi and cell towers"). `locating`: tokens
     of location terms."""
-    if any(t.i in locating for t in root.conjuncts):
+    # "GPS, Bluetooth, or WiFi signals": the list member is the data noun the term modifies.
+    member = root.head if root.dep_ == "compound" and _data_head(root.head) else root
+    if any(t.i in locating for t in member.conjuncts):
         return True
     if verb is None or not _by_means(root, verb):
         return False
@@ -325,7 +349,12 @@ def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
         # A noun never modifies another across a comma: "the unique device identifier,
         # operating system" is a list the small model misparses, not a modifier.
         return False
-    return head.lemma_.lower() not in _DATA_HEADS and head.lower_ not in _DATA_HEADS
+    return not _data_head(head)
+
+
+def _data_head(token: Token) -> bool:
+    """Whether a data term may modify this noun and still be the datum ("location data")."""
+    return token.lemma_.lower() in _DATA_HEADS or token.lower_ in _DATA_HEADS
 
 
 # Nodes a product's own hardware has too: "Nest's sensors", "the doorbell's camera",
@@ -579,11 +608,14 @@ def readings(
         verb, action, role = _governor(root)
         if verb is not None and candidate.node in _PRODUCT_PARTS and _does_the_capturing(root):
             continue
-        # A channel word as the verb itself ("SMS us to register") is the act of writing.
+        # A channel word as the verb itself ("SMS us to register") is the act of writing; a
+        # channel the user uses ("when you use features such as text messages") is a way of
+        # writing to others, not the phone's messages.
         if candidate.node in _MESSAGE_CHANNELS and (
             _writes_to_someone(root)
             or _as_a_means(root)
             or (verb is not None and _a_message_to_the_user(verb))
+            or (action is Action.USE and verb is not None and _actor(verb) is Actor.USER)
         ):
             continue
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
@@ -601,6 +633,7 @@ def readings(
             # "information from other apps": the source, not the data; "other apps may
             # collect ...": the actor.
             or (root.dep_ == "pobj" and root.head.lower_ == "from")
+            or _a_place(root)
             or role == Role.SUBJECT
         ):
             continue
