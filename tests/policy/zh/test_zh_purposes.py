@@ -113,6 +113,8 @@ def test_words_that_state_no_such_purpose(sentence: str, absent: str) -> None:
             Category.PHONE,
             ["customer_support"],
         ),
+        # counter: under "设备信息:" a line of data is the entry's content, not its use
+        ("一、我们收集的信息\n设备信息:\nIMEI、运动步数、崩溃日志\n", Category.DEVICE_ID, None),
         # a sentence that names data and no use, followed by one that refers back to it
         (
             "我们会收集您的Wi-Fi信息(SSID、BSSID)。这些信息将用于设备配网。\n",

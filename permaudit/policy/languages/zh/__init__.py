@@ -268,6 +268,7 @@ _RECORD_LINES = 8
 _TABLE_ROWS = 12
 _MAX_HEADER = 80
 _PROSE_END = frozenset("。!！?？")
+_FIELD_COLON = re.compile(r"[:：]")
 
 
 def _entry_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
@@ -282,10 +283,16 @@ def _entry_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
         if heading or is_permission_entry(following.text) or _opens_entry(following.text):
             break
         found = _purpose_texts(following.text)
-        if not found and colon:
+        if not found and colon and not _lists_data(following.text):
             found = [following.text[:_MAX_PURPOSE_TEXT].strip()]
         texts.extend(found)
     return texts
+
+
+def _lists_data(sentence_text: str) -> bool:
+    """A line naming two data or more ("IMEI、运动步数、崩溃日志") lists what is collected;
+    under "设备信息:" it is the entry's content, not its use."""
+    return len({m.start for m in vocabulary().mentions(for_matching(sentence_text))}) > 1
 
 
 def _opens_entry(sentence_text: str) -> bool:
@@ -333,7 +340,7 @@ def _record_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
     for line in sorted(record):
         label = _field_label(sentences[line].text)
         if line != number and label is not None and cue("purpose_column").search(label):
-            value = sentences[line].text.split("：", 1)[-1].split(":", 1)[-1]
+            value = _FIELD_COLON.split(sentences[line].text, maxsplit=1)[-1]
             texts.extend(_purpose_texts(value) or [value[:_MAX_PURPOSE_TEXT].strip()])
     return texts
 
