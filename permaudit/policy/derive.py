@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from permaudit.catalog import purpose_labels
 from permaudit.catalog.ontology import coverage
 from permaudit.models import (
     Category,
@@ -24,6 +25,7 @@ from permaudit.models import (
 )
 from permaudit.models.common import Party
 from permaudit.policy.languages.base import Language
+from permaudit.policy.references import referred_purposes
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Modality, Statement
 
@@ -130,9 +132,12 @@ def disclosures(
     language: Language, text: str, sentences: Sequence[Sentence], statements: Sequence[Statement]
 ) -> dict[Category, CategoryDisclosure]:
     """Per-category disclosure, data types included, of a policy's statements."""
+    found = {category: _status(_mentions(statements, category)) for category in Category}
+    disclosed = [c for c, (status, _) in found.items() if status in (Status.EXPLICIT, Status.VAGUE)]
+    # Purposes stated elsewhere for the data ("How we use your information"): references.py.
+    referred = referred_purposes(language, sentences, statements, disclosed)
     result: dict[Category, CategoryDisclosure] = {}
-    for category in Category:
-        status, relevant = _status(_mentions(statements, category))
+    for category, (status, relevant) in found.items():
         data_types = {
             data_type: _data_type(text, sentences, statements, data_type)
             for data_type in data_types_of(category)
@@ -147,7 +152,11 @@ def disclosures(
         parties: set[Party] = set()
         scope: Scope | None = None
         if status in (Status.EXPLICIT, Status.VAGUE):
-            purposes = language.purposes(sentences, seen)
+            own = language.purposes(sentences, seen)
+            # "Used only to complete pairing": the uses of the information in general do not
+            # reach data the policy restricts to its own purposes.
+            exclusive = bool(own) and language.exclusive_purposes(sentences, seen)
+            purposes = _merged(own, [] if exclusive else referred.get(category, []))
             for number in seen:
                 parties.update(language.party(sentences[number]))
             if category in (Category.LOCATION, Category.HEALTH):
@@ -163,6 +172,16 @@ def disclosures(
             data_types=data_types,
         )
     return result
+
+
+def _merged(own: Sequence[Purpose], referred: Sequence[Purpose]) -> list[Purpose]:
+    """The category's own purposes and those referred to it, one per id (its own text first),
+    in the catalog's order of purpose ids."""
+    by_id: dict[str, Purpose] = {}
+    for purpose in (*own, *referred):
+        by_id.setdefault(purpose.id, purpose)
+    order = {purpose_id: n for n, purpose_id in enumerate(purpose_labels().purposes)}
+    return sorted(by_id.values(), key=lambda p: order.get(p.id, len(order)))
 
 
 def _scope(

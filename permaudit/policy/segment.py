@@ -363,6 +363,19 @@ def segment(text: str, headings: Sequence[str], cues: SegmentCues) -> list[Sente
     return sentences
 
 
+def is_list_item(text: str) -> bool:
+    """Whether a sentence opens a list item ("* ...", "1. ...", "(a) ...")."""
+    return bool(_LIST_ITEM.match(text.lstrip()))
+
+
+def bare_label(line: str) -> str:
+    """A heading or label as a name: markup, numbering and closing punctuation removed
+    ("## 3. Device Information:" → "Device Information")."""
+    name = section_name(line).strip("*_ ")
+    name = _ENUMERATOR.sub("", name).strip("*_ ")
+    return name.rstrip(".:;,").strip("*_ ").strip()
+
+
 class SentenceIndex:
     """Find the sentence that holds a character offset in O(log n)."""
 

@@ -9,6 +9,10 @@ The language-neutral core (permaudit/policy/statements.py, derive.py) drives a l
                                                           # data action governs, and the verb
     lang.polarity(text, sentences, reading)             # modality and condition
     lang.purposes(sentences, numbers)                   # purposes with their text
+    lang.use_reference(sentence) / lang.item_purposes(sentence)
+                                                        # a use section or list that gives
+                                                        # purposes to data named elsewhere
+    lang.exclusive_purposes(sentences, numbers)         # "used only to ...": no such reach
     lang.party(sentence) / lang.scope(category, texts)
 
 and turns the readings into `Statement`s, then statuses. Nothing English or Chinese lives
@@ -77,6 +81,40 @@ class Reading:
     negated: bool | None = None
 
 
+class Reach:
+    """What a use section, list or sentence refers back to (strings, like Role)."""
+
+    # The information the policy collects, all of it ("the information we collect", "your
+    # information", "information collected as described in this Privacy Policy").
+    ALL = "all"
+    # A named group, defined by a label or heading of its own ("Service Data", "Device
+    # Information"): the data disclosed under that label.
+    GROUP = "group"
+    # What was just said ("We use this information for the following purposes:"): the data
+    # of the paragraph before.
+    PREVIOUS = "previous"
+
+
+class Extent:
+    """Which sentences state the purposes of a use reference (strings, like Role)."""
+
+    SECTION = "section"  # a heading: every sentence up to the next heading
+    LIST = "list"  # a lead-in ending in ":": the list items after it
+    SENTENCE = "sentence"  # the sentence itself (and, as for any datum, its neighbours)
+
+
+@dataclass(frozen=True, slots=True)
+class UseReference:
+    """A heading, lead-in or sentence that states uses of data named elsewhere."""
+
+    extent: str  # an Extent value
+    reach: str  # a Reach value
+    # The name of the data referred to, without determiners ("Service Data", "Personal
+    # Data"): when the policy labels a group so, the reference reaches that group, whatever
+    # `reach` says; otherwise `reach` decides (Reach.GROUP: nothing).
+    group: str | None = None
+
+
 class Language(Protocol):
     """One language's reading of a policy. Implementations are stateless after loading."""
 
@@ -107,6 +145,23 @@ class Language(Protocol):
 
     def purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
         """Purposes (id and the policy's words) stated for data in these sentences."""
+        ...
+
+    def exclusive_purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
+        """Whether these sentences restrict the data to the purposes they state ("is used
+        only to complete pairing", "only during setup"): uses stated elsewhere for the
+        information in general then do not reach it."""
+        ...
+
+    def use_reference(self, sentence: Sentence) -> UseReference | None:
+        """Whether the sentence (or heading) states uses of data named elsewhere, and of
+        which: "How we use your information", "We use it for the following purposes:",
+        "We use your Service Data to provide the Service"."""
+        ...
+
+    def item_purposes(self, sentence: Sentence) -> list[Purpose]:
+        """Purposes a sentence of a use section or list states: the whole item when it is a
+        purpose in itself ("Perform analytics and conduct customer research")."""
         ...
 
     def party(self, sentence: Sentence) -> tuple[Party, ...]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from permaudit.catalog.ontology import coverage
 from permaudit.models import Category, Party, Purpose, Scope
-from permaudit.policy.languages.base import Candidate, Reading
+from permaudit.policy.languages.base import Candidate, Reading, UseReference
 from permaudit.policy.languages.en import syntax
 from permaudit.policy.languages.en.cues import cues, pattern
 from permaudit.policy.languages.en.denials import (
@@ -29,7 +29,12 @@ from permaudit.policy.languages.en.denials import (
     polarity,
 )
 from permaudit.policy.languages.en.lexicon import lexicon, permission_names
-from permaudit.policy.languages.en.purposes import disclosure_purposes
+from permaudit.policy.languages.en.purposes import (
+    disclosure_purposes,
+    exclusive_purposes,
+    item_purposes,
+    use_reference,
+)
 from permaudit.policy.normalise import TextCues
 from permaudit.policy.segment import SegmentCues, Sentence, SentenceIndex, segment
 from permaudit.policy.statement import Modality
@@ -290,6 +295,15 @@ class English:
 
     def purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
         return disclosure_purposes(sentences, numbers)
+
+    def exclusive_purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
+        return exclusive_purposes(sentences, numbers)
+
+    def use_reference(self, sentence: Sentence) -> UseReference | None:
+        return use_reference(sentence)
+
+    def item_purposes(self, sentence: Sentence) -> list[Purpose]:
+        return item_purposes(sentence)
 
     def party(self, sentence: Sentence) -> tuple[Party, ...]:
         parties: set[Party] = set()

@@ -29,6 +29,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "denials.bare_use": frozenset({"object"}),
     "denials.defined_term": frozenset({"term", "verb"}),
     "denials.term_denial": frozenset({"term"}),
+    "purposes.use_of_group": frozenset({"group"}),
 }
 
 
@@ -64,6 +65,16 @@ class PurposeCues(_Strict):
     infinitive: Cue
     when: Cue
     clause_end: Cue
+    news: Cue
+    use_heading: Cue
+    collect_and_use: Cue
+    use_lead: Cue
+    use_of_group: Cue
+    collected_data: Cue
+    your_data: Cue
+    previous_data: Cue
+    exclusive: Cue
+    first_party_use: Cue
 
 
 class SegmentCues(_Strict):

@@ -84,6 +84,9 @@ class Lexicon(_Strict):
 class PurposeTable(_Strict):
     version: int
     purposes: dict[str, tuple[str, ...]]
+    # Uses that are purposes wherever they stand in a disclosing sentence (its main verb
+    # too): "we retain video recordings for your subscription period" saves media.
+    actions: dict[str, tuple[str, ...]] = {}
 
 
 _SPACE = re.compile(r" ")
@@ -335,11 +338,29 @@ def lexicon() -> CompiledLexicon:
 
 
 @cache
-def purpose_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _purpose_table() -> PurposeTable:
     table = PurposeTable.model_validate(_load("purposes.yaml"))
+    unknown = set(table.actions) - set(table.purposes)
+    if unknown:
+        raise ValueError(f"purposes.yaml: actions of unknown purposes {sorted(unknown)}")
+    return table
+
+
+def _compiled(table: dict[str, tuple[str, ...]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     compiled: list[tuple[str, re.Pattern[str]]] = []
-    for purpose_id, terms in table.purposes.items():
+    for purpose_id, terms in table.items():
         pattern = compile_terms(terms)
         if pattern is not None:
             compiled.append((purpose_id, pattern))
     return tuple(compiled)
+
+
+@cache
+def purpose_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return _compiled(_purpose_table().purposes)
+
+
+@cache
+def purpose_action_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per purpose id, the uses that state it wherever they stand in a disclosing sentence."""
+    return _compiled(_purpose_table().actions)

@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from permaudit.models import Purpose
+from permaudit.policy.languages.base import Extent, Reach, UseReference
 from permaudit.policy.languages.en.cues import cues, pattern
-from permaudit.policy.languages.en.lexicon import purpose_patterns
-from permaudit.policy.segment import Sentence
+from permaudit.policy.languages.en.lexicon import purpose_action_patterns, purpose_patterns
+from permaudit.policy.segment import Sentence, bare_label, is_list_item
 
 # The words are in cues.yaml (`purposes`, `words.to_is_not_purpose`); this is the mechanism.
 # Where a purpose clause starts.
@@ -60,8 +61,11 @@ def _clause_at(sentence: str, start: int) -> tuple[str, int]:
 
 
 @lru_cache(maxsize=8192)
-def purpose_clauses(sentence: str) -> tuple[str, ...]:
-    """Texts of the purpose clauses in `sentence`, in the order they appear."""
+def purpose_clauses(sentence: str, *, situation: bool = True) -> tuple[str, ...]:
+    """Texts of the purpose clauses in `sentence`, in the order they appear.
+
+    With `situation`, a "when you ..." clause is the purpose when no clause states one; a
+    neighbour's situation is not (see `disclosure_purposes`)."""
     clauses: list[str] = []
     spans: list[tuple[int, int]] = []
     when = _WHEN.search(sentence)
@@ -82,15 +86,23 @@ def purpose_clauses(sentence: str) -> tuple[str, ...]:
         spans.append((match.start(), end))
         if len(clauses) >= _MAX_CLAUSES:
             break
-    if when and not _states_purpose(clauses):
+    if when and situation and not _states_purpose(clauses):
         # The situation ("If you use the snapshot button while watching live view, the App
         # uses the camera to take photos") is the purpose only when no clause states one.
         clauses.insert(0, _fold(when.group(0)))
     return tuple(clauses)
 
 
+_NEWS = pattern("purposes.news")
+
+
 @lru_cache(maxsize=8192)
 def _clause_ids(clause: str) -> tuple[str, ...]:
+    news = _NEWS.search(clause)
+    if news is not None:
+        # What the user is told about is no purpose: only the words up to the news count
+        # ("to keep you posted on ... software updates": communication).
+        clause = clause[: news.end()]
     return tuple(pid for pid, pattern in purpose_patterns() if pattern.search(clause))
 
 
@@ -106,6 +118,26 @@ def map_purposes(clauses: Iterable[str]) -> list[Purpose]:
     ]
 
 
+_NEGATED_ACTION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_NEGATION_REACH = 40
+
+
+@lru_cache(maxsize=8192)
+def _actions(sentence: str) -> tuple[Purpose, ...]:
+    """The uses in `sentence` that are purposes wherever they stand (purposes.yaml,
+    `actions`), but not one a negation just before denies ("we do not store recordings")."""
+    found: list[Purpose] = []
+    for purpose_id, action in purpose_action_patterns():
+        for match in action.finditer(sentence):
+            if _NEGATED_ACTION.search(
+                sentence, max(0, match.start() - _NEGATION_REACH), match.start()
+            ):
+                continue
+            found.append(Purpose(id=purpose_id, text=_fold(match.group(0))))
+            break
+    return tuple(found)
+
+
 def _states_purpose(clauses: Iterable[str]) -> bool:
     return any(_clause_ids(clause) for clause in clauses)
 
@@ -113,21 +145,113 @@ def _states_purpose(clauses: Iterable[str]) -> bool:
 def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
     """Purposes of a disclosure made by `sentences[n] for n in numbers`.
 
-    Each sentence's own purpose clauses; for a sentence that states none, the purpose clauses
-    of its neighbours in the same paragraph ("We access your location. This is needed to find
-    Wi-Fi networks."), then its section heading ("(II) Carry out internal data analysis ... to
-    improve our products": the heading of the list that discloses the data often states it).
+    Each sentence's own purpose clauses and uses that are purposes in themselves (`actions`);
+    for a sentence that states none, the purpose clauses of its neighbours in the same
+    paragraph ("We access your location. This is needed to find Wi-Fi networks."), then its
+    section heading ("(II) Carry out internal data analysis ... to improve our products": the
+    heading of the list that discloses the data often states it).
     """
     clauses: list[str] = []
+    actions: list[Purpose] = []
     for number in numbers:
         sentence = sentences[number]
         own = list(purpose_clauses(sentence.text))
-        if not _states_purpose(own):
+        acted = _actions(sentence.text)
+        actions.extend(acted)
+        if not acted and not _states_purpose(own):
             for near in (number - 1, number + 1):
                 if 0 <= near < len(sentences) and sentences[near].block == sentence.block:
-                    own += purpose_clauses(sentences[near].text)
-        if not _states_purpose(own) and sentence.section and sentence.section != sentence.text:
+                    # "We also collect information when you register a product. We store the
+                    # videos you take.": the situation is when the neighbour's own collection
+                    # happens, not what this sentence's data is for.
+                    own += purpose_clauses(sentences[near].text, situation=False)
+        if (
+            not acted
+            and not _states_purpose(own)
+            and sentence.section
+            and sentence.section != sentence.text
+        ):
             # A heading is short and names a topic ("1.3. Troubleshooting"): all of it counts.
             own.append(_fold(sentence.section))
         clauses.extend(own)
-    return map_purposes(clauses)
+    found = {p.id: p for p in map_purposes(clauses)}
+    for purpose in actions:
+        found.setdefault(purpose.id, purpose)
+    order = {purpose_id: n for n, (purpose_id, _) in enumerate(purpose_patterns())}
+    return sorted(found.values(), key=lambda p: order[p.id])
+
+
+# --- uses stated apart from the disclosure (permaudit/policy/references.py) ------------------
+_USE_HEADING = pattern("purposes.use_heading")
+_COLLECT_AND_USE = pattern("purposes.collect_and_use")
+_USE_LEAD = pattern("purposes.use_lead")
+_USE_OF_GROUP = pattern("purposes.use_of_group")
+_COLLECTED_DATA = pattern("purposes.collected_data")
+_YOUR_DATA = pattern("purposes.your_data")
+_PREVIOUS_DATA = pattern("purposes.previous_data")
+_NEGATION = pattern("denials.negation")
+_EXCLUSIVE = pattern("purposes.exclusive")
+_FIRST_PARTY_USE = pattern("purposes.first_party_use")
+# A list item or short line is a purpose as a whole ("Perform analytics and conduct customer
+# research"); in a longer sentence only its purpose clauses are.
+_WHOLE_ITEM_WORDS = 30
+
+
+def use_reference(sentence: Sentence) -> UseReference | None:
+    """Whether `sentence` states uses of data named elsewhere (see references.py)."""
+    text = sentence.text.strip()
+    if sentence.heading:
+        title = bare_label(text)
+        if _USE_HEADING.search(title) and not _COLLECT_AND_USE.search(title):
+            return UseReference(Extent.SECTION, Reach.ALL)
+        return None
+    group = _USE_OF_GROUP.search(text)
+    name = (group.group("group") or group.group("passive")) if group else None
+    if _USE_LEAD.search(text):
+        return UseReference(Extent.LIST, _reach(text), name)
+    if group is None or name is None:
+        return None
+    if name[0].isupper():
+        # A name the policy may define ("uses your Service Data to ..."): the group it labels.
+        return UseReference(Extent.SENTENCE, Reach.GROUP, name)
+    if (
+        _COLLECTED_DATA.search(text)
+        and _FIRST_PARTY_USE.search(text)
+        and not _PREVIOUS_DATA.search(text)
+    ):
+        # "We use the information we collect to provide and improve the Services."
+        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+    return None
+
+
+def _reach(text: str) -> str:
+    if _COLLECTED_DATA.search(text) or _YOUR_DATA.search(text):
+        return Reach.ALL
+    if _PREVIOUS_DATA.search(text):
+        return Reach.PREVIOUS
+    # "We use information to:" names no data of its own: all the policy collects.
+    return Reach.ALL
+
+
+def exclusive_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
+    """Whether a disclosing sentence restricts its data to the purposes it states."""
+    return any(
+        _EXCLUSIVE.search(sentences[n].text) and _states_purpose(purpose_clauses(sentences[n].text))
+        for n in numbers
+    )
+
+
+def item_purposes(sentence: Sentence) -> list[Purpose]:
+    """Purposes a sentence of a use section or list states: its purpose clauses, or for a
+    list item or short line that has none, all of it."""
+    text = sentence.text
+    if _NEGATION.search(text):
+        # "We do not use your camera video for advertising": a limit states no use.
+        return []
+    found = map_purposes(purpose_clauses(text))
+    if found:
+        return found
+    if is_list_item(text) or len(text.split()) <= _WHOLE_ITEM_WORDS:
+        # A situation is no purpose here either: the whole item, less its condition.
+        return map_purposes([_fold(_WHEN.sub("", text))])
+    return []

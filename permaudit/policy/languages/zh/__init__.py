@@ -17,7 +17,7 @@ from typing import Literal
 
 from permaudit.catalog.ontology import coverage
 from permaudit.models import Category, Party, Purpose, Scope
-from permaudit.policy.languages.base import Candidate, Reading, Role
+from permaudit.policy.languages.base import Candidate, Reading, Role, UseReference
 from permaudit.policy.languages.zh.lexicon import cue, cues, umbrella_narrowed, vocabulary
 from permaudit.policy.languages.zh.segment import is_permission_entry, segments, table_cells
 from permaudit.policy.languages.zh.text import for_matching
@@ -209,10 +209,17 @@ class Chinese:
         found: dict[str, Purpose] = {}
         for number in numbers:
             sentence = sentences[number]
-            texts = _purpose_texts(sentence.text)
-            if not texts and is_permission_entry(sentence.text):
-                # A permission list: "录音权限" / "录制声音" / "用于视频录制功能".
-                texts = _entry_purposes(sentences, number)
+            texts = _column_purposes(sentences, number) or _purpose_texts(sentence.text)
+            if is_permission_entry(sentence.text) or _opens_entry(sentence.text):
+                # A permission list: "录音权限" / "录制声音" / "用于视频录制功能", or an entry
+                # "1、允许程序访问摄像头进行拍照:" whose next line says what it is used for.
+                texts = texts + _entry_purposes(sentences, number)
+            if not texts:
+                # "Wi-Fi信息(SSID…)。这些信息将用于…": the next sentence names the use.
+                texts = _anaphoric_purposes(sentences, number)
+            if not texts:
+                # An SDK's record of labelled lines: "收集个人信息类型：…" beside "使用目的：…".
+                texts = _record_purposes(sentences, number)
             if not texts and sentence.section and not sentence.heading:
                 # "1.2.2 扫码添加设备" above the sentence says what it is for.
                 texts = [sentence.section]
@@ -221,6 +228,20 @@ class Chinese:
                     found.setdefault(purpose_id, Purpose(id=purpose_id, text=clause))
         order = list(cues()["purposes"])
         return sorted(found.values(), key=lambda p: order.index(p.id))
+
+    def exclusive_purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
+        # No use section is read apart from the disclosure (see use_reference), so no use
+        # stated elsewhere can reach past a restriction.
+        return False
+
+    def use_reference(self, sentence: Sentence) -> UseReference | None:
+        # Chinese policies state uses beside the data ("我们如何收集和使用您的个人信息"
+        # lists each function with the data it needs and why), which `purposes` reads; a use
+        # section apart from the collection is not read yet.
+        return None
+
+    def item_purposes(self, sentence: Sentence) -> list[Purpose]:
+        return []
 
     def party(self, sentence: Sentence) -> tuple[Party, ...]:
         matching = for_matching(sentence.text)
@@ -254,16 +275,141 @@ class Chinese:
 
 _LIST_GOES_ON = frozenset("、,，:：")
 _ENTRY_LINES = 3
+_MAX_ENTRY = 40
+_MAX_LABEL = 12
+_RECORD_LINES = 8
+# A table's header is near its rows and short; a sentence ending in 。 is prose, no row.
+_TABLE_ROWS = 12
+_MAX_HEADER = 80
+_PROSE_END = frozenset("。!！?？")
+_FIELD_COLON = re.compile(r"[:：]")
 
 
 def _entry_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
-    """Purpose clauses of the lines under a permission entry, up to the next entry."""
+    """Purpose clauses of the lines under a permission entry, up to the next entry. Under an
+    entry that ends in a colon the line itself is the use ("客服电话拨打。"), marker or not."""
     texts: list[str] = []
-    for following in sentences[number + 1 : number + 1 + _ENTRY_LINES]:
-        if following.heading or is_permission_entry(following.text):
+    colon = _opens_entry(sentences[number].text)
+    for offset, following in enumerate(sentences[number + 1 : number + 1 + _ENTRY_LINES]):
+        # The line right under a colon entry is its description even where, short and
+        # unpunctuated, it reads like a heading ("账号注册以及修改密码需要验证码核对时使用").
+        heading = following.heading and not (colon and offset == 0)
+        if heading or is_permission_entry(following.text) or _opens_entry(following.text):
             break
-        texts.extend(_purpose_texts(following.text))
+        found = _purpose_texts(following.text)
+        if not found and colon and not _lists_data(following.text):
+            found = [following.text[:_MAX_PURPOSE_TEXT].strip()]
+        texts.extend(found)
     return texts
+
+
+def _lists_data(sentence_text: str) -> bool:
+    """A line naming two data or more ("IMEI、运动步数、崩溃日志") lists what is collected;
+    under "设备信息:" it is the entry's content, not its use."""
+    return len({m.start for m in vocabulary().mentions(for_matching(sentence_text))}) > 1
+
+
+def _opens_entry(sentence_text: str) -> bool:
+    """A short line that ends in a colon: an entry whose next lines describe it."""
+    stripped = for_matching(sentence_text).strip()
+    return len(stripped) <= _MAX_ENTRY and stripped.endswith(":")
+
+
+def _anaphoric_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
+    """The purposes of the next sentence when it refers back to this one's data
+    ("这些信息将用于…", "这会帮助我们…"), in the same section."""
+    if number + 1 >= len(sentences):
+        return []
+    following = sentences[number + 1]
+    if following.heading or following.section != sentences[number].section:
+        return []
+    if not cue("purpose_anaphor").match(for_matching(following.text).strip()):
+        return []
+    return _purpose_texts(following.text) or [following.text[:_MAX_PURPOSE_TEXT].strip()]
+
+
+def _record_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
+    """The purpose field of the record a labelled line belongs to: consecutive lines, each
+    "label：value" ("第三方SDK来源：腾讯Bugly" / "收集个人信息目的：为了…" /
+    "收集个人信息类型：常用设备信息…"), one of whose labels names a purpose."""
+    own_label = _field_label(sentences[number].text)
+    if own_label is None:
+        return []
+    record = [number]
+    labels = {own_label}
+    for step in (-1, 1):
+        at = number
+        while 0 <= at + step < len(sentences) and len(record) < _RECORD_LINES:
+            here, there = sentences[at], sentences[at + step]
+            label = _field_label(there.text)
+            # Short "label：value" lines read as headings, each its own section: the record
+            # is the run of consecutive labelled lines, whatever the segmenter made of them,
+            # up to a label it already holds (the next SDK's "SDK名称：" starts its record).
+            if abs(there.line - here.line) != 1 or label is None or label in labels:
+                break
+            at += step
+            record.append(at)
+            labels.add(label)
+    texts: list[str] = []
+    for line in sorted(record):
+        label = _field_label(sentences[line].text)
+        if line != number and label is not None and cue("purpose_column").search(label):
+            value = _FIELD_COLON.split(sentences[line].text, maxsplit=1)[-1]
+            texts.extend(_purpose_texts(value) or [value[:_MAX_PURPOSE_TEXT].strip()])
+    return texts
+
+
+def _field_label(sentence_text: str) -> str | None:
+    """The label of a "label：value" line, or None."""
+    matching = for_matching(sentence_text).strip()
+    colon = matching.find(":")
+    if 0 < colon <= _MAX_LABEL and colon < len(matching) - 1:
+        return matching[:colon]
+    return None
+
+
+def _column_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
+    """A row of a table whose header names a purpose column ("权限\t用途",
+    "SDK名称\t使用目的\t收集的信息"): the cells under that column, or, where the cells cannot
+    be told apart, the whole row. Only rows, back to the header, stand between the two."""
+    row = sentences[number]
+    if row.heading or _ends_prose(row.text):
+        return []
+    for back in range(number - 1, max(-1, number - 1 - _TABLE_ROWS), -1):
+        header = sentences[back]
+        if not _purpose_header(header.text):
+            if header.heading or header.section != row.section or _ends_prose(header.text):
+                return []
+            continue
+        header_cells = table_cells(header.text)
+        row_cells = table_cells(row.text)
+        if header_cells and len(header_cells) == len(row_cells):
+            return [
+                cell[:_MAX_PURPOSE_TEXT]
+                for heading_cell, cell in zip(header_cells, row_cells, strict=True)
+                if cue("purpose_column").search(for_matching(heading_cell))
+            ]
+        if header_cells or row_cells:
+            # Cells of a row that does not line up with its header: the SDK-row reading.
+            return []
+        return [row.text[:_MAX_PURPOSE_TEXT].strip()]
+    return []
+
+
+def _purpose_header(sentence_text: str) -> bool:
+    """A table's header row with a purpose column: it names columns, so it is short, states
+    no value (no colon: "使用场景：我的-客服热线" is an entry's value) and names another column."""
+    matching = for_matching(sentence_text)
+    return (
+        len(matching) <= _MAX_HEADER
+        and ":" not in matching
+        and bool(cue("purpose_column").search(matching))
+        and bool(cue("table_column").search(matching))
+    )
+
+
+def _ends_prose(sentence_text: str) -> bool:
+    return sentence_text.rstrip()[-1:] in _PROSE_END
 
 
 def _defines(matching: str, section: str | None) -> bool:

@@ -1,0 +1,223 @@
+"""Purposes a policy states for data it names elsewhere (issue 9). Language-neutral.
+
+Policies often disclose data in one place and say what it is for in another: a "How we use
+your information" section, a lead-in ("We use the information identified above for the
+following purposes:") and its list, or a sentence about a group the policy defined ("We use
+your Service Data to provide the Service"). A language package says which headings, lead-ins
+and sentences do this, what they refer to (`UseReference`), and what each item states; this
+module finds the sentences each one covers and the categories it reaches:
+
+- `Reach.ALL` ("the information we collect", "your information"): every category the policy
+  discloses, wherever it is disclosed: the policy itself says the uses are of all of it.
+- `Reach.GROUP` ("Service Data", "Device Information"): the categories disclosed under the
+  group's own label or heading, up to the next label of the same rank. A name the policy does
+  not define as a label reaches nothing (it is no group, and guessing would attach purposes
+  to data the sentence is not about).
+- `Reach.PREVIOUS` ("We use this information to:"): the categories disclosed in the nearest
+  paragraph before the lead-in that discloses any, within its section.
+
+A reference only adds purposes to categories the policy discloses: it never makes a category
+disclosed. A sentence of a use section or list that names data of a category itself is about
+that data, not about the information in general: its purposes stay its own (derive.py reads
+them there), so "We use your location to show the weather" in a use section is no purpose of
+the camera. Data the policy restricts to its own purposes ("used only to complete pairing")
+takes none of these (derive.py asks the language, `exclusive_purposes`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from permaudit.catalog.ontology import coverage
+from permaudit.models import Category, Purpose
+from permaudit.policy.languages.base import Extent, Language, Reach, UseReference
+from permaudit.policy.segment import Sentence, bare_label, is_list_item
+from permaudit.policy.statement import Statement
+
+# A label written with emphasis at the start of a line ("**Device Information**", "**_Service
+# Data._** Service Data is ...", "_Device Data_"): markup, not words, so every language that
+# writes Markdown marks its labels so.
+_EMPHASIS_LABEL = re.compile(
+    r"^(?:[\u2022*\u00b7-]\s+)?(?:\*\*|__)(?P<name>[^*\n]{2,80}?)(?:\*\*|__)"
+    r"|^_(?P<italic>[^_\n]{2,80})_\s*$"
+)
+_MAX_LABEL_WORDS = 8
+_QUESTION_MARKS = ("?", "\uff1f")
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    sentence: int
+    name: str  # lower-cased bare name
+    rank: int  # 0: heading, 1: a label line, 2: a label of a list item
+
+
+def referred_purposes(
+    language: Language,
+    sentences: Sequence[Sentence],
+    statements: Sequence[Statement],
+    disclosed: Collection[Category],
+) -> dict[Category, list[Purpose]]:
+    """Per disclosed category, the purposes use sections, lists and group sentences give it,
+    in the order they appear in the policy."""
+    if not disclosed:
+        return {}
+    categories_of = _categories_by_sentence(statements, disclosing=True)
+    # A sentence about data of its own, even a limit ("We do not use your camera video for
+    # advertising"), states nothing about the information in general.
+    about_own_data = _categories_by_sentence(statements, disclosing=False)
+    labels: list[_Label] | None = None
+    found: dict[Category, dict[str, Purpose]] = {}
+    for number, sentence in enumerate(sentences):
+        reference = language.use_reference(sentence)
+        if reference is None:
+            continue
+        purposes = _purposes(language, sentences, number, reference, about_own_data)
+        if not purposes:
+            continue
+        grouped: set[Category] | None = None
+        if reference.group:
+            if labels is None:
+                labels = _labels(sentences)
+            grouped = _group(labels, sentences, reference.group, categories_of)
+        if grouped is not None:
+            reached = grouped
+        elif reference.reach == Reach.GROUP:
+            reached = set()
+        elif reference.reach == Reach.PREVIOUS:
+            reached = _previous(sentences, number, categories_of)
+        else:
+            reached = set(disclosed)
+        for category in sorted(reached & set(disclosed), key=list(Category).index):
+            for purpose in purposes:
+                found.setdefault(category, {}).setdefault(purpose.id, purpose)
+    return {category: list(ids.values()) for category, ids in found.items()}
+
+
+def _categories_by_sentence(
+    statements: Sequence[Statement], *, disclosing: bool
+) -> dict[int, set[Category]]:
+    """Categories each sentence names through its statements: those it discloses (explicitly
+    or vaguely) with `disclosing`, else those it says anything about (a limit too)."""
+    found: dict[int, set[Category]] = {}
+    for statement in statements:
+        if statement.heading or (disclosing and not statement.modality.discloses):
+            continue
+        for ref in statement.data:
+            categories = coverage(ref.node).categories() - ref.excludes
+            if categories:
+                found.setdefault(statement.sentence, set()).update(categories)
+    return found
+
+
+def _purposes(
+    language: Language,
+    sentences: Sequence[Sentence],
+    number: int,
+    reference: UseReference,
+    about_own_data: dict[int, set[Category]],
+) -> list[Purpose]:
+    found: dict[str, Purpose] = {}
+    for item in _items(sentences, number, reference.extent):
+        if item in about_own_data:
+            # About data of its own: its purposes are that data's (see the module doc).
+            continue
+        for purpose in language.item_purposes(sentences[item]):
+            found.setdefault(purpose.id, purpose)
+    return list(found.values())
+
+
+def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]:
+    """The sentences a heading's section or a lead-in's list covers: the lead-in itself too,
+    since it may state a purpose of its own ("In order to provide a better experience, we
+    use information collected as described in this Privacy Policy to:")."""
+    items = [] if sentences[number].heading else [number]
+    if extent == Extent.SENTENCE:
+        return items
+    if extent == Extent.SECTION:
+        for following in range(number + 1, len(sentences)):
+            sentence = sentences[following]
+            if sentence.heading or sentence.text.rstrip().endswith(_QUESTION_MARKS):
+                # A question opens the next topic where a policy asks its headings ("Does
+                # Adobe share my personal information?") and the text lost their lines.
+                break
+            items.append(following)
+        return items
+    block: int | None = None
+    for following in range(number + 1, len(sentences)):
+        sentence = sentences[following]
+        if sentence.heading:
+            break
+        if is_list_item(sentence.text):
+            block = sentence.block
+        elif sentence.block != block:
+            # The list is over: the next paragraph is no item of it.
+            break
+        items.append(following)
+    return items
+
+
+def _labels(sentences: Sequence[Sentence]) -> list[_Label]:
+    labels: list[_Label] = []
+    for number, sentence in enumerate(sentences):
+        if sentence.heading:
+            labels.append(_Label(number, bare_label(sentence.text).lower(), 0))
+            continue
+        match = _EMPHASIS_LABEL.match(sentence.text.strip())
+        if match is None:
+            continue
+        name = bare_label(match.group("name") or match.group("italic")).lower()
+        if name and len(name.split()) <= _MAX_LABEL_WORDS:
+            rank = 2 if is_list_item(sentence.text) else 1
+            labels.append(_Label(number, name, rank))
+    return labels
+
+
+def _same_name(label: str, group: str) -> bool:
+    # A plural or singular label names the same group ("Device Data" / "device data").
+    return label == group or label.rstrip("s") == group.rstrip("s")
+
+
+def _group(
+    labels: Sequence[_Label],
+    sentences: Sequence[Sentence],
+    group: str,
+    categories_of: dict[int, set[Category]],
+) -> set[Category] | None:
+    """Categories disclosed under the label named `group`, up to the next label of its rank
+    or a higher one; None when no label names it."""
+    wanted = group.lower()
+    reached: set[Category] | None = None
+    for position, label in enumerate(labels):
+        if not _same_name(label.name, wanted):
+            continue
+        end = len(sentences)
+        for following in labels[position + 1 :]:
+            if following.rank <= label.rank:
+                end = following.sentence
+                break
+        reached = reached or set()
+        for number in range(label.sentence, end):
+            reached.update(categories_of.get(number, ()))
+    return reached
+
+
+def _previous(
+    sentences: Sequence[Sentence], number: int, categories_of: dict[int, set[Category]]
+) -> set[Category]:
+    """Categories of the nearest paragraph before sentence `number` (its own paragraph
+    included) that discloses any, without crossing a heading."""
+    block = sentences[number].block
+    reached: set[Category] = set()
+    for earlier in range(number, -1, -1):
+        sentence = sentences[earlier]
+        if sentence.heading:
+            break
+        if sentence.block != block:
+            if reached:
+                break
+            block = sentence.block
+        reached.update(categories_of.get(earlier, ()))
+    return reached

@@ -1,0 +1,101 @@
+"""Behaviour table: how English words a purpose (languages/en/purposes.yaml).
+
+Sentence → the purposes of one category. The counter-examples hold the same data words in a
+sentence that states no such purpose: vocabulary must name a use, not a data word.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from permaudit.models import Category
+from tests.policy.policy_support import facts
+
+C = Category
+
+
+def purposes(text: str, category: Category) -> set[str]:
+    return {p.id for p in facts(text).categories[category].purposes}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # Watching what a camera sees is live view.
+        ("The App accesses the camera so that you can watch live video.", C.CAMERA, {"live_view"}),
+        (
+            "We collect video from your camera to offer online video access and viewing.",
+            C.CAMERA,
+            {"live_view"},
+        ),
+        # Keeping recordings to play them back later is saving media.
+        (
+            "Audio and video data is stored securely on our servers to ensure you can access it "
+            "and playback footage.",
+            C.CAMERA,
+            {"media_storage"},
+        ),
+        (
+            "We record audio from your device so that you can review recordings later.",
+            C.MICROPHONE,
+            {"media_storage"},
+        ),
+        # Diagnosing is troubleshooting.
+        (
+            "We collect your IMEI to diagnose and troubleshoot problems.",
+            C.DEVICE_ID,
+            {"troubleshooting"},
+        ),
+        # Misuse is what fraud prevention prevents.
+        ("We collect your IMEI to prevent misuse.", C.DEVICE_ID, {"fraud_prevention"}),
+        # Measuring the body is health tracking, also when the verb is not "track".
+        (
+            "Heart rate data is collected to gauge the quality of your sleep.",
+            C.HEALTH,
+            {"health_tracking"},
+        ),
+        # Sending alerts is notifications.
+        (
+            "We use your location to send you alerts when you leave home.",
+            C.LOCATION,
+            {"notifications"},
+        ),
+        (
+            "We collect your location to help you with support related issues.",
+            C.LOCATION,
+            {"customer_support"},
+        ),
+        (
+            "We collect your IMEI to deliver firmware updates to your cameras.",
+            C.DEVICE_ID,
+            {"firmware_update"},
+        ),
+    ],
+)
+def test_vocabulary_names_the_purpose(text: str, category: Category, expected: set[str]) -> None:
+    assert purposes(text, category) == expected
+
+
+def test_news_told_to_the_user_is_communication() -> None:
+    # Telling the user about updates is communication; the updates are the news.
+    text = (
+        "We collect your precise location.\n\n"
+        "We use the information we collect to keep you posted on our latest product "
+        "announcements, software updates, and upcoming events."
+    )
+    assert purposes(text, C.LOCATION) == {"communication"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Data words, no use: "video", "footage", "recordings" alone are no purpose.
+        ("We collect video footage recorded by your camera.", C.CAMERA),
+        ("We collect audio recordings from your device.", C.MICROPHONE),
+        ("We collect your heart rate and sleep data.", C.HEALTH),
+    ],
+)
+def test_data_words_alone_are_no_purpose(text: str, category: Category) -> None:
+    found = facts(text).categories[category]
+    assert found.status.value == "explicit"
+    assert found.purposes == ()
