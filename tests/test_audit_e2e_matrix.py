@@ -184,17 +184,15 @@ MATRIX: dict[str, tuple[Path, Path, list[Expected]]] = {
     ),
     # IP-camera policy: "IP cameras" is the product, never the phone's camera. Location
     # (unspecified precision) and the phone's Wi-Fi are disclosed with a purpose; device ID only
-    # in server logs, without purpose; no third party for either. Health is denied, but the
-    # camera app does not request it: nothing to contradict.
+    # in server logs, its purposes those of the use list that covers all collected information;
+    # no third party for either. Health is denied, but the camera app does not request it:
+    # nothing to contradict.
     "ipcam x ismartviewpro_ipcam": (
         IPCAM,
         MAPS / "ismartviewpro_ipcam.yaml",
         [
             *_ipcam_camera_mic_storage(),
             QUERIES_UNDISCLOSED,
-            Expected(
-                PURPOSE_MISSING, "device_id", "warning", ("READ_PHONE_STATE",), UMENG_DEVICE_ID
-            ),
             UMENG_IDS,
             UMENG_NET,
             # The 2.4/5 GHz connection (network state) is the one Wi-Fi datum named: the rest
