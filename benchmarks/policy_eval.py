@@ -1,7 +1,8 @@
 """Measure the policy analyzer, with plain keyword search and today's analyzer beside it.
 
 Usage (from the repository root):
-    python benchmarks/policy_eval.py           # tune gold (gold/iot/), APP-350, seeds
+    python benchmarks/policy_eval.py           # tune gold (gold/iot/, gold/app350_tune/),
+                                               # APP-350, seeds
     python benchmarks/policy_eval.py --sealed  # also gold/iot_sealed/, gold/iot_sealed2/, both
                                                # combined, and gold/app350_sealed/ (the lead,
                                                # at the end)
@@ -51,6 +52,8 @@ SEEDS = ROOT / ".." / "shared" / "seeds"
 GOLD = ROOT / "benchmarks" / "gold"
 # Measured only with --sealed, each on its own and then together: the second set was sealed
 # later (README of gold/), so the first set's figure stays comparable with earlier runs.
+# The gold folders tuned on, by the name their figures print under.
+TUNE_FOLDERS = {"iot (tune)": "iot", "app350 (tune)": "app350_tune"}
 SEALED = ("iot_sealed", "iot_sealed2")
 SEALED_COMBINED = " + ".join(SEALED)
 # The third sealed set is app policies, not IoT: measured with --sealed, apart from the IoT
@@ -279,7 +282,8 @@ def list_errors() -> int:
     VALIDATION and the sealed gold are left out on purpose: errors are read to be fixed, and
     what is read is tuned on.
     """
-    tune = gold_folder(GOLD / "iot")
+    # Both tune folders: the IoT gold and the APP-350 policies labelled to tune on.
+    tune = [item for folder in TUNE_FOLDERS.values() for item in gold_folder(GOLD / folder)]
     names: list[str] = []
     policies = app350(("TRAINING",), names)
     training = [(name, text, gold) for name, (_, text, gold) in zip(names, policies, strict=True)]
@@ -351,7 +355,11 @@ def main() -> int:
 
     categories = [c.value for c in Category]
     data_types = [d.value for d in all_data_types()]
-    folders = [("iot (tune)", args.gold / "iot")]
+    folders = [
+        (name, args.gold / folder)
+        for name, folder in TUNE_FOLDERS.items()
+        if folder == "iot" or any((args.gold / folder).glob("*.yaml"))
+    ]
     if args.sealed:
         folders += [(name, args.gold / name) for name in (*SEALED, SEALED_APP)]
     for name, path in folders:
@@ -431,7 +439,8 @@ def main() -> int:
             [entry for name, _ in sealed for entry in stated[name][1]],
             [entry for name, _ in sealed for entry in stated[name][2]],
         )
-        gold_rows.insert(1 + len(SEALED), (SEALED_COMBINED, combined))
+        after = max(i for i, (name, _) in enumerate(gold_rows) if name in SEALED)
+        gold_rows.insert(after + 1, (SEALED_COMBINED, combined))
 
     before_label = "today" if args.before == TODAY else args.before[:8]
     print(f"{'':<28}{'this':>9}{before_label:>9}{'keyword':>9}")
