@@ -69,6 +69,7 @@ class PurposeCues(_Strict):
     use_heading: Cue
     collect_and_use: Cue
     use_lead: Cue
+    use_lead_inline: Cue
     use_of_group: Cue
     collected_data: Cue
     your_data: Cue

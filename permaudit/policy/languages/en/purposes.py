@@ -185,6 +185,10 @@ def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -
 _USE_HEADING = pattern("purposes.use_heading")
 _COLLECT_AND_USE = pattern("purposes.collect_and_use")
 _USE_LEAD = pattern("purposes.use_lead")
+_USE_LEAD_INLINE = pattern("purposes.use_lead_inline")
+# Where one item of a list run on in its lead-in's sentence ends: "; ", or the enumerator of
+# the next ("1. ", "b) ", "(iii) ", "* ").
+_INLINE_ITEM_END = re.compile(r";\s*|\s(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[*\u2022-])\s+")
 _USE_OF_GROUP = pattern("purposes.use_of_group")
 _COLLECTED_DATA = pattern("purposes.collected_data")
 _YOUR_DATA = pattern("purposes.your_data")
@@ -209,6 +213,12 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     name = (group.group("group") or group.group("passive")) if group else None
     if _USE_LEAD.search(text):
         return UseReference(Extent.LIST, _reach(text), name)
+    if _USE_LEAD_INLINE.search(text):
+        # Its list is the rest of the sentence, so nothing on a line of its own marks it as
+        # a lead-in of the information in general: a name the policy may define ("PII is
+        # used for the following purposes: ...") reaches only the group it labels.
+        reach = Reach.GROUP if name and name[0].isupper() else _reach(text)
+        return UseReference(Extent.LIST, reach, name)
     if group is None or name is None:
         return None
     if name[0].isupper():
@@ -248,7 +258,17 @@ def item_purposes(sentence: Sentence) -> list[Purpose]:
     if _NEGATION.search(text):
         # "We do not use your camera video for advertising": a limit states no use.
         return []
-    found = map_purposes(purpose_clauses(text))
+    clauses = list(purpose_clauses(text))
+    inline = _USE_LEAD_INLINE.search(text)
+    if inline is not None:
+        # The items after the lead-in's colon are a list: each is a purpose as a whole, as
+        # it would be on a line of its own.
+        clauses += [
+            _fold(_WHEN.sub("", item))
+            for item in _INLINE_ITEM_END.split(inline.group("items"))
+            if item.strip()
+        ]
+    found = map_purposes(clauses)
     if found:
         return found
     if is_list_item(text) or len(text.split()) <= _WHOLE_ITEM_WORDS:
