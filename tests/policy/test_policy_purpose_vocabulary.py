@@ -70,6 +70,54 @@ def purposes(text: str, category: Category) -> set[str]:
             C.DEVICE_ID,
             {"firmware_update"},
         ),
+        # Support given to the user, and complaints handled, are customer support.
+        (
+            "We collect your location to provide you with support.",
+            C.LOCATION,
+            {"customer_support"},
+        ),
+        ("We collect your IMEI to handle your complaints.", C.DEVICE_ID, {"customer_support"}),
+        # Complying with the law, whatever the verb beside "comply".
+        (
+            "We collect your IMEI to comply and satisfy any applicable law.",
+            C.DEVICE_ID,
+            {"legal_compliance"},
+        ),
+        (
+            "We collect your location for complying with legal obligations.",
+            C.LOCATION,
+            {"legal_compliance"},
+        ),
+        # Wrongdoing named as what the use is against is fraud prevention.
+        (
+            "We collect your IMEI for investigating illegal activities.",
+            C.DEVICE_ID,
+            {"fraud_prevention"},
+        ),
+        (
+            "We collect your IMEI to prevent prohibited behavior.",
+            C.DEVICE_ID,
+            {"fraud_prevention"},
+        ),
+        # "Diagnosing", "analytical", "understanding how": the other forms of the words.
+        ("We collect your IMEI for diagnosing problems.", C.DEVICE_ID, {"troubleshooting"}),
+        ("We collect your location for analytical purposes.", C.LOCATION, {"analytics"}),
+        (
+            "We collect your location to better understand your preferences.",
+            C.LOCATION,
+            {"analytics"},
+        ),
+        # Writing to the user is communication.
+        (
+            "We collect your IMEI to communicate directly with you.",
+            C.DEVICE_ID,
+            {"communication"},
+        ),
+        (
+            "We collect your location to send you updates about the Services.",
+            C.LOCATION,
+            {"communication"},
+        ),
     ],
 )
 def test_vocabulary_names_the_purpose(text: str, category: Category, expected: set[str]) -> None:
@@ -93,6 +141,10 @@ def test_news_told_to_the_user_is_communication() -> None:
         ("We collect video footage recorded by your camera.", C.CAMERA),
         ("We collect audio recordings from your device.", C.MICROPHONE),
         ("We collect your heart rate and sleep data.", C.HEALTH),
+        # The user's messages, the vendor's terms and support for a platform are no uses.
+        ("We collect your location when you send us messages.", C.LOCATION),
+        ("We collect your IMEI to comply with our Terms of Service.", C.DEVICE_ID),
+        ("We collect your IMEI, and we provide support for Android devices.", C.DEVICE_ID),
     ],
 )
 def test_data_words_alone_are_no_purpose(text: str, category: Category) -> None:
