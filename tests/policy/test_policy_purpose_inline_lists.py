@@ -50,6 +50,13 @@ def purposes(text: str, category: Category) -> set[str]:
             "issues b) send you newsletters",
             {"troubleshooting", "communication"},
         ),
+        # "In a number of ways, such as:", and items that lost even their separators but
+        # for the enumerators.
+        (
+            "Acme uses the information we collect about you in a number of ways, such as: "
+            "(a) conducting research (b) diagnosing problems in our apps",
+            {"analytics", "troubleshooting"},
+        ),
         # A passive lead-in, and an item with no "to" that is a purpose as a whole.
         (
             "Your data may be used for the following purposes: improving our products and "
