@@ -132,7 +132,8 @@ def disclosures(
     language: Language, text: str, sentences: Sequence[Sentence], statements: Sequence[Statement]
 ) -> dict[Category, CategoryDisclosure]:
     """Per-category disclosure, data types included, of a policy's statements."""
-    found = {category: _status(_mentions(statements, category)) for category in Category}
+    mentions = {category: _mentions(statements, category) for category in Category}
+    found = {category: _status(mentions[category]) for category in Category}
     disclosed = [c for c, (status, _) in found.items() if status in (Status.EXPLICIT, Status.VAGUE)]
     # Purposes stated elsewhere for the data ("How we use your information"): references.py.
     referred = referred_purposes(language, sentences, statements, disclosed)
@@ -152,7 +153,10 @@ def disclosures(
         parties: set[Party] = set()
         scope: Scope | None = None
         if status in (Status.EXPLICIT, Status.VAGUE):
-            own = language.purposes(sentences, seen)
+            own = _merged(
+                language.purposes(sentences, seen),
+                _umbrella_purposes(language, sentences, seen, mentions[category]),
+            )
             # "Used only to complete pairing": the uses of the information in general do not
             # reach data the policy restricts to its own purposes.
             exclusive = bool(own) and language.exclusive_purposes(sentences, seen)
@@ -172,6 +176,26 @@ def disclosures(
             data_types=data_types,
         )
     return result
+
+
+def _umbrella_purposes(
+    language: Language,
+    sentences: Sequence[Sentence],
+    seen: Sequence[int],
+    mentions: Sequence[_Mention],
+) -> list[Purpose]:
+    """Purposes the sentences that disclose the category only through an umbrella state in
+    their own words ("使用您的设备信息以预防欺诈" where "IMEI" is named elsewhere): they are no
+    evidence once a specific term is there, but what they say the data is for holds for it. A
+    purpose the language reads from around such a sentence (a heading, the next sentence) is
+    left out: the umbrella's neighbours are about the umbrella, not the specific data."""
+    found: list[Purpose] = []
+    for number in dict.fromkeys(m.sentence for m in mentions if m.disclosing):
+        if number in seen:
+            continue
+        own_words = sentences[number].text
+        found.extend(p for p in language.purposes(sentences, [number]) if p.text in own_words)
+    return found
 
 
 def _merged(own: Sequence[Purpose], referred: Sequence[Purpose]) -> list[Purpose]:
