@@ -429,16 +429,13 @@ def main() -> int:
         # Already analysed above: the combined figure joins the two sets' verdicts.
         sealed = [(name, items) for name, items in corpora if name in SEALED]
         combined = [item for _, items in sealed for item in items]
-        results[SEALED_COMBINED] = (
-            [verdict for name, _ in sealed for verdict in results[name][0]],
-            [verdict for name, _ in sealed for verdict in results[name][1]],
-            [verdict for name, _ in sealed for verdict in results[name][2]],
-        )
-        stated[SEALED_COMBINED] = (
-            [entry for name, _ in sealed for entry in stated[name][0]],
-            [entry for name, _ in sealed for entry in stated[name][1]],
-            [entry for name, _ in sealed for entry in stated[name][2]],
-        )
+        for table in (results, stated):
+            # Each column (this, before, keyword or gold) of the sets, one after the other.
+            first, second, third = (
+                [entry for name, _ in sealed for entry in table[name][column]]
+                for column in range(3)
+            )
+            table[SEALED_COMBINED] = (first, second, third)
         after = max(i for i, (name, _) in enumerate(gold_rows) if name in SEALED)
         gold_rows.insert(after + 1, (SEALED_COMBINED, combined))
 
