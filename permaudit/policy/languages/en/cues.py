@@ -66,6 +66,7 @@ class PurposeCues(_Strict):
     when: Cue
     clause_end: Cue
     news: Cue
+    action_negation: Cue
     use_heading: Cue
     collect_and_use: Cue
     use_lead: Cue

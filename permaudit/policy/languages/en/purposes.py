@@ -17,6 +17,7 @@ from functools import lru_cache
 from permaudit.models import Purpose
 from permaudit.policy.languages.base import Extent, Reach, UseReference
 from permaudit.policy.languages.en.cues import cues, pattern
+from permaudit.policy.languages.en.denials import NEGATION
 from permaudit.policy.languages.en.lexicon import purpose_action_patterns, purpose_patterns
 from permaudit.policy.segment import Sentence, bare_label, is_list_item
 
@@ -118,7 +119,7 @@ def map_purposes(clauses: Iterable[str]) -> list[Purpose]:
     ]
 
 
-_NEGATED_ACTION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+_NEGATED_ACTION = pattern("purposes.action_negation")
 _NEGATION_REACH = 40
 
 
@@ -193,7 +194,6 @@ _USE_OF_GROUP = pattern("purposes.use_of_group")
 _COLLECTED_DATA = pattern("purposes.collected_data")
 _YOUR_DATA = pattern("purposes.your_data")
 _PREVIOUS_DATA = pattern("purposes.previous_data")
-_NEGATION = pattern("denials.negation")
 _EXCLUSIVE = pattern("purposes.exclusive")
 _FIRST_PARTY_USE = pattern("purposes.first_party_use")
 # A list item or short line is a purpose as a whole ("Perform analytics and conduct customer
@@ -255,7 +255,7 @@ def item_purposes(sentence: Sentence) -> list[Purpose]:
     """Purposes a sentence of a use section or list states: its purpose clauses, or for a
     list item or short line that has none, all of it."""
     text = sentence.text
-    if _NEGATION.search(text):
+    if NEGATION.search(text):
         # "We do not use your camera video for advertising": a limit states no use.
         return []
     clauses = list(purpose_clauses(text))
