@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 FILE_PATH = click.Path(path_type=Path, exists=False, dir_okay=True, readable=False)
 
 EXIT_ERROR = 2
+EXIT_CLOSED_PIPE = 128 + 13  # SIGPIPE on every platform permaudit runs on
 POLICY_AUTO = "auto"
 _OFFLINE_HELP = (
     "Read a policy URL from the cache of earlier fetches only; never use the network "
@@ -152,6 +153,14 @@ class _Group(click.Group):
             raise UsageLine.of(error) from None
         except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt, SystemExit):
             raise
+        except BrokenPipeError:
+            # The reader left early (`permaudit policy P --format json | head`): nothing is
+            # wrong and nothing is left to say. Standard output points at /dev/null so the
+            # interpreter's last flush cannot fail again, and the exit code is the one a shell
+            # gives a command a closed pipe ends (128 + SIGPIPE).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_CLOSED_PIPE)
         except Exception as error:
             # A bug, not the user's doing; a CI log still gets one line and exit 2, and
             # PERMAUDIT_DEBUG=1 shows the traceback for the bug report.

@@ -14,6 +14,7 @@ from permaudit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_APK = ROOT / "samples" / "ipcam-demo.apk"
+DEMO_POLICY = ROOT / "samples" / "privacy-policy.md"
 F_SETPIPE_SZ = 1031  # linux/fcntl.h
 
 
@@ -57,3 +58,21 @@ def test_closed_pipe_is_not_a_traceback() -> None:
     os.close(read_end)
     _, stderr = process.communicate(timeout=60)
     assert "Traceback" not in stderr.decode()
+
+
+def test_reader_gone_before_the_report_is_silent_and_exits_like_a_closed_pipe() -> None:
+    # `permaudit policy P --format json | head -c 0`: the reader is gone before the report is
+    # written, so the write really fails. That is nobody's error: no "internal error ...
+    # report it as a bug" line, and the exit code a shell gives a command a closed pipe ends.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    process = subprocess.run(
+        [sys.executable, "-m", "permaudit", "policy", str(DEMO_POLICY), "--format", "json"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        timeout=120,
+        check=False,
+    )
+    os.close(write_end)
+    assert process.stderr.decode() == ""
+    assert process.returncode == 128 + 13
