@@ -60,6 +60,8 @@ SEALED_COMBINED = " + ".join(SEALED)
 # figure the targets speak of. APP-350 TRAINING tuned its location, device_id and contacts
 # verdicts, so the figure of the twelve categories APP-350 never labels is printed beside.
 SEALED_APP = "app350_sealed"
+# The fourth (session 5): contains_synthetic TRAINING policies, measured beside the third.
+SEALED_APP2 = "app350_sealed2"
 APP350_UNLABELLED = (
     "camera", "microphone", "storage", "calendar", "phone", "sms", "health", "sensors",
     "notifications", "installed_apps", "bluetooth", "local_network",
@@ -361,7 +363,7 @@ def main() -> int:
         if folder == "iot" or any((args.gold / folder).glob("*.yaml"))
     ]
     if args.sealed:
-        folders += [(name, args.gold / name) for name in (*SEALED, SEALED_APP)]
+        folders += [(name, args.gold / name) for name in (*SEALED, SEALED_APP, SEALED_APP2)]
     for name, path in folders:
         if not any(path.glob("*.yaml")):
             # An empty figure would print as a dash and read like a result.
