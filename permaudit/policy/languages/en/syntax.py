@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from permaudit.catalog.ontology import coverage
+from permaudit.catalog.ontology import ProductsHave, coverage, ontology
 from permaudit.catalog.parsed_cache import parse_package_file
 from permaudit.models import Category
 from permaudit.policy.languages.base import Candidate, Reading, Role
@@ -67,6 +67,7 @@ class _Words(BaseModel):
     sending_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     offered_media: frozenset[str]
+    recorded_media: frozenset[str]
     own_media_modifiers: frozenset[str]
     viewing_verbs: frozenset[str]
     offering_verbs: frozenset[str]
@@ -105,7 +106,7 @@ _VIEWING_VERBS, _OFFERING_VERBS = _W.viewing_verbs, _W.offering_verbs
 _OWNING_VERBS, _PROPERTY_NOUNS = _W.owning_verbs, _W.property_nouns
 # What an ownership clause may list: the media, and the category words of recorded media
 # ("audio clips" names the microphone).
-_OWNABLE_MEDIA = _OFFERED_MEDIA | {"camera", "microphone"}
+_OWNABLE_MEDIA = _OFFERED_MEDIA | _W.recorded_media
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -471,9 +472,10 @@ def _data_head(token: Token) -> bool:
     return token.lemma_.lower() in _DATA_HEADS or token.lower_ in _DATA_HEADS
 
 
-# Nodes a product's own hardware has too: "Nest's sensors", "the doorbell's camera",
-# "sensors built into our devices" are the product's, not the phone's.
-_PRODUCT_PARTS = frozenset(["sensors", "sensor_data", "motion_sensor", "camera", "microphone"])
+def _product_part(node: str) -> bool:
+    """Hardware a product has too (the ontology's `products_have`): "Nest's sensors", "the
+    doorbell's camera", "sensors built into our devices" are the product's, not the phone's."""
+    return ontology().products_have(node) is ProductsHave.HARDWARE
 
 
 def _product(token: Token) -> bool:
@@ -499,12 +501,6 @@ def _does_the_capturing(root: Token) -> bool:
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _VERB_ACTIONS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
-
-
-# Identifiers a connected product has too (SPEC §1b's are the phone's): "the camera's serial
-# number", "the unique Tile device identifier". The phone's own (IMEI, advertising ID,
-# Android ID) name the phone wherever they stand.
-_PRODUCT_IDENTIFIERS = frozenset(["device_id", "serial_number", "mac_address"])
 
 
 def _brand(token: Token) -> bool:
@@ -567,8 +563,9 @@ def _products_identifier(root: Token, span: Span, node: str) -> bool:
     the product ("information about your DJI device (including the serial number of your
     device)", where "your device" is that product). An owner that is the phone or the user
     ("your phone's MAC address", "the identifier of your mobile device") keeps it the
-    phone's."""
-    if node not in _PRODUCT_IDENTIFIERS:
+    phone's. Which identifiers a product has too is the ontology's (`products_have`); the
+    phone's own (IMEI, advertising ID) name the phone wherever they stand."""
+    if ontology().products_have(node) is not ProductsHave.IDENTIFIER:
         return False
     if any(_product_device(t) for t in span):
         return True
@@ -641,7 +638,7 @@ def _owned_elsewhere(root: Token, node: str) -> bool:
     for child in root.children:
         if child.dep_ == "poss" and child.lower_ == "our":
             return True
-        if node not in _PRODUCT_PARTS:
+        if not _product_part(node):
             continue
         if child.dep_ == "poss" and _product(child):
             return True
@@ -743,7 +740,7 @@ def readings(
             continue
         if _owned_elsewhere(root, candidate.node):
             continue
-        if candidate.node in _PRODUCT_PARTS and _product_name(span):
+        if _product_part(candidate.node) and _product_name(span):
             continue
         if _products_identifier(root, span, candidate.node):
             continue
@@ -756,7 +753,7 @@ def readings(
         if candidate.node in _OWNABLE_MEDIA and _owned_by_another(root):
             continue
         verb, action, role = _governor(root)
-        if verb is not None and candidate.node in _PRODUCT_PARTS and _does_the_capturing(root):
+        if verb is not None and _product_part(candidate.node) and _does_the_capturing(root):
             continue
         # A channel word as the verb itself ("SMS us to register") is the act of writing; a
         # channel the user uses ("when you use features such as text messages") is a way of
