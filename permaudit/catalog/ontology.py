@@ -50,8 +50,15 @@ class DataTypeContract(Frozen):
     category: Category
     # How findings and reports name it ("the policy never mentions the IMEI").
     label: str = Field(min_length=1)
+    # How a list of data types names it, where the label is long (the rule docs' "error for
+    # the IMEI, IMSI, SIM serial, ..."); the label when absent.
+    short_label: str | None = Field(default=None, min_length=1)
     # Of its data_type_undisclosed finding (SPEC §3).
     severity: Literal["error", "warning"]
+
+    @property
+    def listed_label(self) -> str:
+        return self.short_label or self.label
 
 
 class OntologyNode(Frozen):

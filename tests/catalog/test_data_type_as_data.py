@@ -184,6 +184,18 @@ def test_a_new_identifier_a_product_has_too_is_the_products_where_the_product_ow
     assert out["not_a_products"][NEW] == "explicit"
 
 
+def test_the_rule_docs_name_a_new_error_data_type_among_the_errors(data_dir: Path) -> None:
+    """The help of data_type_undisclosed lists the error data types from the ontology: the new
+    error one (hardware UUID) joins the list, the new warning one (GSF ID) does not."""
+    code = "from permaudit.audit.rules.data_type_undisclosed import DOC; print(DOC.help)"
+    help_text = _run(data_dir, "-c", code)
+    assert help_text.rstrip().endswith(
+        "Error for the IMEI, IMSI, SIM serial, phone number, hardware serial, MAC address,"
+        " Wi-Fi network identity and hardware UUID; warning for the others."
+    )
+    assert "GSF" not in help_text
+
+
 def test_without_the_copies_the_new_id_is_no_data_type() -> None:
     """The same id, shipped data only: refused, in code and in validation."""
     run = subprocess.run(
