@@ -130,9 +130,10 @@ def _purposes(
 
 
 def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]:
-    """The sentences a heading's section or a lead-in's list covers: the lead-in itself too,
-    since it may state a purpose of its own ("In order to provide a better experience, we
-    use information collected as described in this Privacy Policy to:")."""
+    """The sentences a heading's section, a run-in heading's paragraph or a lead-in's list
+    covers: the lead-in itself too, since it may state a purpose of its own ("In order to
+    provide a better experience, we use information collected as described in this Privacy
+    Policy to:")."""
     items = [] if sentences[number].heading else [number]
     if extent == Extent.SENTENCE:
         return items
@@ -145,7 +146,8 @@ def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]
                 break
             items.append(following)
         return items
-    block: int | None = None
+    # A list starts after its lead-in; a run-in heading's section is its own paragraph first.
+    block = sentences[number].block if extent == Extent.PARAGRAPH else None
     for following in range(number + 1, len(sentences)):
         sentence = sentences[following]
         if sentence.heading:

@@ -101,6 +101,10 @@ class Extent:
     SECTION = "section"  # a heading: every sentence up to the next heading
     LIST = "list"  # a lead-in ending in ":": the list items after it
     SENTENCE = "sentence"  # the sentence itself (and, as for any datum, its neighbours)
+    # A heading run into the first sentence of its paragraph (the text lost the line break):
+    # that sentence, the rest of its paragraph and the list items after it. Not up to the
+    # next heading: the headings after it ran into their paragraphs too, so none ends it.
+    PARAGRAPH = "paragraph"
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,7 @@ class ContextCues(_Strict):
 
 class WordLists(_Strict):
     to_is_not_purpose: tuple[str, ...]
+    title_lower_case: tuple[str, ...]
     abbreviations: tuple[str, ...]
 
 

@@ -201,14 +201,54 @@ _FIRST_PARTY_USE = pattern("purposes.first_party_use")
 _WHOLE_ITEM_WORDS = 30
 
 
+_TITLE_LOWER_CASE = frozenset(cues().words.title_lower_case)
+_RUN_IN_TITLE_WORDS = 12
+_RUN_IN_BODY_WORDS = 3
+
+
+def _initial(word: str) -> str:
+    """The first letter of a word ("" for "3." or "&")."""
+    return next((c for c in word if c.isalpha()), "")
+
+
+def run_in_title(text: str) -> str | None:
+    """The title a heading that lost its line break runs into the first sentence of its
+    paragraph ("How We Use Your Information We use ..." → "How We Use Your Information"),
+    or None: the words in Title Case before the capitalised word that opens the sentence."""
+    words = text.split()
+    # The first word in lower case that a title would have capitalised.
+    lower = next(
+        (
+            n
+            for n, word in enumerate(words)
+            if _initial(word).islower() and word.lower().strip("(),") not in _TITLE_LOWER_CASE
+        ),
+        None,
+    )
+    if lower is None:
+        return None
+    opener = next((n for n in range(lower - 1, -1, -1) if _initial(words[n]).isupper()), 0)
+    if not 2 <= opener <= _RUN_IN_TITLE_WORDS or len(words) - opener < _RUN_IN_BODY_WORDS:
+        return None
+    return bare_label(" ".join(words[:opener])) or None
+
+
+def _is_use_title(title: str) -> bool:
+    return bool(_USE_HEADING.search(title)) and not _COLLECT_AND_USE.search(title)
+
+
 def use_reference(sentence: Sentence) -> UseReference | None:
     """Whether `sentence` states uses of data named elsewhere (see references.py)."""
     text = sentence.text.strip()
     if sentence.heading:
-        title = bare_label(text)
-        if _USE_HEADING.search(title) and not _COLLECT_AND_USE.search(title):
+        if _is_use_title(bare_label(text)):
             return UseReference(Extent.SECTION, Reach.ALL)
         return None
+    title = run_in_title(text)
+    if title is not None and _is_use_title(title):
+        # "How We Use Your Information We use ...": the heading of a use section whose line
+        # break the text lost (scraped policies often run headings into their paragraphs).
+        return UseReference(Extent.PARAGRAPH, Reach.ALL)
     group = _USE_OF_GROUP.search(text)
     name = (group.group("group") or group.group("passive")) if group else None
     if _USE_LEAD.search(text):
