@@ -45,6 +45,8 @@ _EMPHASIS_LABEL = re.compile(
 )
 _MAX_LABEL_WORDS = 8
 _QUESTION_MARKS = ("?", "\uff1f")
+# How an item of a list ends when another follows ("To verify your identity;").
+_ITEM_ENDS = (";", "\uff1b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +154,10 @@ def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]
         sentence = sentences[following]
         if sentence.heading:
             break
-        if is_list_item(sentence.text):
+        if is_list_item(sentence.text) or (
+            block is not None and sentences[following - 1].text.rstrip().endswith(_ITEM_ENDS)
+        ):
+            # An item that lost its bullet still follows an item ended by a semicolon.
             block = sentence.block
         elif sentence.block != block:
             # The list is over: the next paragraph is no item of it.
