@@ -10,9 +10,12 @@ module finds the sentences each one covers and the categories it reaches:
 - `Reach.ALL` ("the information we collect", "your information"): every category the policy
   discloses, wherever it is disclosed: the policy itself says the uses are of all of it.
 - `Reach.GROUP` ("Service Data", "Device Information"): the categories disclosed under the
-  group's own label or heading, up to the next label of the same rank. A name the policy does
-  not define as a label reaches nothing (it is no group, and guessing would attach purposes
-  to data the sentence is not about).
+  group's own label or heading, up to the next label of the same rank, or in the sentence
+  that defines the name in quotes ('"Non-Personal Information," which is ... such as a
+  device ID'). A name the policy does not define reaches the categories under the ontology
+  node the language says it names ("device information": device_id), and nothing when it
+  names none ("contact information": guessing would attach purposes to data the sentence is
+  not about).
 - `Reach.PREVIOUS` ("We use this information to:"): the categories disclosed in the nearest
   paragraph before the lead-in that discloses any, within its section.
 
@@ -30,7 +33,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from permaudit.catalog.ontology import coverage
+from permaudit.catalog.ontology import coverage, ontology
 from permaudit.models import Category, Purpose
 from permaudit.policy.languages.base import Extent, Language, Reach, UseReference
 from permaudit.policy.segment import Sentence, bare_label, is_list_item
@@ -44,6 +47,12 @@ _EMPHASIS_LABEL = re.compile(
     r"|^_(?P<italic>[^_\n]{2,80})_\s*$"
 )
 _MAX_LABEL_WORDS = 8
+# A name in quotes, as policies define their terms in every language that quotes: "Personal
+# Information", “Device Data”, guillemets, corner brackets.
+_QUOTED_NAME = re.compile(
+    r"[\"\u201c\u201e\u00ab\u300c\u300e](?P<name>[^\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d"
+    r"\u300e\u300f\n]{2,80}?)[\"\u201d\u00bb\u300d\u300f]"
+)
 _QUESTION_MARKS = ("?", "\uff1f")
 # How an item of a list ends when another follows ("To verify your identity;").
 _ITEM_ENDS = (";", "\uff1b")
@@ -71,6 +80,7 @@ def referred_purposes(
     # advertising"), states nothing about the information in general.
     about_own_data = _categories_by_sentence(statements, disclosing=False)
     labels: list[_Label] | None = None
+    definitions: dict[str, set[Category]] | None = None
     found: dict[Category, dict[str, Purpose]] = {}
     for number, sentence in enumerate(sentences):
         reference = language.use_reference(sentence)
@@ -83,7 +93,12 @@ def referred_purposes(
         if reference.group:
             if labels is None:
                 labels = _labels(sentences)
+                definitions = _definitions(sentences, categories_of)
             grouped = _group(labels, sentences, reference.group, categories_of)
+            if grouped is None:
+                grouped = _defined(definitions or {}, reference.group)
+        if grouped is None and reference.nodes:
+            grouped = _under(reference.nodes)
         if grouped is not None:
             reached = grouped
         elif reference.reach == Reach.GROUP:
@@ -209,6 +224,38 @@ def _group(
         for number in range(label.sentence, end):
             reached.update(categories_of.get(number, ()))
     return reached
+
+
+def _definitions(
+    sentences: Sequence[Sentence], categories_of: dict[int, set[Category]]
+) -> dict[str, set[Category]]:
+    """Per name the policy defines in quotes ('"Personal Information," which is ... such as
+    your location', '(collectively, "Device Data")'), the categories its sentence discloses."""
+    found: dict[str, set[Category]] = {}
+    for number, categories in categories_of.items():
+        for match in _QUOTED_NAME.finditer(sentences[number].text):
+            name = match.group("name").strip(" ,.;:").lower()
+            if name and len(name.split()) <= _MAX_LABEL_WORDS:
+                found.setdefault(name, set()).update(categories)
+    return found
+
+
+def _defined(definitions: dict[str, set[Category]], group: str) -> set[Category] | None:
+    wanted = group.lower()
+    reached = [categories for name, categories in definitions.items() if _same_name(name, wanted)]
+    return set().union(*reached) if reached else None
+
+
+def _under(nodes: Sequence[str]) -> set[Category]:
+    """The categories at or under these ontology nodes (an umbrella the policy names)."""
+    graph = ontology()
+    found: set[Category] = set()
+    for node in nodes:
+        for narrower in {node} | graph.descendants(node):
+            category = graph.nodes[narrower].category
+            if category is not None:
+                found.add(category)
+    return found
 
 
 def _previous(

@@ -114,9 +114,12 @@ class UseReference:
     extent: str  # an Extent value
     reach: str  # a Reach value
     # The name of the data referred to, without determiners ("Service Data", "Personal
-    # Data"): when the policy labels a group so, the reference reaches that group, whatever
-    # `reach` says; otherwise `reach` decides (Reach.GROUP: nothing).
+    # Data"): when the policy labels or defines a group so, the reference reaches that group,
+    # whatever `reach` says; otherwise `nodes`, then `reach` decides (Reach.GROUP: nothing).
     group: str | None = None
+    # The ontology nodes the name stands for ("device information", "usage data"), for a
+    # group the policy does not define: the reference reaches the categories under them.
+    nodes: tuple[str, ...] = ()
 
 
 class Language(Protocol):

@@ -18,7 +18,11 @@ from permaudit.models import Purpose
 from permaudit.policy.languages.base import Extent, Reach, UseReference
 from permaudit.policy.languages.en.cues import cues, pattern
 from permaudit.policy.languages.en.denials import NEGATION
-from permaudit.policy.languages.en.lexicon import purpose_action_patterns, purpose_patterns
+from permaudit.policy.languages.en.lexicon import (
+    lexicon,
+    purpose_action_patterns,
+    purpose_patterns,
+)
 from permaudit.policy.segment import Sentence, bare_label, is_list_item
 
 # The words are in cues.yaml (`purposes`, `words.to_is_not_purpose`); this is the mechanism.
@@ -248,7 +252,12 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     if title is not None and _is_use_title(title):
         # "How We Use Your Information We use ...": the heading of a use section whose line
         # break the text lost (scraped policies often run headings into their paragraphs).
-        return UseReference(Extent.PARAGRAPH, Reach.ALL)
+        # A group the policy defines, named in its first sentence ("We will use your Personal
+        # Information to: ..."), is what the section is about.
+        body = _USE_OF_GROUP.search(text, len(text.split(title, 1)[0]) + len(title))
+        named = (body.group("group") or body.group("passive")) if body else None
+        defined = named if named and named[0].isupper() else None
+        return UseReference(Extent.PARAGRAPH, Reach.ALL, defined)
     group = _USE_OF_GROUP.search(text)
     name = (group.group("group") or group.group("passive")) if group else None
     if _USE_LEAD.search(text):
@@ -256,14 +265,17 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     if _USE_LEAD_INLINE.search(text):
         # Its list is the rest of the sentence, so nothing on a line of its own marks it as
         # a lead-in of the information in general: a name the policy may define ("PII is
-        # used for the following purposes: ...") reaches only the group it labels.
-        reach = Reach.GROUP if name and name[0].isupper() else _reach(text)
-        return UseReference(Extent.LIST, reach, name)
+        # used for the following purposes: ...") reaches only the group it labels, or what
+        # the name stands for.
+        if name and name[0].isupper():
+            return UseReference(Extent.LIST, Reach.GROUP, name, named_nodes(name))
+        return UseReference(Extent.LIST, _reach(text), name)
     if group is None or name is None:
         return None
     if name[0].isupper():
-        # A name the policy may define ("uses your Service Data to ..."): the group it labels.
-        return UseReference(Extent.SENTENCE, Reach.GROUP, name)
+        # A name the policy may define ("uses your Service Data to ..."): the group it labels
+        # or defines, else what the name stands for ("Personal Information").
+        return UseReference(Extent.SENTENCE, Reach.GROUP, name, named_nodes(name))
     if (
         _COLLECTED_DATA.search(text)
         and _FIRST_PARTY_USE.search(text)
@@ -272,6 +284,22 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         # "We use the information we collect to provide and improve the Services."
         return UseReference(Extent.SENTENCE, Reach.ALL, name)
     return None
+
+
+def named_nodes(name: str) -> tuple[str, ...]:
+    """The ontology nodes a group's whole name names ("Device Information": device_information;
+    "Contact Information", "Non-Personal Information": none, no term spans them)."""
+    lowered = name.lower()
+    return tuple(
+        sorted(
+            {
+                match.node
+                for matches in lexicon().matches(lowered).values()
+                for match in matches
+                if match.start == 0 and match.end == len(lowered)
+            }
+        )
+    )
 
 
 def _reach(text: str) -> str:

@@ -1,0 +1,93 @@
+"""Behaviour table: the uses of a named group reach the data the group holds (references.py).
+
+A use statement about a named group ("We may use your Non-Personal Information to ...")
+gives its purposes to the categories the group covers (the session-5 decision): the ones the
+policy itself puts under the name, in the sentence that defines it in quotes ('"Non-Personal
+Information," which is ... such as your device ID'), as under a label of that name; where the
+policy defines no such group, the categories under the ontology umbrella the name names
+("Device Information", "Personal Information"). A name that is no umbrella and that the policy
+does not define ("Contact Information") reaches nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from permaudit.models import Category
+from tests.policy.policy_support import facts
+
+C = Category
+
+DEFINED = (
+    'We collect "Personal Information," which is information that identifies you, such as '
+    "your name and your precise location.\n\n"
+    '"Non-Personal Information" means data that does not identify you, such as your '
+    "device ID and your IMEI.\n\n"
+)
+
+
+def purposes(text: str, category: Category) -> set[str]:
+    # A paragraph of its own: the policy's first line is the helpers' introduction.
+    return {p.id for p in facts("\n\n" + text).categories[category].purposes}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # The group the policy defined in quotes: its own data.
+        (
+            DEFINED + "We may use your Non-Personal Information to prevent fraud.",
+            C.DEVICE_ID,
+            {"fraud_prevention"},
+        ),
+        (
+            DEFINED + "We will use your Personal Information to respond to your support requests.",
+            C.LOCATION,
+            {"customer_support"},
+        ),
+        # A run-in use heading whose first sentence names a defined group: that group.
+        (
+            DEFINED + "Use of the Information We Collect We will use your Personal "
+            "Information to: respond to your support requests.",
+            C.LOCATION,
+            {"customer_support"},
+        ),
+        # No definition: the umbrella the name names ("Device Information": device_id).
+        (
+            "We collect your device ID.\n\n"
+            "We use Device Information to diagnose problems with the app.",
+            C.DEVICE_ID,
+            {"troubleshooting"},
+        ),
+    ],
+)
+def test_group_uses_reach_its_data(text: str, category: Category, expected: set[str]) -> None:
+    assert purposes(text, category) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # The other group's data: the location is Personal Information here.
+        (DEFINED + "We may use your Non-Personal Information to prevent fraud.", C.LOCATION),
+        (
+            DEFINED + "Use of the Information We Collect We will use your Personal "
+            "Information to: respond to your support requests.",
+            C.DEVICE_ID,
+        ),
+        # An umbrella that holds no location.
+        (
+            "We collect your precise location.\n\n"
+            "We use Device Information to diagnose problems with the app.",
+            C.LOCATION,
+        ),
+        # A name that is no umbrella, undefined: the user's own details, not the location.
+        (
+            "We collect your precise location.\n\n"
+            "We use your Contact Information to send you newsletters.",
+            C.LOCATION,
+        ),
+    ],
+)
+def test_group_uses_reach_no_other_data(text: str, category: Category) -> None:
+    assert purposes(text, category) == set()
