@@ -74,6 +74,8 @@ class PurposeCues(_Strict):
     use_of_group: Cue
     collected_data: Cue
     your_data: Cue
+    general_data: Cue
+    data_restriction: Cue
     previous_data: Cue
     exclusive: Cue
     first_party_use: Cue

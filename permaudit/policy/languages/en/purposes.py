@@ -197,6 +197,8 @@ _INLINE_ITEM_END = re.compile(r";\s*|\s(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[*
 _USE_OF_GROUP = pattern("purposes.use_of_group")
 _COLLECTED_DATA = pattern("purposes.collected_data")
 _YOUR_DATA = pattern("purposes.your_data")
+_GENERAL_DATA = pattern("purposes.general_data")
+_DATA_RESTRICTION = pattern("purposes.data_restriction")
 _PREVIOUS_DATA = pattern("purposes.previous_data")
 _EXCLUSIVE = pattern("purposes.exclusive")
 _FIRST_PARTY_USE = pattern("purposes.first_party_use")
@@ -276,13 +278,26 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         # A name the policy may define ("uses your Service Data to ..."): the group it labels
         # or defines, else what the name stands for ("Personal Information").
         return UseReference(Extent.SENTENCE, Reach.GROUP, name, named_nodes(name))
-    if (
-        _COLLECTED_DATA.search(text)
-        and _FIRST_PARTY_USE.search(text)
-        and not _PREVIOUS_DATA.search(text)
-    ):
+    if not _FIRST_PARTY_USE.search(text):
+        # "Google may also use the data collected to personalize its ads": the data its
+        # own cookies collect.
+        return None
+    if _COLLECTED_DATA.search(text) and not _PREVIOUS_DATA.search(text):
         # "We use the information we collect to provide and improve the Services."
         return UseReference(Extent.SENTENCE, Reach.ALL, name)
+    if _GENERAL_DATA.match(name):
+        if _DATA_RESTRICTION.match(text, group.end()):
+            # "the information collected through activation": some of it, which we cannot
+            # tell.
+            return None
+        # "We may use your information to contact you", "We use this data to ...": the
+        # information in general (the session-5 decision).
+        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+    nodes = named_nodes(name)
+    if nodes:
+        # A named group ("we use personal information to ...", "device information"): the
+        # categories under the umbrella it names.
+        return UseReference(Extent.SENTENCE, Reach.GROUP, name, nodes)
     return None
 
 
