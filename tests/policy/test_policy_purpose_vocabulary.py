@@ -118,6 +118,19 @@ def purposes(text: str, category: Category) -> set[str]:
             C.LOCATION,
             {"communication"},
         ),
+        # Operating the service is providing it.
+        (
+            "We collect your location to operate, improve and optimize our Services.",
+            C.LOCATION,
+            {"service_provision", "analytics"},
+        ),
+        ("We collect your IMEI to operate the app.", C.DEVICE_ID, {"service_provision"}),
+        # Sharing through the service with the user's contacts or other users is social.
+        (
+            "We access your contacts to let you share your profile with your Tango contacts.",
+            C.CONTACTS,
+            {"social_features"},
+        ),
     ],
 )
 def test_vocabulary_names_the_purpose(text: str, category: Category, expected: set[str]) -> None:
@@ -145,6 +158,8 @@ def test_news_told_to_the_user_is_communication() -> None:
         ("We collect your location when you send us messages.", C.LOCATION),
         ("We collect your IMEI to comply with our Terms of Service.", C.DEVICE_ID),
         ("We collect your IMEI, and we provide support for Android devices.", C.DEVICE_ID),
+        # The phone's operating system is no operation of the service.
+        ("We collect your IMEI, operating system and app version.", C.DEVICE_ID),
     ],
 )
 def test_data_words_alone_are_no_purpose(text: str, category: Category) -> None:
