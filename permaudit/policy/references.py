@@ -230,13 +230,25 @@ def _definitions(
     sentences: Sequence[Sentence], categories_of: dict[int, set[Category]]
 ) -> dict[str, set[Category]]:
     """Per name the policy defines in quotes ('"Personal Information," which is ... such as
-    your location', '(collectively, "Device Data")'), the categories its sentence discloses."""
+    your location', '(collectively, "Device Data")'), the categories its sentence discloses,
+    and the next sentence when it goes on about the name."""
     found: dict[str, set[Category]] = {}
-    for number, categories in categories_of.items():
-        for match in _QUOTED_NAME.finditer(sentences[number].text):
+    for number, sentence in enumerate(sentences):
+        for match in _QUOTED_NAME.finditer(sentence.text):
             name = match.group("name").strip(" ,.;:").lower()
-            if name and len(name.split()) <= _MAX_LABEL_WORDS:
-                found.setdefault(name, set()).update(categories)
+            if not name or len(name.split()) > _MAX_LABEL_WORDS:
+                continue
+            categories = found.setdefault(name, set())
+            categories.update(categories_of.get(number, ()))
+            following = number + 1
+            if (
+                following < len(sentences)
+                and sentences[following].block == sentence.block
+                and sentences[following].text.lstrip().lower().startswith(name)
+            ):
+                # The definition goes on in the next sentence, which opens with the name:
+                # '(“Personally Identifying Information” or “PII”). PII may include ...'.
+                categories.update(categories_of.get(following, ()))
     return found
 
 

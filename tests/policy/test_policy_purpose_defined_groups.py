@@ -3,7 +3,8 @@
 A use statement about a named group ("We may use your Non-Personal Information to ...")
 gives its purposes to the categories the group covers (the session-5 decision): the ones the
 policy itself puts under the name, in the sentence that defines it in quotes ('"Non-Personal
-Information," which is ... such as your device ID'), as under a label of that name; where the
+Information," which is ... such as your device ID') and the next one if it goes on about the
+name ('("PII"). PII may include ...'), as under a label of that name; where the
 policy defines no such group, the categories under the ontology umbrella the name names
 ("Device Information", "Personal Information"). A name that is no umbrella and that the policy
 does not define ("Contact Information") reaches nothing.
@@ -52,6 +53,15 @@ def purposes(text: str, category: Category) -> set[str]:
             C.LOCATION,
             {"customer_support"},
         ),
+        # A definition that goes on in the next sentence, which opens with the name.
+        (
+            'We may collect information that identifies you ("Personally Identifying '
+            'Information" or "PII"). PII may include your name and your device ID.\n\n'
+            "We collect your precise location.\n\n"
+            "PII is used for the following purposes: (i) to prevent fraud.",
+            C.DEVICE_ID,
+            {"fraud_prevention"},
+        ),
         # No definition: the umbrella the name names ("Device Information": device_id).
         (
             "We collect your device ID.\n\n"
@@ -74,6 +84,14 @@ def test_group_uses_reach_its_data(text: str, category: Category, expected: set[
             DEFINED + "Use of the Information We Collect We will use your Personal "
             "Information to: respond to your support requests.",
             C.DEVICE_ID,
+        ),
+        # The definition's next sentence holds the device ID, not the location.
+        (
+            'We may collect information that identifies you ("Personally Identifying '
+            'Information" or "PII"). PII may include your name and your device ID.\n\n'
+            "We collect your precise location.\n\n"
+            "PII is used for the following purposes: (i) to prevent fraud.",
+            C.LOCATION,
         ),
         # An umbrella that holds no location.
         (
