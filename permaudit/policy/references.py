@@ -97,6 +97,9 @@ def referred_purposes(
             grouped = _group(labels, sentences, reference.group, categories_of)
             if grouped is None:
                 grouped = _defined(definitions or {}, reference.group)
+            if grouped is None and reference.reach == Reach.GROUP and not reference.nodes:
+                # A name no umbrella stands for may still be the policy's own term.
+                grouped = _opening(sentences, reference.group, categories_of)
         if grouped is None and reference.nodes:
             grouped = _under(reference.nodes)
         if grouped is not None:
@@ -256,6 +259,21 @@ def _defined(definitions: dict[str, set[Category]], group: str) -> set[Category]
     wanted = group.lower()
     reached = [categories for name, categories in definitions.items() if _same_name(name, wanted)]
     return set().union(*reached) if reached else None
+
+
+def _opening(
+    sentences: Sequence[Sentence], group: str, categories_of: dict[int, set[Category]]
+) -> set[Category] | None:
+    """Categories of the sentences that open with the group's name, the way a policy defines
+    a term without quotes or markup ("Non-personal information is data ..., such as your
+    Android ID"); None when no sentence opens so, or none of them discloses anything."""
+    wanted = group.lower()
+    reached: set[Category] = set()
+    for number, categories in categories_of.items():
+        opening = bare_label(sentences[number].text).lower()
+        if opening.startswith(wanted) and not opening[len(wanted) : len(wanted) + 1].isalnum():
+            reached.update(categories)
+    return reached or None
 
 
 def _under(nodes: Sequence[str]) -> set[Category]:

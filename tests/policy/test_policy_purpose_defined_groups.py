@@ -4,7 +4,9 @@ A use statement about a named group ("We may use your Non-Personal Information t
 gives its purposes to the categories the group covers (the session-5 decision): the ones the
 policy itself puts under the name, in the sentence that defines it in quotes ('"Non-Personal
 Information," which is ... such as your device ID') and the next one if it goes on about the
-name ('("PII"). PII may include ...'), as under a label of that name; where the
+name ('("PII"). PII may include ...'), or in a sentence that opens with the name
+("Non-personal information is data ... such as your Android ID"), as under a label of that
+name; the policy's collecting such a group for stated purposes counts too. Where the
 policy defines no such group, the categories under the ontology umbrella the name names
 ("Device Information", "Personal Information"). A name that is no umbrella and that the policy
 does not define ("Contact Information") reaches nothing.
@@ -62,6 +64,23 @@ def purposes(text: str, category: Category) -> set[str]:
             C.DEVICE_ID,
             {"fraud_prevention"},
         ),
+        # A definition without quotes: a sentence that opens with the name; the use or
+        # collection of the group for stated purposes reaches its data.
+        (
+            "Non-personal information is data that does not identify you, such as your "
+            "device ID.\n\n"
+            "We collect your precise location.\n\n"
+            "We may use non-personal information to prevent fraud.",
+            C.DEVICE_ID,
+            {"fraud_prevention"},
+        ),
+        (
+            "Non-personal information is data that does not identify you, such as your "
+            "device ID.\n\n"
+            "To prevent fraud, we may collect non-personal information.",
+            C.DEVICE_ID,
+            {"fraud_prevention"},
+        ),
         # No definition: the umbrella the name names ("Device Information": device_id).
         (
             "We collect your device ID.\n\n"
@@ -91,6 +110,28 @@ def test_group_uses_reach_its_data(text: str, category: Category, expected: set[
             'Information" or "PII"). PII may include your name and your device ID.\n\n'
             "We collect your precise location.\n\n"
             "PII is used for the following purposes: (i) to prevent fraud.",
+            C.LOCATION,
+        ),
+        # The group the opening sentence defines holds the device ID, not the location.
+        (
+            "Non-personal information is data that does not identify you, such as your "
+            "device ID.\n\n"
+            "We collect your precise location.\n\n"
+            "We may use non-personal information to prevent fraud.",
+            C.LOCATION,
+        ),
+        # Undefined, and no umbrella: nothing.
+        (
+            "We collect your precise location.\n\n"
+            "We may use non-personal information to prevent fraud.",
+            C.LOCATION,
+        ),
+        # Collecting data under an umbrella says why it is collected, not what all of it is
+        # for.
+        (
+            "We collect your precise location.\n\n"
+            "We collect personal information you provide if you contact our customer support "
+            "to respond to your requests.",
             C.LOCATION,
         ),
         # An umbrella that holds no location.

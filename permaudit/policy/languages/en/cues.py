@@ -30,6 +30,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "denials.defined_term": frozenset({"term", "verb"}),
     "denials.term_denial": frozenset({"term"}),
     "purposes.use_of_group": frozenset({"group"}),
+    "purposes.collect_of_group": frozenset({"group"}),
 }
 
 
@@ -72,6 +73,7 @@ class PurposeCues(_Strict):
     use_lead: Cue
     use_lead_inline: Cue
     use_of_group: Cue
+    collect_of_group: Cue
     collected_data: Cue
     your_data: Cue
     general_data: Cue

@@ -195,6 +195,7 @@ _USE_LEAD_INLINE = pattern("purposes.use_lead_inline")
 # the next ("1. ", "b) ", "(iii) ", "* ").
 _INLINE_ITEM_END = re.compile(r";\s*|\s(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[*\u2022-])\s+")
 _USE_OF_GROUP = pattern("purposes.use_of_group")
+_COLLECT_OF_GROUP = pattern("purposes.collect_of_group")
 _COLLECTED_DATA = pattern("purposes.collected_data")
 _YOUR_DATA = pattern("purposes.your_data")
 _GENERAL_DATA = pattern("purposes.general_data")
@@ -251,16 +252,18 @@ def use_reference(sentence: Sentence) -> UseReference | None:
             return UseReference(Extent.SECTION, Reach.ALL)
         return None
     title = run_in_title(text)
+    # The words of a heading run into the sentence name no group ("Information We").
+    body_start = len(text.split(title, 1)[0]) + len(title) if title else 0
     if title is not None and _is_use_title(title):
         # "How We Use Your Information We use ...": the heading of a use section whose line
         # break the text lost (scraped policies often run headings into their paragraphs).
         # A group the policy defines, named in its first sentence ("We will use your Personal
         # Information to: ..."), is what the section is about.
-        body = _USE_OF_GROUP.search(text, len(text.split(title, 1)[0]) + len(title))
+        body = _USE_OF_GROUP.search(text, body_start)
         named = (body.group("group") or body.group("passive")) if body else None
         defined = named if named and named[0].isupper() else None
         return UseReference(Extent.PARAGRAPH, Reach.ALL, defined)
-    group = _USE_OF_GROUP.search(text)
+    group = _USE_OF_GROUP.search(text, body_start)
     name = (group.group("group") or group.group("passive")) if group else None
     if _USE_LEAD.search(text):
         return UseReference(Extent.LIST, _reach(text), name)
@@ -273,7 +276,15 @@ def use_reference(sentence: Sentence) -> UseReference | None:
             return UseReference(Extent.LIST, Reach.GROUP, name, named_nodes(name))
         return UseReference(Extent.LIST, _reach(text), name)
     if group is None or name is None:
-        return None
+        collected = _COLLECT_OF_GROUP.search(text, body_start)
+        if collected is None or named_nodes(collected.group("group")):
+            # Collecting data in general or under an umbrella ("we collect personal
+            # information you provide if you contact support") says why that collection
+            # happens, not what the data is for.
+            return None
+        # Collecting a group the policy defines for stated purposes ("To solve problems in
+        # products, we may collect non-personal information such as ..."): its purposes.
+        return UseReference(Extent.SENTENCE, Reach.GROUP, collected.group("group"))
     if name[0].isupper():
         # A name the policy may define ("uses your Service Data to ..."): the group it labels
         # or defines, else what the name stands for ("Personal Information").
@@ -298,7 +309,8 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         # A named group ("we use personal information to ...", "device information"): the
         # categories under the umbrella it names.
         return UseReference(Extent.SENTENCE, Reach.GROUP, name, nodes)
-    return None
+    # Any other name ("non-personal information"): the group, where the policy defines it.
+    return UseReference(Extent.SENTENCE, Reach.GROUP, name)
 
 
 def named_nodes(name: str) -> tuple[str, ...]:
