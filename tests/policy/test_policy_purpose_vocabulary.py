@@ -101,6 +101,11 @@ def purposes(text: str, category: Category) -> set[str]:
         ),
         # "Diagnosing", "analytical", "understanding how": the other forms of the words.
         ("We collect your IMEI for diagnosing problems.", C.DEVICE_ID, {"troubleshooting"}),
+        (
+            "We collect your IMEI to solve problems in our products.",
+            C.DEVICE_ID,
+            {"troubleshooting"},
+        ),
         ("We collect your location for analytical purposes.", C.LOCATION, {"analytics"}),
         (
             "We collect your location to better understand your preferences.",
