@@ -67,6 +67,7 @@ class PurposeCues(_Strict):
     when: Cue
     clause_end: Cue
     news: Cue
+    fronted_main: Cue
     action_negation: Cue
     use_heading: Cue
     collect_and_use: Cue

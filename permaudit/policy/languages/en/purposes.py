@@ -36,6 +36,9 @@ _WHEN = pattern("purposes.when")
 # A clause ends at the end of its sentence part.
 _CLAUSE_END = pattern("purposes.clause_end", 0)
 _FRONTED_END = re.compile(r"[,.;:!?](?:\s|$)")
+_SENTENCE_PART_END = re.compile(r"[.;:!?](?:\s|$)")
+# Where a fronted purpose gives way to the main clause: the comma before its subject.
+_FRONTED_MAIN = pattern("purposes.fronted_main")
 _MAX_CLAUSE = 220
 _MAX_CLAUSES = 5
 
@@ -57,8 +60,15 @@ def _fold(text: str) -> str:
 def _clause_at(sentence: str, start: int) -> tuple[str, int]:
     end = min(len(sentence), start + _MAX_CLAUSE)
     # A purpose fronted at the start of the sentence ends at its comma: "To connect a new
-    # camera to the internet, the App reads ...".
+    # camera to the internet, the App reads ...", or, when it lists several, at the comma
+    # before the main clause's subject ("To understand our users, solve problems and improve
+    # advertising, we may collect ...").
     pattern = _FRONTED_END if start < 3 else _CLAUSE_END
+    if start < 3:
+        stop = _SENTENCE_PART_END.search(sentence, start + 1, end)
+        main = _FRONTED_MAIN.search(sentence, start + 1, stop.start() if stop else end)
+        if main is not None:
+            return _fold(sentence[start : main.start()]), main.start()
     found = pattern.search(sentence, start + 1, end)
     if found is not None:
         end = found.start() + (1 if sentence[found.start()] in ".;:!?" else 0)
