@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from permaudit.models import Category
-from tests.policy.policy_support import facts
+from tests.policy.policy_support import purpose_ids
 
 C = Category
 
@@ -27,11 +27,6 @@ DEFINED = (
     '"Non-Personal Information" means data that does not identify you, such as your '
     "device ID and your IMEI.\n\n"
 )
-
-
-def purposes(text: str, category: Category) -> set[str]:
-    # A paragraph of its own: the policy's first line is the helpers' introduction.
-    return {p.id for p in facts("\n\n" + text).categories[category].purposes}
 
 
 @pytest.mark.parametrize(
@@ -91,7 +86,7 @@ def purposes(text: str, category: Category) -> set[str]:
     ],
 )
 def test_group_uses_reach_its_data(text: str, category: Category, expected: set[str]) -> None:
-    assert purposes(text, category) == expected
+    assert purpose_ids(text, category) == expected
 
 
 @pytest.mark.parametrize(
@@ -149,4 +144,4 @@ def test_group_uses_reach_its_data(text: str, category: Category, expected: set[
     ],
 )
 def test_group_uses_reach_no_other_data(text: str, category: Category) -> None:
-    assert purposes(text, category) == set()
+    assert purpose_ids(text, category) == set()

@@ -12,13 +12,9 @@ from __future__ import annotations
 import pytest
 
 from permaudit.models import Category
-from tests.policy.policy_support import facts
+from tests.policy.policy_support import purpose_ids
 
 C = Category
-
-
-def purposes(text: str, category: Category) -> set[str]:
-    return {p.id for p in facts(text).categories[category].purposes}
 
 
 @pytest.mark.parametrize(
@@ -36,15 +32,6 @@ def purposes(text: str, category: Category) -> set[str]:
             C.DEVICE_ID,
             {"fraud_prevention", "legal_compliance", "service_provision"},
         ),
-    ],
-)
-def test_fronted_list_of_purposes(text: str, category: Category, expected: set[str]) -> None:
-    assert purposes(text, category) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "category", "expected"),
-    [
         # No main-clause subject after a comma: the first comma ends the purpose.
         (
             "To connect a new camera to the internet, Acme reads your Wi-Fi network name "
@@ -63,4 +50,4 @@ def test_fronted_list_of_purposes(text: str, category: Category, expected: set[s
 def test_fronted_purpose_ends_at_the_main_clause(
     text: str, category: Category, expected: set[str]
 ) -> None:
-    assert purposes(text, category) == expected
+    assert purpose_ids(text, category) == expected

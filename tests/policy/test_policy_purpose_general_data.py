@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from permaudit.models import Category
-from tests.policy.policy_support import facts
+from tests.policy.policy_support import purpose_ids
 
 C = Category
 
@@ -25,9 +25,8 @@ COLLECTED = (
 )
 
 
-def purposes(text: str, category: Category) -> set[str]:
-    # A paragraph of its own: the policy's first line is the helpers' introduction.
-    return {p.id for p in facts("\n\n" + COLLECTED + text).categories[category].purposes}
+def purposes(sentence: str, category: Category) -> set[str]:
+    return purpose_ids(COLLECTED + sentence, category)
 
 
 @pytest.mark.parametrize(

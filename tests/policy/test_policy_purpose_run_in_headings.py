@@ -15,7 +15,7 @@ import pytest
 
 from permaudit.models import Category
 from permaudit.policy.languages.en.purposes import run_in_title
-from tests.policy.policy_support import facts
+from tests.policy.policy_support import purpose_ids
 
 C = Category
 
@@ -23,11 +23,6 @@ COLLECTED = (
     "Information We Collect We collect your precise location and the contacts in your "
     "address book.\n\n"
 )
-
-
-def purposes(text: str, category: Category) -> set[str]:
-    # A paragraph of its own: the policy's first line is the helpers' introduction.
-    return {p.id for p in facts("\n\n" + text).categories[category].purposes}
 
 
 @pytest.mark.parametrize(
@@ -61,7 +56,7 @@ def purposes(text: str, category: Category) -> set[str]:
 def test_run_in_use_heading_gives_its_purposes(
     text: str, category: Category, expected: set[str]
 ) -> None:
-    assert purposes(text, category) == expected
+    assert purpose_ids(text, category) == expected
 
 
 @pytest.mark.parametrize(
@@ -78,7 +73,7 @@ def test_run_in_use_heading_gives_its_purposes(
     ],
 )
 def test_no_purposes_outside_a_run_in_use_section(text: str) -> None:
-    assert purposes(text, C.LOCATION) == set()
+    assert purpose_ids(text, C.LOCATION) == set()
 
 
 @pytest.mark.parametrize(

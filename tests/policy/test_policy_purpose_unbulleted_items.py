@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from permaudit.models import Category
-from tests.policy.policy_support import facts
+from tests.policy.policy_support import purpose_ids
 
 C = Category
 
@@ -22,8 +22,7 @@ COLLECTED = "We collect your precise location.\n\n"
 
 
 def purposes(text: str) -> set[str]:
-    # A paragraph of its own: the policy's first line is the helpers' introduction.
-    return {p.id for p in facts("\n\n" + COLLECTED + text).categories[C.LOCATION].purposes}
+    return purpose_ids(COLLECTED + text, C.LOCATION)
 
 
 @pytest.mark.parametrize(
