@@ -47,6 +47,7 @@ _EMPHASIS_LABEL = re.compile(
     r"|^_(?P<italic>[^_\n]{2,80})_\s*$"
 )
 _MAX_LABEL_WORDS = 8
+_MIN_OPENING_WORDS = 2
 # A name in quotes, as policies define their terms in every language that quotes: "Personal
 # Information", “Device Data”, guillemets, corner brackets.
 _QUOTED_NAME = re.compile(
@@ -268,6 +269,9 @@ def _opening(
     a term without quotes or markup ("Non-personal information is data ..., such as your
     Android ID"); None when no sentence opens so, or none of them discloses anything."""
     wanted = group.lower()
+    if len(wanted.split()) < _MIN_OPENING_WORDS:
+        # One word opens too many sentences ("In the course of ...", "Services are ...").
+        return None
     reached: set[Category] = set()
     for number, categories in categories_of.items():
         opening = bare_label(sentences[number].text).lower()

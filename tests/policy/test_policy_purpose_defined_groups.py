@@ -115,6 +115,14 @@ def test_group_uses_reach_its_data(text: str, category: Category, expected: set[
             "We may use non-personal information to prevent fraud.",
             C.LOCATION,
         ),
+        # One word is no group a sentence defines by opening with it ("use In the course of
+        # ...": a heading run into its sentence).
+        (
+            "In the app, we read your device ID.\n\n"
+            "1. Personal information we collect and use In the course of your use of our "
+            "services, we may collect information to prevent fraud.",
+            C.DEVICE_ID,
+        ),
         # Undefined, and no umbrella: nothing.
         (
             "We collect your precise location.\n\n"
