@@ -5,17 +5,20 @@ your information" section, a lead-in ("We use the information identified above f
 following purposes:") and its list, or a sentence about a group the policy defined ("We use
 your Service Data to provide the Service"). A language package says which headings, lead-ins
 and sentences do this, what they refer to (`UseReference`), and what each item states; this
-module finds the sentences each one covers and the categories it reaches:
+module finds the sentences each one covers (a heading's section, a run-in heading's paragraph,
+a lead-in's list with the items that lost their bullets, a sentence) and the categories it
+reaches:
 
 - `Reach.ALL` ("the information we collect", "your information"): every category the policy
   discloses, wherever it is disclosed: the policy itself says the uses are of all of it.
 - `Reach.GROUP` ("Service Data", "Device Information"): the categories disclosed under the
   group's own label or heading, up to the next label of the same rank, or in the sentence
   that defines the name in quotes ('"Non-Personal Information," which is ... such as a
-  device ID'). A name the policy does not define reaches the categories under the ontology
-  node the language says it names ("device information": device_id), and nothing when it
-  names none ("contact information": guessing would attach purposes to data the sentence is
-  not about).
+  device ID') and the next one when it goes on about the name. A name the policy does not
+  define reaches the categories under the ontology node the language says it names ("device
+  information": device_id); a name that is no umbrella, those of the sentences that open with
+  it ("Non-personal information is data ..."), and nothing when none does ("contact
+  information": guessing would attach purposes to data the sentence is not about).
 - `Reach.PREVIOUS` ("We use this information to:"): the categories disclosed in the nearest
   paragraph before the lead-in that discloses any, within its section.
 

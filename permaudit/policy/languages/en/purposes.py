@@ -263,7 +263,7 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         return None
     title = run_in_title(text)
     # The words of a heading run into the sentence name no group ("Information We").
-    body_start = len(text.split(title, 1)[0]) + len(title) if title else 0
+    body_start = text.find(title) + len(title) if title and title in text else 0
     if title is not None and _is_use_title(title):
         # "How We Use Your Information We use ...": the heading of a use section whose line
         # break the text lost (scraped policies often run headings into their paragraphs).
