@@ -123,6 +123,11 @@ def purposes(text: str, category: Category) -> set[str]:
             C.LOCATION,
             {"communication"},
         ),
+        (
+            "We collect your IMEI to send you confirmations, technical notices and updates.",
+            C.DEVICE_ID,
+            {"communication"},
+        ),
         # Operating the service is providing it.
         (
             "We collect your location to operate, improve and optimize our Services.",
