@@ -123,6 +123,12 @@ def purposes(text: str, category: Category) -> set[str]:
             C.LOCATION,
             {"communication"},
         ),
+        # Location-based offers and services, in a list.
+        (
+            "We use your precise location to deliver location-based offers, products or services.",
+            C.LOCATION,
+            {"location_services"},
+        ),
         (
             "We collect your IMEI to send you confirmations, technical notices and updates.",
             C.DEVICE_ID,
