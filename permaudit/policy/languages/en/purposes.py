@@ -323,6 +323,7 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     return UseReference(Extent.SENTENCE, Reach.GROUP, name)
 
 
+@lru_cache(maxsize=4096)
 def named_nodes(name: str) -> tuple[str, ...]:
     """The ontology nodes a group's whole name names ("Device Information": device_information;
     "Contact Information", "Non-Personal Information": none, no term spans them)."""
