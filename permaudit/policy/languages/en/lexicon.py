@@ -89,14 +89,15 @@ class PurposeTable(_Strict):
     actions: dict[str, tuple[str, ...]] = {}
 
 
-_SPACE = re.compile(r" ")
+# A space, or an optional one (" ?": "address ?book" is "address book" and "addressbook").
+_SPACE = re.compile(r" (\?)?")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def term_pattern(term: str) -> str:
     """Turn one lexicon term into a regex fragment (see the syntax notes in lexicon.yaml)."""
     fragment = _HYPHEN.sub(lambda _: r"[\s-]?", term.strip())
-    return _SPACE.sub(lambda _: r"[\s-]+", fragment)
+    return _SPACE.sub(lambda m: r"[\s-]*" if m.group(1) else r"[\s-]+", fragment)
 
 
 _UPPER_ESCAPE = re.compile(r"\\[SWDBAZ]")
