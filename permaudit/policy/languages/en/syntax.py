@@ -66,6 +66,8 @@ class _Words(BaseModel):
     message_channels: frozenset[str]
     sending_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    sharing_verbs: frozenset[str]
+    channel_words: frozenset[str]
     offered_media: frozenset[str]
     own_media_modifiers: frozenset[str]
     viewing_verbs: frozenset[str]
@@ -98,6 +100,8 @@ _PRODUCT_MODIFIERS, _ACQUIRING_VERBS = _W.product_modifiers, _W.acquiring_verbs
 _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
+_SHARING_VERBS = _W.sharing_verbs
+_CHANNEL_WORDS = _W.channel_words
 _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
 _PHONE_MEDIA = _W.phone_media
 _OFFERED_MEDIA, _OWN_MEDIA_MODIFIERS = _W.offered_media, _W.own_media_modifiers
@@ -275,11 +279,23 @@ def _by_means(root: Token, verb: Token) -> bool:
     return False
 
 
-def _a_message_to_the_user(verb: Token) -> bool:
+def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     """Whether the verb sends something to the user ("we send you a welcoming SMS", "to send
     you notifications (SMS, push)") or has the user receive it ("you agree to receive text
-    messages"): what travels is the vendor's message, not the phone's messages."""
+    messages"): what travels is the vendor's message, not the phone's messages. So is what the
+    vendor sends in a list of its channels ("we may send promotional e-mail messages and
+    promotional SMS messages", where "we send the verification SMS" may come from the phone),
+    and what the user sends or shares ("you can share text messages with other users"): a way
+    of writing to others, as the use of a messaging feature is."""
     lemma = verb.lemma_.lower()
+    if lemma in _SENDING_VERBS | _SHARING_VERBS and _actor(verb) is Actor.USER:
+        return True
+    if (
+        lemma in _SENDING_VERBS
+        and _actor(verb) is Actor.FIRST_PARTY
+        and _listed_with_channels(root)
+    ):
+        return True
     if lemma in _SENDING_VERBS:
         for child in verb.children:
             if child.dep_ == "dative" and _is_user(child):
@@ -293,6 +309,20 @@ def _a_message_to_the_user(verb: Token) -> bool:
     if lemma in _RECEIVING_VERBS:
         return _actor(verb) is Actor.USER
     return False
+
+
+def _listed_with_channels(root: Token) -> bool:
+    """Whether the term stands in a list with another way of writing to someone ("promotional
+    e-mail messages and promotional SMS messages"): a list of the vendor's channels."""
+    member = root
+    while member.dep_ in ("conj", "appos") and member.head.i != member.i:
+        member = member.head
+    group = [t for t in (member, *member.conjuncts) if t.i != root.i]
+    return any(
+        word.lower_ in _CHANNEL_WORDS or word.lemma_.lower() in _CHANNEL_WORDS
+        for token in group
+        for word in (token, *token.children)
+    )
 
 
 def _as_a_means(root: Token) -> bool:
@@ -764,7 +794,7 @@ def readings(
         if candidate.node in _MESSAGE_CHANNELS and (
             _writes_to_someone(root)
             or _as_a_means(root)
-            or (verb is not None and _a_message_to_the_user(verb))
+            or (verb is not None and _a_message_to_the_user(verb, root))
             or (action is Action.USE and verb is not None and _actor(verb) is Actor.USER)
         ):
             continue
