@@ -67,6 +67,8 @@ class _Words(BaseModel):
     sending_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     sharing_verbs: frozenset[str]
+    posting_verbs: frozenset[str]
+    posted_media: dict[str, str]
     channel_words: frozenset[str]
     offered_media: frozenset[str]
     own_media_modifiers: frozenset[str]
@@ -101,6 +103,7 @@ _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
 _SHARING_VERBS = _W.sharing_verbs
+_POSTING_VERBS, _POSTED_MEDIA = _W.posting_verbs, _W.posted_media
 _CHANNEL_WORDS = _W.channel_words
 _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
 _PHONE_MEDIA = _W.phone_media
@@ -416,8 +419,9 @@ def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]
     """Whether a capture word names the user's own media, not a capture: listed with photos
     ("your photos and videos", or governed by the verb that governs photos), posted or
     submitted by the user ("you may submit videos"), or what a clause of the user's says
-    ("the videos you upload"). A capturing verb over it or its list ("photos and videos
-    recorded by the camera") keeps it a capture."""
+    ("the videos you upload"), or posted by anyone (`posting_verbs`: "post a video"). A
+    capturing verb over it or its list ("photos and videos recorded by the camera") keeps it a
+    capture."""
     clauses = [c for t in (root, *root.conjuncts) for c in t.children if c.dep_ in ("acl", "relcl")]
     if any(c.lemma_.lower() in _CAPTURING_VERBS for c in clauses) or (
         verb is not None and verb.lemma_.lower() in _CAPTURING_VERBS
@@ -425,6 +429,8 @@ def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]
         return False  # "the videos that you take with your cameras"
     if any(t.i in photos for t in root.conjuncts) or (verb is not None and verb.i in photos):
         return True
+    if verb is not None and verb.lemma_.lower() in _POSTING_VERBS:
+        return True  # "post a video": what one posts is one's own, whoever the parse says
     if actor is Actor.USER and verb is not None:
         return True
     return any(_is_user(s) for c in clauses for s in c.children if s.dep_ == "nsubj")
@@ -800,8 +806,10 @@ def readings(
             continue
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
         # The capture word by itself ("videos"), not a longer term that holds it ("videos
-        # stored on your device", "recorded videos").
+        # stored on your device", "recorded videos"); posted, any capture term is the poster's.
         media = _USER_MEDIA.get(root.lemma_.lower()) if len(span) == 1 else None
+        if verb is not None and verb.lemma_.lower() in _POSTING_VERBS:
+            media = media or _POSTED_MEDIA.get(candidate.node)
         if (
             media is not None
             and coverage(candidate.node).explicit_categories
