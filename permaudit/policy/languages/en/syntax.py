@@ -652,6 +652,8 @@ def _of_a_thing(root: Token, span: Span) -> bool:
         if prep.dep_ != "prep" or prep.lower_ != "of" or span.start <= prep.i < span.end:
             continue
         for owner in prep.children:
+            if owner.dep_ == "pcomp":
+                return True  # of a state of affairs: "a picture of how the app is used"
             if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
                 continue
             word = owner.lemma_.lower()
