@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -56,20 +57,25 @@ def app350_sealed() -> frozenset[str]:
     return frozenset(labelled | set(APP350_SEALED2))
 
 
-def gold_purposes(folder: Path) -> list[dict[str, set[str]]]:
-    """Per gold file (or reviewed seed map), the purpose ids it names for each disclosed
+def gold_purposes(documents: Iterable[Mapping[str, Any]]) -> list[dict[str, set[str]]]:
+    """Per loaded gold file (or reviewed seed map), the purpose ids it names for each disclosed
     category."""
-    found = []
-    for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found.append(
-            {
-                key: {purpose["id"] for purpose in entry.get("purposes") or []}
-                for key, entry in data["categories"].items()
-                if entry["status"] in ("explicit", "vague")
-            }
-        )
-    return found
+    return [
+        {
+            key: {purpose["id"] for purpose in entry.get("purposes") or []}
+            for key, entry in data["categories"].items()
+            if entry["status"] in ("explicit", "vague")
+        }
+        for data in documents
+    ]
+
+
+def load_folder(folder: Path) -> list[tuple[str, Any]]:
+    """(file stem, parsed YAML) of each gold file (or reviewed map) of a folder, in order."""
+    return [
+        (path.stem, yaml.safe_load(path.read_text(encoding="utf-8")))
+        for path in sorted(folder.glob("*.yaml"))
+    ]
 
 
 def purposes_found(gold: list[dict[str, set[str]]], got: list[dict[str, list[str]]]) -> str:

@@ -227,25 +227,25 @@ def app350(
     return found
 
 
-def gold_folder(folder: Path) -> list[tuple[str, str, dict[str, str]]]:
+def gold_folder(documents: list[tuple[str, Any]]) -> list[tuple[str, str, dict[str, str]]]:
+    """(stem, policy text, gold statuses) of each loaded gold file (gold_check.load_folder)."""
     from gold_check import policy_text
 
     found = []
-    for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for stem, data in documents:
         text = policy_text(data["dataset"], data["file"])
         gold = {k: v["status"] for k, v in data["categories"].items()}
         gold |= {k: v["status"] for k, v in data["data_types"].items()}
-        found.append((path.stem, text, gold))
+        found.append((stem, text, gold))
     return found
 
 
-def seed_maps() -> list[tuple[str, str, dict[str, str]]]:
+def seed_maps(documents: list[tuple[str, Any]]) -> list[tuple[str, str, dict[str, str]]]:
+    """(stem, seed text, reviewed statuses) of each loaded reviewed map (policy_maps/)."""
     found = []
-    for path in sorted((ROOT / "policy_maps").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        text = (SEEDS / f"{path.stem}.txt").read_text(encoding="utf-8")
-        found.append((path.stem, text, {k: v["status"] for k, v in data["categories"].items()}))
+    for stem, data in documents:
+        text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+        found.append((stem, text, {k: v["status"] for k, v in data["categories"].items()}))
     return found
 
 
@@ -285,11 +285,15 @@ def list_errors() -> int:
     what is read is tuned on.
     """
     # Both tune folders: the IoT gold and the APP-350 policies labelled to tune on.
-    tune = [item for folder in TUNE_FOLDERS.values() for item in gold_folder(GOLD / folder)]
+    from gold_check import load_folder
+
+    tune = [
+        item for folder in TUNE_FOLDERS.values() for item in gold_folder(load_folder(GOLD / folder))
+    ]
     names: list[str] = []
     policies = app350(("TRAINING",), names)
     training = [(name, text, gold) for name, (_, text, gold) in zip(names, policies, strict=True)]
-    warm_text = seed_maps()[0][1]
+    warm_text = seed_maps(load_folder(ROOT / "policy_maps"))[0][1]
     texts = [text for _, text, _ in (*tune, *training)]
     got = run_worker(ROOT, texts, "", warm_text)["results"]
     print("# tune gold: key  gold → this")
@@ -351,7 +355,7 @@ def main() -> int:
 
         return chinese(["--sealed"] if args.sealed else [])
 
-    from gold_check import gold_purposes, purpose_missing_right, purposes_found
+    from gold_check import gold_purposes, load_folder, purpose_missing_right, purposes_found
 
     from permaudit.models import Category, all_data_types
 
@@ -375,11 +379,14 @@ def main() -> int:
         if args.sealed:
             print(f"{SEALED_COMBINED}: the {len(SEALED)} sealed IoT folders above, together")
         return 0
+    # Each gold folder and the reviewed maps read once: their statuses and their purposes.
+    documents = {name: load_folder(path) for name, path in folders}
+    documents["seeds"] = load_folder(ROOT / "policy_maps")
     corpora: list[tuple[str, list[tuple[str, str, dict[str, str]]]]] = [
-        (name, gold_folder(path)) for name, path in folders
+        (name, gold_folder(documents[name])) for name, _ in folders
     ]
     corpora.append(("APP-350", app350(("TRAINING", "VALIDATION"))))
-    corpora.append(("seeds", seed_maps()))
+    corpora.append(("seeds", seed_maps(documents["seeds"])))
     texts = [text for _, items in corpora for _, text, _ in items]
     # 5,000 words of distinct policy text (APP-350 policies in order), for the speed figure.
     words: list[str] = []
@@ -411,7 +418,6 @@ def main() -> int:
     results: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
     # Per gold folder: the gold's purposes, this analyzer's and today's (which may state none).
     stated: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
-    folder_of = dict(folders) | {"seeds": ROOT / "policy_maps"}
     for name, items in corpora:
         n = len(items)
         results[name] = (
@@ -419,9 +425,9 @@ def main() -> int:
             old["results"][offset : offset + n],
             keyword[offset : offset + n],
         )
-        if name in folder_of:
+        if name in documents:
             stated[name] = (
-                gold_purposes(folder_of[name]),
+                gold_purposes(data for _, data in documents[name]),
                 new["purposes"][offset : offset + n],
                 old.get("purposes", [{}] * len(texts))[offset : offset + n],
             )

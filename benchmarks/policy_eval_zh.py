@@ -27,6 +27,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -158,8 +159,10 @@ def gold(folder: Path, facts: dict[str, PolicyFacts], dataset: Path, show_errors
     wrong: list[str] = []
     statuses: list[dict[str, str] | None] = []
     purposes: list[dict[str, list[str]]] = []
+    loaded: list[Any] = []
     for path in files:
         labels = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded.append(labels)
         name = labels["file"]
         found = facts.get(name) or analyze_text(
             (dataset / name).read_text(encoding="utf-8"), source=name
@@ -187,7 +190,7 @@ def gold(folder: Path, facts: dict[str, PolicyFacts], dataset: Path, show_errors
         " verdicts right"
         f" ({100 * right / total:.1f} %)"
     )
-    stated = gold_purposes(folder)
+    stated = gold_purposes(loaded)
     print(
         f"  gold purposes found {purposes_found(stated, purposes).strip()}, "
         f"purpose_missing right {purpose_missing_right(stated, statuses, purposes).strip()}"

@@ -34,14 +34,31 @@ class NodeKind(StrEnum):
     CAPTURE = "capture"
 
 
+class ProductsHave(StrEnum):
+    """What of a node a connected product has too, so that whose it is decides: named as the
+    product's, it is not the phone's (SPEC §1b's data types and §1's categories are)."""
+
+    # "the camera's serial number", "the doorbell's MAC address"; never the IMEI.
+    IDENTIFIER = "identifier"
+    # Hardware: "the doorbell's camera", "Nest's sensors", "sensors built into our devices".
+    HARDWARE = "hardware"
+
+
 class DataTypeContract(Frozen):
     """What SPEC §1b and §3 fix for one data type, besides its id (the node's id)."""
 
     category: Category
     # How findings and reports name it ("the policy never mentions the IMEI").
     label: str = Field(min_length=1)
+    # How a list of data types names it, where the label is long (the rule docs' "error for
+    # the IMEI, IMSI, SIM serial, ..."); the label when absent.
+    short_label: str | None = Field(default=None, min_length=1)
     # Of its data_type_undisclosed finding (SPEC §3).
     severity: Literal["error", "warning"]
+
+    @property
+    def listed_label(self) -> str:
+        return self.short_label or self.label
 
 
 class OntologyNode(Frozen):
@@ -56,6 +73,8 @@ class OntologyNode(Frozen):
     # picture may come from the camera, the gallery or a login provider): naming them
     # discloses the category vaguely, but not collecting them denies nothing of it.
     denies: bool = True
+    # What a connected product has of this too (see ProductsHave), or None: the phone's own.
+    products_have: ProductsHave | None = None
 
     @model_validator(mode="after")
     def _ids_match_kind(self) -> OntologyNode:
@@ -137,6 +156,10 @@ class Ontology(Frozen):
 
     def coverage(self, node_id: str) -> Coverage:
         return _coverage(self, node_id)
+
+    def products_have(self, node_id: str) -> ProductsHave | None:
+        """What of this node a connected product has too (None: only the phone has it)."""
+        return self.nodes[node_id].products_have
 
     def category_node(self, category: Category) -> str:
         return next(i for i, n in self.nodes.items() if n.category is category)

@@ -32,6 +32,15 @@ NEW_NODE = {
     "data_type": {"category": "device_id", "label": "GSF ID", "severity": "warning"},
 }
 NEW_WORDS = ["gsf ids?", "google services framework (?:ids?|identifiers?)"]
+# A second new one, an identifier a connected product has too: whose it is decides.
+NEW_PRODUCT = "hardware_uuid"
+NEW_PRODUCT_NODE = {
+    "kind": "data_type",
+    "parents": ["device_id"],
+    "products_have": "identifier",
+    "data_type": {"category": "device_id", "label": "hardware UUID", "severity": "error"},
+}
+NEW_PRODUCT_WORDS = ["hardware uuids?"]
 
 # Runs in the child: the audit of an app whose code reads the new datum, against each policy.
 _AUDIT = """
@@ -58,6 +67,19 @@ for name, text in json.loads(sys.argv[2]).items():
 print(json.dumps(out))
 """
 
+# Runs in the child: each policy's status of each data type named.
+_STATUSES = """
+import json, sys
+from permaudit.models import DataType
+from permaudit.policy import analyze_text
+
+out = {}
+for name, text in json.loads(sys.argv[2]).items():
+    facts = analyze_text(text, source=name)
+    out[name] = {d: facts.data_type_status(DataType(d)).value for d in sys.argv[1].split(",")}
+print(json.dumps(out))
+"""
+
 
 def _copy_with(source: Path, target: Path, change: Any) -> None:
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
@@ -72,12 +94,14 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _copy_with(
         PACKAGE / "catalog" / "ontology.yaml",
         folder / "catalog" / "ontology.yaml",
-        lambda data: data["nodes"].update({NEW: NEW_NODE}),
+        lambda data: data["nodes"].update({NEW: NEW_NODE, NEW_PRODUCT: NEW_PRODUCT_NODE}),
     )
     _copy_with(
         PACKAGE / "policy" / "languages" / "en" / "lexicon.yaml",
         folder / "policy" / "languages" / "en" / "lexicon.yaml",
-        lambda data: data["categories"]["device_id"]["terms"].update({NEW: NEW_WORDS}),
+        lambda data: data["categories"]["device_id"]["terms"].update(
+            {NEW: NEW_WORDS, NEW_PRODUCT: NEW_PRODUCT_WORDS}
+        ),
     )
     return folder
 
@@ -100,10 +124,11 @@ def test_a_new_data_type_is_read_in_a_policy(data_dir: Path, tmp_path: Path) -> 
     )
     out = _run(data_dir, "-m", "permaudit", "policy", str(policy), "--format", "json")
     device_id = json.loads(out)["categories"]["device_id"]["data_types"]
-    # In contract order: the order of the ontology's nodes, the new one last.
+    # In contract order: the order of the ontology's nodes, the new ones last.
     assert list(device_id) == [
         *(d.value for d in all_data_types() if d.category.value == "device_id"),
         NEW,
+        NEW_PRODUCT,
     ]
     assert device_id[NEW]["status"] == "explicit"
     assert device_id[NEW]["evidence"][0]["quote"].startswith("We collect your Android ID and your")
@@ -131,6 +156,46 @@ def test_an_app_reading_a_new_data_type_gets_its_finding_with_its_severity(
     assert [f for f in out["names_both"] if f["data_type"] == NEW] == []
 
 
+def test_a_new_identifier_a_product_has_too_is_the_products_where_the_product_owns_it(
+    data_dir: Path,
+) -> None:
+    """The node's `products_have`, no code: "the camera's hardware UUID" is the camera's,
+    yours is the phone's; the GSF ID, which no product has, is the phone's wherever it
+    stands."""
+    sentences = {
+        "camera_owns": "We collect the camera's hardware UUID.",
+        "camera_of": "We collect the hardware UUID of the doorbell.",
+        "phone_owns": "We collect your phone's hardware UUID.",
+        "unowned": "We collect the hardware UUID.",
+        "not_a_products": "We collect the camera's GSF ID.",
+    }
+    # A sentence of personal data first: one about a product's identifier alone reads as no
+    # privacy policy.
+    intro = "Privacy Policy\n\nWe collect personal information to run the service. "
+    policies = {name: f"{intro}{sentence}\n" for name, sentence in sentences.items()}
+    out = json.loads(_run(data_dir, "-c", _STATUSES, f"{NEW_PRODUCT},{NEW}", json.dumps(policies)))
+    assert {name: statuses[NEW_PRODUCT] for name, statuses in out.items()} == {
+        "camera_owns": "absent",
+        "camera_of": "absent",
+        "phone_owns": "explicit",
+        "unowned": "explicit",
+        "not_a_products": "absent",
+    }
+    assert out["not_a_products"][NEW] == "explicit"
+
+
+def test_the_rule_docs_name_a_new_error_data_type_among_the_errors(data_dir: Path) -> None:
+    """The help of data_type_undisclosed lists the error data types from the ontology: the new
+    error one (hardware UUID) joins the list, the new warning one (GSF ID) does not."""
+    code = "from permaudit.audit.rules.data_type_undisclosed import DOC; print(DOC.help)"
+    help_text = _run(data_dir, "-c", code)
+    assert help_text.rstrip().endswith(
+        "Error for the IMEI, IMSI, SIM serial, phone number, hardware serial, MAC address,"
+        " Wi-Fi network identity and hardware UUID; warning for the others."
+    )
+    assert "GSF" not in help_text
+
+
 def test_without_the_copies_the_new_id_is_no_data_type() -> None:
     """The same id, shipped data only: refused, in code and in validation."""
     run = subprocess.run(
@@ -152,6 +217,7 @@ def test_without_the_copies_the_new_id_is_no_data_type() -> None:
         ({"data_type": {**NEW_NODE["data_type"], "severity": "note"}}, "severity"),
         ({"data_type": {**NEW_NODE["data_type"], "label": ""}}, "label"),
         ({"data_type": None}, "gives its data type contract"),
+        ({"products_have": "sometimes"}, "products_have"),
     ],
 )
 def test_the_ontology_refuses_a_data_type_node_that_breaks_the_contract(

@@ -1,12 +1,14 @@
-"""A phone number listed with the phone's identifiers or automatically collected device data
-is the phone's own number (SPEC §1b phone_number, explicit); one listed with the name and
-e-mail address a user types into a registration or contact form is contact data."""
+"""A phone number is read by the list it stands in (its conjuncts in the parse): in a list of
+the phone's identifiers or automatically collected device data it is the phone's own number
+(SPEC §1b phone_number, explicit); in a list that also holds the user's name, e-mail or postal
+address it is what a user types into a registration or contact form, contact data, however
+many device identifiers stand beside it; alone it is no datum of the phone."""
 
 from __future__ import annotations
 
 import pytest
 
-from permaudit.models import DataType, Status
+from permaudit.models import Category, DataType, Status
 from tests.policy.policy_support import facts
 
 PHONE_NUMBER = DataType("phone_number")
@@ -61,6 +63,22 @@ PHONE_NUMBER = DataType("phone_number")
             "We may collect contact details such as your telephone number and e-mail address.",
             Status.ABSENT,
         ),
+        # the user's own contact details in the same list make it a form's, identifiers
+        # beside it or not (adjacency would count "phone number and device ID"); a device ID
+        # named leaves the phone's number vague, as every identifier it does not name
+        ("We collect your name, phone number and device ID.", Status.VAGUE),
+        ("We collect your e-mail address, phone number and IMEI.", Status.ABSENT),
+        (
+            "We collect your phone number, postal address, operating system and device ID.",
+            Status.VAGUE,
+        ),
+        # a device's name is device data, not the user's
+        ("We collect the device name, phone number and IMEI.", Status.EXPLICIT),
+        # the list decides, not the next word: identifiers further along still count
+        (
+            "We collect your phone number, your time zone and your device identifiers.",
+            Status.EXPLICIT,
+        ),
         # an identity card is the person's, not the phone's
         ("We collect your name, phone number and ID card number.", Status.ABSENT),
         # a number that only follows a device word is no list of device data
@@ -69,6 +87,14 @@ PHONE_NUMBER = DataType("phone_number")
 )
 def test_phone_number_read_by_its_list(text: str, expected: Status) -> None:
     assert facts(text).data_type_status(PHONE_NUMBER) is expected
+
+
+def test_the_form_list_leaves_the_identifiers_beside_it_read() -> None:
+    """The name makes the number a form's, not the IMEI beside it."""
+    policy = facts("We collect your name, phone number and IMEI.")
+    assert policy.data_type_status(PHONE_NUMBER) is Status.ABSENT
+    assert policy.data_type_status(DataType("imei")) is Status.EXPLICIT
+    assert policy.status(Category.DEVICE_ID) is Status.EXPLICIT
 
 
 def test_a_listed_identifier_still_reads() -> None:

@@ -10,6 +10,7 @@ from permaudit.audit.rules._data_types import (
     named,
     sibling_evidence,
 )
+from permaudit.catalog.ontology import ontology
 from permaudit.models import (
     DataType,
     Rule,
@@ -19,6 +20,21 @@ from permaudit.models import (
     category_label,
     data_type_label,
 )
+
+
+def _severities() -> str:
+    """ "Error for the IMEI, IMSI, ... and MAC address; warning for the others.", from the
+    ontology's severities and labels (in contract order), so a data type added there is
+    named here too."""
+    contracts = list(ontology().data_type_contracts.values())
+    errors = [c.listed_label for c in contracts if c.severity == "error"]
+    if not errors:
+        return "Warning for every data type."
+    listed = errors[0] if len(errors) == 1 else ", ".join(errors[:-1]) + " and " + errors[-1]
+    if len(errors) == len(contracts):
+        return f"Error for the {listed}."
+    return f"Error for the {listed}; warning for the others."
+
 
 DOC = RuleDoc(
     rule=Rule.DATA_TYPE_UNDISCLOSED,
@@ -32,10 +48,9 @@ DOC = RuleDoc(
         "not disclose the IMEI) or an umbrella term. The finding names the class and method "
         "that read it, the API, and whose code that is (the app's own, a bundled SDK, or "
         "another organisation's package). Name the datum in the policy (what is read, why, "
-        "who receives it) or stop reading it. Error for the IMEI, IMSI, SIM serial, phone "
-        "number, hardware serial, MAC address and Wi-Fi network identity; warning for the "
-        "others."
-    ),
+        "who receives it) or stop reading it. "
+    )
+    + _severities(),
 )
 
 

@@ -57,6 +57,9 @@ class Candidate:
     certain: bool = False
     # A term that counts only where a data verb governs it ("voice", "weight", "footage").
     governed_only: bool = False
+    # A term that counts only as a member of a list of its category's data ("phone number"
+    # beside the device IDs, not beside the user's name and e-mail address).
+    listed_only: bool = False
     # A denial through a definition: the sentence that denies the defined term.
     denied_by: int | None = None
     # Polarity already fixed by document-level rules (definitions), or None.

@@ -28,7 +28,7 @@ from permaudit.policy.languages.en.denials import (
     denied_term,
     polarity,
 )
-from permaudit.policy.languages.en.lexicon import lexicon, permission_names
+from permaudit.policy.languages.en.lexicon import Match, lexicon, permission_names
 from permaudit.policy.languages.en.purposes import (
     disclosure_purposes,
     exclusive_purposes,
@@ -86,27 +86,27 @@ def _lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _longest(matches: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+def _longest(matches: list[Match]) -> list[Match]:
     """Matches of one category, the longer of overlaps kept: umbrella phrases absorb the
     words inside them ("network status (WiFi)" is one umbrella, not Wi-Fi). A data type's
     own name stays inside a longer generic phrase ("Advertising ID associated with your
     device" names the advertising ID, not only a device identifier)."""
-    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-    kept: list[tuple[int, int, str, bool]] = []
-    inside: list[tuple[int, int, str, bool]] = []
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Match] = []
+    inside: list[Match] = []
     for match in matches:
-        start, end = match[0], match[1]
-        if kept and start < kept[-1][1]:
-            if end - start <= kept[-1][1] - kept[-1][0]:
-                if _names_data_type(match[2]) and not _names_data_type(kept[-1][2]):
+        start, end = match.start, match.end
+        if kept and start < kept[-1].end:
+            if end - start <= kept[-1].end - kept[-1].start:
+                if _names_data_type(match.node) and not _names_data_type(kept[-1].node):
                     inside.append(match)
                 continue
-            if _names_data_type(kept[-1][2]) and not _names_data_type(match[2]):
+            if _names_data_type(kept[-1].node) and not _names_data_type(match.node):
                 inside.append(kept[-1])
             kept[-1] = match
             continue
         kept.append(match)
-    return sorted(kept + inside)
+    return sorted(kept + inside, key=lambda m: (m.start, m.end, m.node, m.governed, m.listed))
 
 
 def _names_data_type(node: str) -> bool:
@@ -199,8 +199,8 @@ class English:
         for category, matches in all_matches.items():
             compiled = lex.categories[category] if category is not None else None
             masks = [lex.global_masks, compiled.masks if compiled else None]
-            raw = [(m.start, m.end, m.node, m.governed) for m in matches]
-            for start, end, node, governed in _longest(raw):
+            for match in _longest(list(matches)):
+                start, end, node = match.start, match.end, match.node
                 found_at = index.at(start)
                 if found_at is None:
                     continue
@@ -242,7 +242,8 @@ class English:
                         node=node,
                         excludes=excludes,
                         certain=certain,
-                        governed_only=governed,
+                        governed_only=match.governed,
+                        listed_only=match.listed,
                         denied_by=denied_by,
                         fixed_modality=fixed,
                     )

@@ -29,6 +29,9 @@ class CategoryTerms(_Strict):
     terms: dict[str, tuple[str, ...]] = {}
     # Words that count only where a data verb governs them (see lexicon.yaml).
     governed_terms: dict[str, tuple[str, ...]] = {}
+    # Words that name a node only as a member of a list of its category's data (see
+    # lexicon.yaml).
+    listed_terms: dict[str, tuple[str, ...]] = {}
     masks: tuple[str, ...] = ()
     # Sentence context (see lexicon.yaml): a mention whose sentence matches `context_masks`
     # discloses nothing, unless the sentence also matches `context_keeps`.
@@ -78,7 +81,7 @@ class Lexicon(_Strict):
         if missing:
             raise ValueError(f"lexicon lacks categories: {', '.join(missing)}")
         for category, terms in value.items():
-            for node in (*terms.terms, *terms.governed_terms):
+            for node in (*terms.terms, *terms.governed_terms, *terms.listed_terms):
                 if node not in ontology().nodes:
                     raise ValueError(f"{category.value}: {node} is no ontology node")
                 if category not in coverage(node).categories():
@@ -173,12 +176,14 @@ def _load(filename: str) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """One lexicon term found in the text: offsets, the node it names, governed-only."""
+    """One lexicon term found in the text: offsets, the node it names, governed-only,
+    listed-only."""
 
     start: int
     end: int
     node: str
     governed: bool
+    listed: bool = False
 
 
 class CompiledCategory:
@@ -255,11 +260,16 @@ class CompiledLexicon:
         self.permission_name = re.compile(rf"(?:{'|'.join(every_name)})$")
         groups: list[str] = []
         bodies: list[str] = []
-        # Group name → (category or None, node, governed only); names are positional.
-        self.groups: dict[str, tuple[Category | None, str, bool]] = {}
+        # Group name → (category or None, node, governed only, listed only); names are
+        # positional.
+        self.groups: dict[str, tuple[Category | None, str, bool, bool]] = {}
 
         def add(
-            category: Category | None, node: str, governed: bool, terms: tuple[str, ...]
+            category: Category | None,
+            node: str,
+            governed: bool,
+            terms: tuple[str, ...],
+            listed: bool = False,
         ) -> None:
             if not terms:
                 return
@@ -267,7 +277,7 @@ class CompiledLexicon:
             body = _alternation(terms).lower()
             groups.append(rf"(?=(?P<{name}>{body}){_WORD_END})?")
             bodies.append(body)
-            self.groups[name] = (category, node, governed)
+            self.groups[name] = (category, node, governed, listed)
 
         onto = ontology()
         for category in Category:
@@ -280,6 +290,8 @@ class CompiledLexicon:
                 add(category, node, False, node_terms)
             for node, node_terms in terms.governed_terms.items():
                 add(category, node, True, node_terms)
+            for node, node_terms in terms.listed_terms.items():
+                add(category, node, False, node_terms, listed=True)
         for node, node_terms in lexicon.practice_terms.items():
             add(None, node, False, node_terms)
         self.scan = re.compile(rf"{_WORD_START}(?=(?:{'|'.join(bodies)}){_WORD_END})")
@@ -349,8 +361,8 @@ class CompiledLexicon:
                 continue
             for name, value in at.groupdict().items():
                 if value is not None:
-                    category, node, governed = groups[name]
-                    found[category].append(Match(start, start + len(value), node, governed))
+                    category, node, governed, listed = groups[name]
+                    found[category].append(Match(start, start + len(value), node, governed, listed))
         for category, match in self._shared_head_matches(lowered):
             found[category].append(match)
         return found
@@ -396,9 +408,9 @@ class CompiledLexicon:
             if at is None:
                 continue
             for name, value in at.groupdict().items():
-                category, node, governed = self.groups[name]
+                category, node, governed, listed = self.groups[name]
                 if value is not None and len(value) == len(phrase) and category is not None:
-                    return category, Match(first, end, node, governed)
+                    return category, Match(first, end, node, governed, listed)
         return None
 
 

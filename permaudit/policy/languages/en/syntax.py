@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from permaudit.catalog.ontology import coverage
+from permaudit.catalog.ontology import ProductsHave, coverage, ontology
 from permaudit.catalog.parsed_cache import parse_package_file
 from permaudit.models import Category
 from permaudit.policy.languages.base import Candidate, Reading, Role
@@ -71,6 +71,7 @@ class _Words(BaseModel):
     posted_media: dict[str, str]
     channel_words: frozenset[str]
     offered_media: frozenset[str]
+    recorded_media: frozenset[str]
     own_media_modifiers: frozenset[str]
     viewing_verbs: frozenset[str]
     offering_verbs: frozenset[str]
@@ -79,6 +80,8 @@ class _Words(BaseModel):
     user_media: dict[str, str]
     phone_media: dict[str, str]
     capturing_verbs: frozenset[str]
+    list_members: dict[Category, frozenset[str]]
+    contact_details: frozenset[str]
 
 
 def _words() -> _Words:
@@ -112,7 +115,20 @@ _VIEWING_VERBS, _OFFERING_VERBS = _W.viewing_verbs, _W.offering_verbs
 _OWNING_VERBS, _PROPERTY_NOUNS = _W.owning_verbs, _W.property_nouns
 # What an ownership clause may list: the media, and the category words of recorded media
 # ("audio clips" names the microphone).
-_OWNABLE_MEDIA = _OFFERED_MEDIA | {"camera", "microphone"}
+_OWNABLE_MEDIA = _OFFERED_MEDIA | _W.recorded_media
+
+
+def _phrase_key(words: str) -> str:
+    """ "E-mail  address" → "e mail address": how list members and their words compare."""
+    return " ".join(words.lower().replace("-", " ").split())
+
+
+_LIST_MEMBERS = {
+    category: frozenset(_phrase_key(w) for w in words)
+    for category, words in _W.list_members.items()
+}
+_CONTACT_DETAILS = frozenset(_phrase_key(w) for w in _W.contact_details)
+
 # Links a term climbs through to the verb that governs it.
 _CLIMB = frozenset(
     [
@@ -507,9 +523,10 @@ def _data_head(token: Token) -> bool:
     return token.lemma_.lower() in _DATA_HEADS or token.lower_ in _DATA_HEADS
 
 
-# Nodes a product's own hardware has too: "Nest's sensors", "the doorbell's camera",
-# "sensors built into our devices" are the product's, not the phone's.
-_PRODUCT_PARTS = frozenset(["sensors", "sensor_data", "motion_sensor", "camera", "microphone"])
+def _product_part(node: str) -> bool:
+    """Hardware a product has too (the ontology's `products_have`): "Nest's sensors", "the
+    doorbell's camera", "sensors built into our devices" are the product's, not the phone's."""
+    return ontology().products_have(node) is ProductsHave.HARDWARE
 
 
 def _product(token: Token) -> bool:
@@ -535,12 +552,6 @@ def _does_the_capturing(root: Token) -> bool:
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _VERB_ACTIONS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
-
-
-# Identifiers a connected product has too (SPEC §1b's are the phone's): "the camera's serial
-# number", "the unique Tile device identifier". The phone's own (IMEI, advertising ID,
-# Android ID) name the phone wherever they stand.
-_PRODUCT_IDENTIFIERS = frozenset(["device_id", "serial_number", "mac_address"])
 
 
 def _brand(token: Token) -> bool:
@@ -603,8 +614,9 @@ def _products_identifier(root: Token, span: Span, node: str) -> bool:
     the product ("information about your DJI device (including the serial number of your
     device)", where "your device" is that product). An owner that is the phone or the user
     ("your phone's MAC address", "the identifier of your mobile device") keeps it the
-    phone's."""
-    if node not in _PRODUCT_IDENTIFIERS:
+    phone's. Which identifiers a product has too is the ontology's (`products_have`); the
+    phone's own (IMEI, advertising ID) name the phone wherever they stand."""
+    if ontology().products_have(node) is not ProductsHave.IDENTIFIER:
         return False
     if any(_product_device(t) for t in span):
         return True
@@ -640,6 +652,89 @@ def _products_identifier(root: Token, span: Span, node: str) -> bool:
             return True
         token = token.head
     return False
+
+
+# What opens a list member before its words: "your", "the".
+_LEADING = frozenset(["det", "poss", "predet", "case", "preconj"])
+# Links between the members of a list: the small model hangs "A, B and C" as appositions as
+# often as conjuncts.
+_MEMBER_LINKS = frozenset(["conj", "appos"])
+
+
+def _coordinated_modifier(token: Token) -> bool:
+    """A first member the small model hangs, with its "and", on the last as a modifier: in
+    "your phone number and device IDs", "number" modifies "IDs"."""
+    return token.dep_ in ("nmod", "compound", "amod") and any(
+        c.dep_ == "cc" for c in token.children
+    )
+
+
+def _list_members(root: Token) -> list[Token]:
+    """The other members of the list a noun stands in (conjuncts, appositions), none when it
+    stands in no list."""
+    first = root
+    while first.head.i != first.i and (first.dep_ in _MEMBER_LINKS or _coordinated_modifier(first)):
+        first = first.head
+    members: list[Token] = []
+    stack = [first]
+    while stack:
+        token = stack.pop()
+        members.append(token)
+        stack.extend(
+            c for c in token.children if c.dep_ in _MEMBER_LINKS or _coordinated_modifier(c)
+        )
+    return [m for m in members if m.i != root.i]
+
+
+def _member_words(member: Token) -> Span:
+    """A list member's own words up to its head: "your device's IMEI number", not the
+    members before it that the parse hangs on it."""
+    start = member.i
+    while start > member.sent.start:
+        before = member.doc[start - 1]
+        if before.dep_ in ("cc", "punct") or not start - 1 <= before.head.i <= member.i:
+            break
+        start -= 1
+    return member.doc[start : member.i + 1]
+
+
+def _member_phrase(words: Span) -> str:
+    """A list member's words, determiners and possessives left out, the head by its lemma:
+    "your e-mail address" → "e mail address", "device types" → "device type"."""
+    tokens = list(words[:-1])
+    while tokens and (tokens[0].dep_ in _LEADING or tokens[0].pos_ in ("DET", "PRON")):
+        tokens.pop(0)
+    return _phrase_key("".join(t.text_with_ws for t in tokens) + words[-1].lemma_)
+
+
+def _named_by(phrase: str, words: frozenset[str]) -> bool:
+    """Whether a member's phrase is one of `words` or ends with one ("mobile carrier")."""
+    return any(phrase == w or phrase.endswith(" " + w) for w in words)
+
+
+def _listed_with_its_kind(
+    root: Token, node: str, terms: Sequence[tuple[Span, frozenset[Category]]]
+) -> bool:
+    """Whether a term that names its node only as a list member (lexicon `listed_terms`)
+    stands in a list of its category's data: some other member names that category ("your
+    phone number and device IDs", "phone number, IMEI") or is what the category's list
+    words call its data ("device type, phone number and operating system"), and no member is
+    one of the user's own contact details ("your name, phone number and device ID", "your
+    telephone number and e-mail address": what a user types into a form)."""
+    categories = coverage(node).explicit_categories
+    kin_words = frozenset().union(*(_LIST_MEMBERS.get(c, frozenset()) for c in categories))
+    kin = False
+    for member in _list_members(root):
+        words = _member_words(member)
+        if any(s.start < words.end and words.start < s.end and c & categories for s, c in terms):
+            kin = True
+            continue
+        phrase = _member_phrase(words)
+        if _named_by(phrase, kin_words):
+            kin = True
+        elif _named_by(phrase, _CONTACT_DETAILS):
+            return False
+    return kin
 
 
 # Whose data a term "of X" is: the user's or the phone's ("the location of your device"),
@@ -679,7 +774,7 @@ def _owned_elsewhere(root: Token, node: str) -> bool:
     for child in root.children:
         if child.dep_ == "poss" and child.lower_ == "our":
             return True
-        if node not in _PRODUCT_PARTS:
+        if not _product_part(node):
             continue
         if child.dep_ == "poss" and _product(child):
             return True
@@ -743,6 +838,8 @@ def readings(
     photos: dict[int, set[int]] = {}
     spans_of: dict[int, list[Span]] = {}
     spans: dict[Candidate, Span | None] = {}
+    # Per sentence, what each term that counts wherever it stands names explicitly.
+    named: dict[int, list[tuple[Span, frozenset[Category]]]] = {}
     for candidate in candidates:
         doc = docs.get(candidate.sentence)
         if doc is None:
@@ -754,6 +851,10 @@ def readings(
         spans[candidate] = span
         if span is not None:
             spans_of.setdefault(candidate.sentence, []).append(span)
+            if not candidate.listed_only:
+                named.setdefault(candidate.sentence, []).append(
+                    (span, coverage(candidate.node).explicit_categories)
+                )
             covered.setdefault(candidate.sentence, set()).update(range(span.start, span.end))
             if Category.LOCATION in coverage(candidate.node).explicit_categories:
                 locating.setdefault(candidate.sentence, set()).add(span.root.i)
@@ -767,6 +868,13 @@ def readings(
     for candidate in candidates:
         sentence = sentences[candidate.sentence]
         span = spans.get(candidate)
+        if candidate.listed_only and (
+            span is None
+            or not _listed_with_its_kind(
+                span.root, candidate.node, named.get(candidate.sentence, [])
+            )
+        ):
+            continue
         if candidate.certain or span is None:
             found.append(Reading(candidate, Role.OTHER, Action.MENTION, Actor.UNKNOWN))
             continue
@@ -781,7 +889,7 @@ def readings(
             continue
         if _owned_elsewhere(root, candidate.node):
             continue
-        if candidate.node in _PRODUCT_PARTS and _product_name(span):
+        if _product_part(candidate.node) and _product_name(span):
             continue
         if _products_identifier(root, span, candidate.node):
             continue
@@ -794,7 +902,7 @@ def readings(
         if candidate.node in _OWNABLE_MEDIA and _owned_by_another(root):
             continue
         verb, action, role = _governor(root)
-        if verb is not None and candidate.node in _PRODUCT_PARTS and _does_the_capturing(root):
+        if verb is not None and _product_part(candidate.node) and _does_the_capturing(root):
             continue
         # A channel word as the verb itself ("SMS us to register") is the act of writing; a
         # channel the user uses ("when you use features such as text messages") is a way of

@@ -143,10 +143,9 @@ def _regional_forms(term: str, variants: list[tuple[str, str]]) -> list[str]:
 
 
 def _names_device_data(node: str) -> bool:
-    # The phone's identifiers or its device information: a node under device_id, or the
-    # device-information umbrella over it.
-    covered = coverage(node)
-    return Category.DEVICE_ID in covered.explicit_categories or node == "device_information"
+    # The phone's identifiers or its device information: a node under device_id, or an
+    # umbrella over it (device information).
+    return Category.DEVICE_ID in coverage(node).categories()
 
 
 def _bounded(text: str, start: int, end: int, term: str) -> bool:
