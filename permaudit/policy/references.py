@@ -5,14 +5,20 @@ your information" section, a lead-in ("We use the information identified above f
 following purposes:") and its list, or a sentence about a group the policy defined ("We use
 your Service Data to provide the Service"). A language package says which headings, lead-ins
 and sentences do this, what they refer to (`UseReference`), and what each item states; this
-module finds the sentences each one covers and the categories it reaches:
+module finds the sentences each one covers (a heading's section, a run-in heading's paragraph,
+a lead-in's list with the items that lost their bullets, a sentence) and the categories it
+reaches:
 
 - `Reach.ALL` ("the information we collect", "your information"): every category the policy
   discloses, wherever it is disclosed: the policy itself says the uses are of all of it.
 - `Reach.GROUP` ("Service Data", "Device Information"): the categories disclosed under the
-  group's own label or heading, up to the next label of the same rank. A name the policy does
-  not define as a label reaches nothing (it is no group, and guessing would attach purposes
-  to data the sentence is not about).
+  group's own label or heading, up to the next label of the same rank, or in the sentence
+  that defines the name in quotes ('"Non-Personal Information," which is ... such as a
+  device ID') and the next one when it goes on about the name. A name the policy does not
+  define reaches the categories under the ontology node the language says it names ("device
+  information": device_id); a name that is no umbrella, those of the sentences that open with
+  it ("Non-personal information is data ..."), and nothing when none does ("contact
+  information": guessing would attach purposes to data the sentence is not about).
 - `Reach.PREVIOUS` ("We use this information to:"): the categories disclosed in the nearest
   paragraph before the lead-in that discloses any, within its section.
 
@@ -30,7 +36,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from permaudit.catalog.ontology import coverage
+from permaudit.catalog.ontology import coverage, ontology
 from permaudit.models import Category, Purpose
 from permaudit.policy.languages.base import Extent, Language, Reach, UseReference
 from permaudit.policy.segment import Sentence, bare_label, is_list_item
@@ -44,7 +50,16 @@ _EMPHASIS_LABEL = re.compile(
     r"|^_(?P<italic>[^_\n]{2,80})_\s*$"
 )
 _MAX_LABEL_WORDS = 8
+_MIN_OPENING_WORDS = 2
+# A name in quotes, as policies define their terms in every language that quotes: "Personal
+# Information", “Device Data”, guillemets, corner brackets.
+_QUOTED_NAME = re.compile(
+    r"[\"\u201c\u201e\u00ab\u300c\u300e](?P<name>[^\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d"
+    r"\u300e\u300f\n]{2,80}?)[\"\u201d\u00bb\u300d\u300f]"
+)
 _QUESTION_MARKS = ("?", "\uff1f")
+# How an item of a list ends when another follows ("To verify your identity;").
+_ITEM_ENDS = (";", "\uff1b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +84,7 @@ def referred_purposes(
     # advertising"), states nothing about the information in general.
     about_own_data = _categories_by_sentence(statements, disclosing=False)
     labels: list[_Label] | None = None
+    definitions: dict[str, set[Category]] | None = None
     found: dict[Category, dict[str, Purpose]] = {}
     for number, sentence in enumerate(sentences):
         reference = language.use_reference(sentence)
@@ -81,7 +97,15 @@ def referred_purposes(
         if reference.group:
             if labels is None:
                 labels = _labels(sentences)
+                definitions = _definitions(sentences, categories_of)
             grouped = _group(labels, sentences, reference.group, categories_of)
+            if grouped is None:
+                grouped = _defined(definitions or {}, reference.group)
+            if grouped is None and reference.reach == Reach.GROUP and not reference.nodes:
+                # A name no umbrella stands for may still be the policy's own term.
+                grouped = _opening(sentences, reference.group, categories_of)
+        if grouped is None and reference.nodes:
+            grouped = _under(reference.nodes)
         if grouped is not None:
             reached = grouped
         elif reference.reach == Reach.GROUP:
@@ -130,9 +154,10 @@ def _purposes(
 
 
 def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]:
-    """The sentences a heading's section or a lead-in's list covers: the lead-in itself too,
-    since it may state a purpose of its own ("In order to provide a better experience, we
-    use information collected as described in this Privacy Policy to:")."""
+    """The sentences a heading's section, a run-in heading's paragraph or a lead-in's list
+    covers: the lead-in itself too, since it may state a purpose of its own ("In order to
+    provide a better experience, we use information collected as described in this Privacy
+    Policy to:")."""
     items = [] if sentences[number].heading else [number]
     if extent == Extent.SENTENCE:
         return items
@@ -145,12 +170,16 @@ def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]
                 break
             items.append(following)
         return items
-    block: int | None = None
+    # A list starts after its lead-in; a run-in heading's section is its own paragraph first.
+    block = sentences[number].block if extent == Extent.PARAGRAPH else None
     for following in range(number + 1, len(sentences)):
         sentence = sentences[following]
         if sentence.heading:
             break
-        if is_list_item(sentence.text):
+        if is_list_item(sentence.text) or (
+            block is not None and sentences[following - 1].text.rstrip().endswith(_ITEM_ENDS)
+        ):
+            # An item that lost its bullet still follows an item ended by a semicolon.
             block = sentence.block
         elif sentence.block != block:
             # The list is over: the next paragraph is no item of it.
@@ -202,6 +231,68 @@ def _group(
         for number in range(label.sentence, end):
             reached.update(categories_of.get(number, ()))
     return reached
+
+
+def _definitions(
+    sentences: Sequence[Sentence], categories_of: dict[int, set[Category]]
+) -> dict[str, set[Category]]:
+    """Per name the policy defines in quotes ('"Personal Information," which is ... such as
+    your location', '(collectively, "Device Data")'), the categories its sentence discloses,
+    and the next sentence when it goes on about the name."""
+    found: dict[str, set[Category]] = {}
+    for number, sentence in enumerate(sentences):
+        for match in _QUOTED_NAME.finditer(sentence.text):
+            name = match.group("name").strip(" ,.;:").lower()
+            if not name or len(name.split()) > _MAX_LABEL_WORDS:
+                continue
+            categories = found.setdefault(name, set())
+            categories.update(categories_of.get(number, ()))
+            following = number + 1
+            if (
+                following < len(sentences)
+                and sentences[following].block == sentence.block
+                and sentences[following].text.lstrip().lower().startswith(name)
+            ):
+                # The definition goes on in the next sentence, which opens with the name:
+                # '(“Personally Identifying Information” or “PII”). PII may include ...'.
+                categories.update(categories_of.get(following, ()))
+    return found
+
+
+def _defined(definitions: dict[str, set[Category]], group: str) -> set[Category] | None:
+    wanted = group.lower()
+    reached = [categories for name, categories in definitions.items() if _same_name(name, wanted)]
+    return set().union(*reached) if reached else None
+
+
+def _opening(
+    sentences: Sequence[Sentence], group: str, categories_of: dict[int, set[Category]]
+) -> set[Category] | None:
+    """Categories of the sentences that open with the group's name, the way a policy defines
+    a term without quotes or markup ("Non-personal information is data ..., such as your
+    Android ID"); None when no sentence opens so, or none of them discloses anything."""
+    wanted = group.lower()
+    if len(wanted.split()) < _MIN_OPENING_WORDS:
+        # One word opens too many sentences ("In the course of ...", "Services are ...").
+        return None
+    reached: set[Category] = set()
+    for number, categories in categories_of.items():
+        opening = bare_label(sentences[number].text).lower()
+        if opening.startswith(wanted) and not opening[len(wanted) : len(wanted) + 1].isalnum():
+            reached.update(categories)
+    return reached or None
+
+
+def _under(nodes: Sequence[str]) -> set[Category]:
+    """The categories at or under these ontology nodes (an umbrella the policy names)."""
+    graph = ontology()
+    found: set[Category] = set()
+    for node in nodes:
+        for narrower in {node} | graph.descendants(node):
+            category = graph.nodes[narrower].category
+            if category is not None:
+                found.add(category)
+    return found
 
 
 def _previous(

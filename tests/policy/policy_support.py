@@ -18,3 +18,9 @@ def facts(text: str) -> PolicyFacts:
 def status(text: str, category: Category) -> Status:
     """The analyzer's status of `category` for a policy made of `text`."""
     return facts(text).status(category)
+
+
+def purpose_ids(text: str, category: Category) -> set[str]:
+    """The purpose ids the analyzer states for `category` in a policy made of `text`, which
+    starts a paragraph of its own (the helpers' introduction is the policy's first line)."""
+    return {p.id for p in facts("\n\n" + text).categories[category].purposes}

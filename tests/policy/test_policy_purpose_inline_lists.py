@@ -57,6 +57,17 @@ def purposes(text: str, category: Category) -> set[str]:
             "(a) conducting research (b) diagnosing problems in our apps",
             {"analytics", "troubleshooting"},
         ),
+        # "Any of" / "one or more of" the following purposes or ways.
+        (
+            "We may use your information for any of the following purposes: to conduct "
+            "research; to prevent fraud.",
+            {"analytics", "fraud_prevention"},
+        ),
+        (
+            "Any of the information we collect from you may be used in one or more of the "
+            "following ways: * To respond to your questions * To prevent fraud",
+            {"customer_support", "fraud_prevention"},
+        ),
         # A passive lead-in, and an item with no "to" that is a purpose as a whole.
         (
             "Your data may be used for the following purposes: improving our products and "

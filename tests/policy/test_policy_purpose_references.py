@@ -65,6 +65,13 @@ def purposes(text: str, category: Category) -> set[str]:
             C.LOCATION,
             {"fraud_prevention"},
         ),
+        # "Your information" in a sentence of its own is the information in general too (the
+        # session-5 decision; test_policy_purpose_general_data.py has the rest).
+        (
+            COLLECTED + "If you send us a request, we may use your information to contact you.",
+            C.LOCATION,
+            {"communication"},
+        ),
         # A named group: the data disclosed under its label.
         (
             "**Service Data.** We may collect the following Service Data:\n\n"
@@ -115,13 +122,6 @@ def test_reference_gives_its_purposes(text: str, category: Category, expected: s
             "We collect your e-mail address.\n\n"
             "We use this information to:\n\n"
             "- send you newsletters.\n",
-            C.LOCATION,
-        ),
-        # "Your information" in a sentence of its own is what the sentence is about (a
-        # request), not everything the policy collects.
-        (
-            "We collect your precise location.\n\n"
-            "If you send us a request, we may use your information to contact you.",
             C.LOCATION,
         ),
         # A third party's use of "the data collected" is of what it collected itself.

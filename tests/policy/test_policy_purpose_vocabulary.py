@@ -101,6 +101,11 @@ def purposes(text: str, category: Category) -> set[str]:
         ),
         # "Diagnosing", "analytical", "understanding how": the other forms of the words.
         ("We collect your IMEI for diagnosing problems.", C.DEVICE_ID, {"troubleshooting"}),
+        (
+            "We collect your IMEI to solve problems in our products.",
+            C.DEVICE_ID,
+            {"troubleshooting"},
+        ),
         ("We collect your location for analytical purposes.", C.LOCATION, {"analytics"}),
         (
             "We collect your location to better understand your preferences.",
@@ -117,6 +122,30 @@ def purposes(text: str, category: Category) -> set[str]:
             "We collect your location to send you updates about the Services.",
             C.LOCATION,
             {"communication"},
+        ),
+        # Location-based offers and services, in a list.
+        (
+            "We use your precise location to deliver location-based offers, products or services.",
+            C.LOCATION,
+            {"location_services"},
+        ),
+        (
+            "We collect your IMEI to send you confirmations, technical notices and updates.",
+            C.DEVICE_ID,
+            {"communication"},
+        ),
+        # Operating the service is providing it.
+        (
+            "We collect your location to operate, improve and optimize our Services.",
+            C.LOCATION,
+            {"service_provision", "analytics"},
+        ),
+        ("We collect your IMEI to operate the app.", C.DEVICE_ID, {"service_provision"}),
+        # Sharing through the service with the user's contacts or other users is social.
+        (
+            "We access your contacts to let you share your profile with your Tango contacts.",
+            C.CONTACTS,
+            {"social_features"},
         ),
     ],
 )
@@ -145,6 +174,8 @@ def test_news_told_to_the_user_is_communication() -> None:
         ("We collect your location when you send us messages.", C.LOCATION),
         ("We collect your IMEI to comply with our Terms of Service.", C.DEVICE_ID),
         ("We collect your IMEI, and we provide support for Android devices.", C.DEVICE_ID),
+        # The phone's operating system is no operation of the service.
+        ("We collect your IMEI, operating system and app version.", C.DEVICE_ID),
     ],
 )
 def test_data_words_alone_are_no_purpose(text: str, category: Category) -> None:

@@ -104,6 +104,10 @@ class Extent:
     SECTION = "section"  # a heading: every sentence up to the next heading
     LIST = "list"  # a lead-in ending in ":": the list items after it
     SENTENCE = "sentence"  # the sentence itself (and, as for any datum, its neighbours)
+    # A heading run into the first sentence of its paragraph (the text lost the line break):
+    # that sentence, the rest of its paragraph and the list items after it. Not up to the
+    # next heading: the headings after it ran into their paragraphs too, so none ends it.
+    PARAGRAPH = "paragraph"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +117,12 @@ class UseReference:
     extent: str  # an Extent value
     reach: str  # a Reach value
     # The name of the data referred to, without determiners ("Service Data", "Personal
-    # Data"): when the policy labels a group so, the reference reaches that group, whatever
-    # `reach` says; otherwise `reach` decides (Reach.GROUP: nothing).
+    # Data"): when the policy labels or defines a group so, the reference reaches that group,
+    # whatever `reach` says; otherwise `nodes`, then `reach` decides (Reach.GROUP: nothing).
     group: str | None = None
+    # The ontology nodes the name stands for ("device information", "usage data"), for a
+    # group the policy does not define: the reference reaches the categories under them.
+    nodes: tuple[str, ...] = ()
 
 
 class Language(Protocol):

@@ -30,6 +30,7 @@ _GROUPS: dict[str, frozenset[str]] = {
     "denials.defined_term": frozenset({"term", "verb"}),
     "denials.term_denial": frozenset({"term"}),
     "purposes.use_of_group": frozenset({"group"}),
+    "purposes.collect_of_group": frozenset({"group"}),
 }
 
 
@@ -66,14 +67,18 @@ class PurposeCues(_Strict):
     when: Cue
     clause_end: Cue
     news: Cue
+    fronted_main: Cue
     action_negation: Cue
     use_heading: Cue
     collect_and_use: Cue
     use_lead: Cue
     use_lead_inline: Cue
     use_of_group: Cue
+    collect_of_group: Cue
     collected_data: Cue
     your_data: Cue
+    general_data: Cue
+    data_restriction: Cue
     previous_data: Cue
     exclusive: Cue
     first_party_use: Cue
@@ -104,6 +109,7 @@ class ContextCues(_Strict):
 
 class WordLists(_Strict):
     to_is_not_purpose: tuple[str, ...]
+    title_lower_case: tuple[str, ...]
     abbreviations: tuple[str, ...]
 
 

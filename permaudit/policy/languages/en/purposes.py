@@ -18,7 +18,11 @@ from permaudit.models import Purpose
 from permaudit.policy.languages.base import Extent, Reach, UseReference
 from permaudit.policy.languages.en.cues import cues, pattern
 from permaudit.policy.languages.en.denials import NEGATION
-from permaudit.policy.languages.en.lexicon import purpose_action_patterns, purpose_patterns
+from permaudit.policy.languages.en.lexicon import (
+    lexicon,
+    purpose_action_patterns,
+    purpose_patterns,
+)
 from permaudit.policy.segment import Sentence, bare_label, is_list_item
 
 # The words are in cues.yaml (`purposes`, `words.to_is_not_purpose`); this is the mechanism.
@@ -32,6 +36,9 @@ _WHEN = pattern("purposes.when")
 # A clause ends at the end of its sentence part.
 _CLAUSE_END = pattern("purposes.clause_end", 0)
 _FRONTED_END = re.compile(r"[,.;:!?](?:\s|$)")
+_SENTENCE_PART_END = re.compile(r"[.;:!?](?:\s|$)")
+# Where a fronted purpose gives way to the main clause: the comma before its subject.
+_FRONTED_MAIN = pattern("purposes.fronted_main")
 _MAX_CLAUSE = 220
 _MAX_CLAUSES = 5
 
@@ -53,8 +60,15 @@ def _fold(text: str) -> str:
 def _clause_at(sentence: str, start: int) -> tuple[str, int]:
     end = min(len(sentence), start + _MAX_CLAUSE)
     # A purpose fronted at the start of the sentence ends at its comma: "To connect a new
-    # camera to the internet, the App reads ...".
+    # camera to the internet, the App reads ...", or, when it lists several, at the comma
+    # before the main clause's subject ("To understand our users, solve problems and improve
+    # advertising, we may collect ...").
     pattern = _FRONTED_END if start < 3 else _CLAUSE_END
+    if start < 3:
+        stop = _SENTENCE_PART_END.search(sentence, start + 1, end)
+        main = _FRONTED_MAIN.search(sentence, start + 1, stop.start() if stop else end)
+        if main is not None:
+            return _fold(sentence[start : main.start()]), main.start()
     found = pattern.search(sentence, start + 1, end)
     if found is not None:
         end = found.start() + (1 if sentence[found.start()] in ".;:!?" else 0)
@@ -191,8 +205,11 @@ _USE_LEAD_INLINE = pattern("purposes.use_lead_inline")
 # the next ("1. ", "b) ", "(iii) ", "* ").
 _INLINE_ITEM_END = re.compile(r";\s*|\s(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[*\u2022-])\s+")
 _USE_OF_GROUP = pattern("purposes.use_of_group")
+_COLLECT_OF_GROUP = pattern("purposes.collect_of_group")
 _COLLECTED_DATA = pattern("purposes.collected_data")
 _YOUR_DATA = pattern("purposes.your_data")
+_GENERAL_DATA = pattern("purposes.general_data")
+_DATA_RESTRICTION = pattern("purposes.data_restriction")
 _PREVIOUS_DATA = pattern("purposes.previous_data")
 _EXCLUSIVE = pattern("purposes.exclusive")
 _FIRST_PARTY_USE = pattern("purposes.first_party_use")
@@ -201,37 +218,126 @@ _FIRST_PARTY_USE = pattern("purposes.first_party_use")
 _WHOLE_ITEM_WORDS = 30
 
 
+_TITLE_LOWER_CASE = frozenset(cues().words.title_lower_case)
+_RUN_IN_TITLE_WORDS = 12
+_RUN_IN_BODY_WORDS = 3
+
+
+def _initial(word: str) -> str:
+    """The first letter of a word ("" for "3." or "&")."""
+    return next((c for c in word if c.isalpha()), "")
+
+
+def run_in_title(text: str) -> str | None:
+    """The title a heading that lost its line break runs into the first sentence of its
+    paragraph ("How We Use Your Information We use ..." → "How We Use Your Information"),
+    or None: the words in Title Case before the capitalised word that opens the sentence."""
+    words = text.split()
+    # The first word in lower case that a title would have capitalised.
+    lower = next(
+        (
+            n
+            for n, word in enumerate(words)
+            if _initial(word).islower() and word.lower().strip("(),") not in _TITLE_LOWER_CASE
+        ),
+        None,
+    )
+    if lower is None:
+        return None
+    opener = next((n for n in range(lower - 1, -1, -1) if _initial(words[n]).isupper()), 0)
+    if not 2 <= opener <= _RUN_IN_TITLE_WORDS or len(words) - opener < _RUN_IN_BODY_WORDS:
+        return None
+    return bare_label(" ".join(words[:opener])) or None
+
+
+def _is_use_title(title: str) -> bool:
+    return bool(_USE_HEADING.search(title)) and not _COLLECT_AND_USE.search(title)
+
+
 def use_reference(sentence: Sentence) -> UseReference | None:
     """Whether `sentence` states uses of data named elsewhere (see references.py)."""
     text = sentence.text.strip()
     if sentence.heading:
-        title = bare_label(text)
-        if _USE_HEADING.search(title) and not _COLLECT_AND_USE.search(title):
+        if _is_use_title(bare_label(text)):
             return UseReference(Extent.SECTION, Reach.ALL)
         return None
-    group = _USE_OF_GROUP.search(text)
+    title = run_in_title(text)
+    # The words of a heading run into the sentence name no group ("Information We").
+    body_start = text.find(title) + len(title) if title and title in text else 0
+    if title is not None and _is_use_title(title):
+        # "How We Use Your Information We use ...": the heading of a use section whose line
+        # break the text lost (scraped policies often run headings into their paragraphs).
+        # A group the policy defines, named in its first sentence ("We will use your Personal
+        # Information to: ..."), is what the section is about.
+        body = _USE_OF_GROUP.search(text, body_start)
+        named = (body.group("group") or body.group("passive")) if body else None
+        defined = named if named and named[0].isupper() else None
+        return UseReference(Extent.PARAGRAPH, Reach.ALL, defined)
+    group = _USE_OF_GROUP.search(text, body_start)
     name = (group.group("group") or group.group("passive")) if group else None
     if _USE_LEAD.search(text):
         return UseReference(Extent.LIST, _reach(text), name)
     if _USE_LEAD_INLINE.search(text):
         # Its list is the rest of the sentence, so nothing on a line of its own marks it as
         # a lead-in of the information in general: a name the policy may define ("PII is
-        # used for the following purposes: ...") reaches only the group it labels.
-        reach = Reach.GROUP if name and name[0].isupper() else _reach(text)
-        return UseReference(Extent.LIST, reach, name)
+        # used for the following purposes: ...") reaches only the group it labels, or what
+        # the name stands for.
+        if name and name[0].isupper():
+            return UseReference(Extent.LIST, Reach.GROUP, name, named_nodes(name))
+        return UseReference(Extent.LIST, _reach(text), name)
     if group is None or name is None:
-        return None
+        collected = _COLLECT_OF_GROUP.search(text, body_start)
+        if collected is None or named_nodes(collected.group("group")):
+            # Collecting data in general or under an umbrella ("we collect personal
+            # information you provide if you contact support") says why that collection
+            # happens, not what the data is for.
+            return None
+        # Collecting a group the policy defines for stated purposes ("To solve problems in
+        # products, we may collect non-personal information such as ..."): its purposes.
+        return UseReference(Extent.SENTENCE, Reach.GROUP, collected.group("group"))
     if name[0].isupper():
-        # A name the policy may define ("uses your Service Data to ..."): the group it labels.
-        return UseReference(Extent.SENTENCE, Reach.GROUP, name)
-    if (
-        _COLLECTED_DATA.search(text)
-        and _FIRST_PARTY_USE.search(text)
-        and not _PREVIOUS_DATA.search(text)
-    ):
+        # A name the policy may define ("uses your Service Data to ..."): the group it labels
+        # or defines, else what the name stands for ("Personal Information").
+        return UseReference(Extent.SENTENCE, Reach.GROUP, name, named_nodes(name))
+    if not _FIRST_PARTY_USE.search(text):
+        # "Google may also use the data collected to personalize its ads": the data its
+        # own cookies collect.
+        return None
+    if _COLLECTED_DATA.search(text) and not _PREVIOUS_DATA.search(text):
         # "We use the information we collect to provide and improve the Services."
         return UseReference(Extent.SENTENCE, Reach.ALL, name)
-    return None
+    if _GENERAL_DATA.match(name):
+        if _DATA_RESTRICTION.match(text, group.end()):
+            # "the information collected through activation": some of it, which we cannot
+            # tell.
+            return None
+        # "We may use your information to contact you", "We use this data to ...": the
+        # information in general (the session-5 decision).
+        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+    nodes = named_nodes(name)
+    if nodes:
+        # A named group ("we use personal information to ...", "device information"): the
+        # categories under the umbrella it names.
+        return UseReference(Extent.SENTENCE, Reach.GROUP, name, nodes)
+    # Any other name ("non-personal information"): the group, where the policy defines it.
+    return UseReference(Extent.SENTENCE, Reach.GROUP, name)
+
+
+@lru_cache(maxsize=4096)
+def named_nodes(name: str) -> tuple[str, ...]:
+    """The ontology nodes a group's whole name names ("Device Information": device_information;
+    "Contact Information", "Non-Personal Information": none, no term spans them)."""
+    lowered = name.lower()
+    return tuple(
+        sorted(
+            {
+                match.node
+                for matches in lexicon().matches(lowered).values()
+                for match in matches
+                if match.start == 0 and match.end == len(lowered)
+            }
+        )
+    )
 
 
 def _reach(text: str) -> str:

@@ -1,0 +1,74 @@
+"""Behaviour table: a use sentence about information in general (references.py, en/purposes.py).
+
+The session-5 decision (benchmarks/gold/README.md): a use statement about information in
+general ("we use (the) information (we collect)", "your information", "this data", "all
+information") gives its purposes to every category the policy discloses, in a sentence of its
+own as under a use heading; one about a named group ("personal information", "device
+information") to the categories under the umbrella the name names. Only the first party's use
+counts, and not information restricted to what came one way ("the information collected
+through activation") or is about one thing ("information about your device"): that is some of
+the information, which the sentence does not say.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from permaudit.models import Category
+from tests.policy.policy_support import purpose_ids
+
+C = Category
+
+COLLECTED = (
+    "We collect your precise location.\n\n"
+    "The app reads your Wi-Fi network name (SSID) to connect the camera.\n\n"
+)
+
+
+def purposes(sentence: str, category: Category) -> set[str]:
+    return purpose_ids(COLLECTED + sentence, category)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category", "expected"),
+    [
+        ("We may use your information to respond to your support requests.", C.LOCATION,
+         {"customer_support"}),
+        ("We use information to prevent fraud.", C.LOCATION, {"fraud_prevention"}),
+        # "This data" is the information in general too, by the decision.
+        ("We use this data to prevent fraud.", C.LOCATION, {"fraud_prevention"}),
+        ("We may use all information to comply with legal obligations.", C.LOCATION,
+         {"legal_compliance"}),
+        # Every disclosed category: the Wi-Fi network, which is no personal information.
+        ("We may use your information to prevent fraud.", C.LOCAL_NETWORK,
+         {"device_setup", "fraud_prevention"}),
+        # A named group: the categories under its umbrella (personal information holds the
+        # location, not the Wi-Fi network).
+        ("We use personal information to prevent fraud.", C.LOCATION, {"fraud_prevention"}),
+        ("We use personal information to prevent fraud.", C.LOCAL_NETWORK,
+         {"device_setup"}),
+    ],
+)  # fmt: skip
+def test_general_use_reaches_disclosed_data(
+    sentence: str, category: Category, expected: set[str]
+) -> None:
+    assert purposes(sentence, category) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Another party's use.
+        "Google may use the data to prevent fraud.",
+        # Some of the information: what came one way, or what is about one thing.
+        "We may use the information collected through activation to prevent fraud.",
+        "We may use information you provide when you register to prevent fraud.",
+        "We use information about your purchases to prevent fraud.",
+        # A named group that is no umbrella of any category.
+        "We use your contact information to prevent fraud.",
+        # A limit, not a use.
+        "We do not use your information to prevent fraud.",
+    ],
+)
+def test_no_general_use(sentence: str) -> None:
+    assert purposes(sentence, C.LOCATION) == set()
