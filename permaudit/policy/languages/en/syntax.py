@@ -598,6 +598,34 @@ def _product_name(span: Span) -> bool:
     )
 
 
+def _inside_a_name(span: Span) -> bool:
+    """Whether the term stands between two words of one proper name ("GO SMS Pro" in a menu of
+    a vendor's apps): a capitalised name word on each side, neither a data verb ("READ SMS"),
+    a phone platform ("Android SMS permission"), a data noun ("SMS Inbox") nor a way of
+    writing ("SMS Notifications")."""
+    doc = span.doc
+    # The document's bounds, not the parse's sentence: the parser breaks a menu anywhere.
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+
+    def name_word(token: Token) -> bool:
+        word = token.lemma_.lower()
+        return (
+            token.pos_ == "PROPN"
+            and token.is_alpha
+            and not token.is_lower
+            and word not in _VERB_ACTIONS
+            and word not in _SENDING_VERBS | _RECEIVING_VERBS
+            and token.lower_ not in _PLATFORMS
+            and word not in _DATA_HEADS
+            and token.lower_ not in _CHANNEL_WORDS
+            and word not in _CHANNEL_WORDS
+        )
+
+    return name_word(before) and name_word(after)
+
+
 def _a_product(token: Token) -> bool:
     """A connected product: a product word ("the camera", "our devices") or "device" named
     after a product."""
@@ -890,6 +918,8 @@ def readings(
         if _owned_elsewhere(root, candidate.node):
             continue
         if _product_part(candidate.node) and _product_name(span):
+            continue
+        if candidate.node in _MESSAGE_CHANNELS and _inside_a_name(span):
             continue
         if _products_identifier(root, span, candidate.node):
             continue
