@@ -344,6 +344,26 @@ def _listed_with_channels(root: Token) -> bool:
     )
 
 
+def _received_by_the_user(root: Token) -> bool:
+    """Whether the term's own clause says the user chose to receive it ("text messages you
+    have chosen to receive", "that you agreed to receive", "users have opted in to
+    receive"): the vendor's messages to the user, whatever verb governs the phrase ("we
+    provide ... text messages you have chosen to receive"). A clause whose own verb is the
+    receiving is the governor, read by `_a_message_to_the_user`."""
+    head = root
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return any(
+        verb.dep_ == "xcomp"
+        and verb.lemma_.lower() in _RECEIVING_VERBS
+        and _actor(verb) is Actor.USER
+        for token in {root, head}
+        for clause in token.children
+        if clause.dep_ in ("acl", "relcl")
+        for verb in clause.subtree
+    )
+
+
 def _as_a_means(root: Token) -> bool:
     """Whether the term is the object of a preposition of means before any verb: the way a
     message goes ("communicate with you via emails, notifications, text messages")."""
@@ -940,6 +960,7 @@ def readings(
         if candidate.node in _MESSAGE_CHANNELS and (
             _writes_to_someone(root)
             or _as_a_means(root)
+            or _received_by_the_user(root)
             or (verb is not None and _a_message_to_the_user(verb, root))
             or (action is Action.USE and verb is not None and _actor(verb) is Actor.USER)
         ):
