@@ -67,6 +67,7 @@ class _Words(BaseModel):
     sending_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     sharing_verbs: frozenset[str]
+    recipients: frozenset[str]
     posting_verbs: frozenset[str]
     posted_media: dict[str, str]
     channel_words: frozenset[str]
@@ -105,7 +106,7 @@ _PRODUCT_MODIFIERS, _ACQUIRING_VERBS = _W.product_modifiers, _W.acquiring_verbs
 _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
-_SHARING_VERBS = _W.sharing_verbs
+_SHARING_VERBS, _RECIPIENTS = _W.sharing_verbs, _W.recipients
 _POSTING_VERBS, _POSTED_MEDIA = _W.posting_verbs, _W.posted_media
 _CHANNEL_WORDS = _W.channel_words
 _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
@@ -309,6 +310,8 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _SENDING_VERBS | _SHARING_VERBS and _actor(verb) is Actor.USER:
         return True
+    if lemma in _SENDING_VERBS | _SHARING_VERBS and _sending_by_anyone(verb, root):
+        return True
     if (
         lemma in _SENDING_VERBS
         and _actor(verb) is Actor.FIRST_PARTY
@@ -328,6 +331,30 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     if lemma in _RECEIVING_VERBS:
         return _actor(verb) is Actor.USER
     return False
+
+
+def _sending_by_anyone(verb: Token, root: Token) -> bool:
+    """Whether the verb is the act of sending itself, by nobody named, inside a clause ("charges
+    apply for sending SMS", "sending text messages through the Service is your decision"): a
+    gerund with no subject that is no heading of its own ("Sending SMS messages" as an item of
+    a permission list is the app's); whose messages ("sending your SMS to our servers") or
+    where they go, unless to a person ("sending SMS to our servers", not "to friends"), keeps
+    them data."""
+    if verb.tag_ != "VBG" or verb.dep_ == "ROOT" or _subject(verb) is not None:
+        return False
+    if any(c.dep_ == "poss" for c in root.children):
+        return False
+    return not any(
+        c.dep_ in ("dative", "prep")
+        and c.lower_ == "to"
+        and not any(o.dep_ == "pobj" and _to_a_person(o) for o in c.children)
+        for c in verb.children
+    )
+
+
+def _to_a_person(token: Token) -> bool:
+    """Whether a message's recipient is a person ("to friends", "to your contacts")."""
+    return _is_user(token) or token.lemma_.lower() in _RECIPIENTS or token.lower_ in _RECIPIENTS
 
 
 def _listed_with_channels(root: Token) -> bool:
