@@ -357,14 +357,24 @@ def exclusive_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) ->
     )
 
 
+def _outside(text: str, clauses: Sequence[str]) -> str:
+    """The words of `text` outside its purpose clauses (each clause once, where it stands)."""
+    rest = _fold(text)
+    for clause in clauses:
+        rest = rest.replace(clause, " ", 1)
+    return rest
+
+
 def item_purposes(sentence: Sentence) -> list[Purpose]:
     """Purposes a sentence of a use section or list states: its purpose clauses, or for a
     list item or short line that has none, all of it."""
     text = sentence.text
-    if NEGATION.search(text):
-        # "We do not use your camera video for advertising": a limit states no use.
-        return []
     clauses = list(purpose_clauses(text))
+    if NEGATION.search(_outside(text, clauses)):
+        # "We do not use your camera video for advertising": a limit states no use. A
+        # negation inside a purpose clause is that purpose's own ("to send you offers (reply
+        # stop in order not to receive them)", "to ensure that no one opens a second account").
+        return []
     inline = _USE_LEAD_INLINE.search(text)
     if inline is not None:
         # The items after the lead-in's colon are a list: each is a purpose as a whole, as
