@@ -68,6 +68,7 @@ class PurposeCues(_Strict):
     clause_end: Cue
     news: Cue
     fronted_main: Cue
+    fronted_opener: Cue
     action_negation: Cue
     use_heading: Cue
     collect_and_use: Cue

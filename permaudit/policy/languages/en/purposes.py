@@ -39,6 +39,7 @@ _FRONTED_END = re.compile(r"[,.;:!?](?:\s|$)")
 _SENTENCE_PART_END = re.compile(r"[.;:!?](?:\s|$)")
 # Where a fronted purpose gives way to the main clause: the comma before its subject.
 _FRONTED_MAIN = pattern("purposes.fronted_main")
+_FRONTED_OPENER = pattern("purposes.fronted_opener")
 _MAX_CLAUSE = 220
 _MAX_CLAUSES = 5
 
@@ -63,8 +64,9 @@ def _clause_at(sentence: str, start: int) -> tuple[str, int]:
     # camera to the internet, the App reads ...", or, when it lists several, at the comma
     # before the main clause's subject ("To understand our users, solve problems and improve
     # advertising, we may collect ...").
-    pattern = _FRONTED_END if start < 3 else _CLAUSE_END
-    if start < 3:
+    fronted = start < 3 and _FRONTED_OPENER.match(sentence, start) is not None
+    pattern = _FRONTED_END if fronted else _CLAUSE_END
+    if fronted:
         stop = _SENTENCE_PART_END.search(sentence, start + 1, end)
         main = _FRONTED_MAIN.search(sentence, start + 1, stop.start() if stop else end)
         if main is not None:
