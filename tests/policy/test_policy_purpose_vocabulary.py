@@ -126,11 +126,13 @@ def purposes(text: str, category: Category) -> set[str]:
         # E-mails the service sends, the user named or not (APP-350 TRAINING policy_130,
         # 162, 184, 202, 254, 322).
         ("We collect your IMEI to send periodic emails.", C.DEVICE_ID, {"communication"}),
-        ("We use your location to send you e-mails with local offers.", C.LOCATION,
-         {"communication"}),
+        (
+            "We use your location to send you e-mails with local offers.",
+            C.LOCATION,
+            {"communication"},
+        ),
         # E-mails the user sends through the service are no message to the user.
-        ("We access your contacts so that you can send emails to your friends.", C.CONTACTS,
-         set()),
+        ("We access your contacts so that you can send emails to your friends.", C.CONTACTS, set()),
         ("We access your contacts to let you send e-mails.", C.CONTACTS, set()),
         # Location-based offers and services, in a list.
         (
