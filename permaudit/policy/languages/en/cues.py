@@ -79,6 +79,7 @@ class PurposeCues(_Strict):
     collected_data: Cue
     your_data: Cue
     general_data: Cue
+    all_data_pair: Cue
     data_restriction: Cue
     previous_data: Cue
     exclusive: Cue

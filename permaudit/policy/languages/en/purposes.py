@@ -211,6 +211,8 @@ _COLLECT_OF_GROUP = pattern("purposes.collect_of_group")
 _COLLECTED_DATA = pattern("purposes.collected_data")
 _YOUR_DATA = pattern("purposes.your_data")
 _GENERAL_DATA = pattern("purposes.general_data")
+_ALL_DATA_PAIR = pattern("purposes.all_data_pair")
+_THIRD_PARTY = pattern("party.third_party")
 _DATA_RESTRICTION = pattern("purposes.data_restriction")
 _PREVIOUS_DATA = pattern("purposes.previous_data")
 _EXCLUSIVE = pattern("purposes.exclusive")
@@ -287,6 +289,15 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         if name and name[0].isupper():
             return UseReference(Extent.LIST, Reach.GROUP, name, named_nodes(name))
         return UseReference(Extent.LIST, _reach(text), name)
+    pair = _ALL_DATA_PAIR.search(text, body_start)
+    if (
+        pair is not None
+        and not _THIRD_PARTY.search(text, 0, pair.start())
+        and not _DATA_RESTRICTION.match(text, pair.end())
+    ):
+        # "Imangi may use personal and non-personal data ... for purposes of ...": all of it,
+        # unless another party is the one using it or it is what came one way.
+        return UseReference(Extent.SENTENCE, Reach.ALL, None)
     if group is None or name is None:
         collected = _COLLECT_OF_GROUP.search(text, body_start)
         if collected is None or named_nodes(collected.group("group")):
