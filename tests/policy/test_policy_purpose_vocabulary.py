@@ -134,6 +134,13 @@ def purposes(text: str, category: Category) -> set[str]:
         # E-mails the user sends through the service are no message to the user.
         ("We access your contacts so that you can send emails to your friends.", C.CONTACTS, set()),
         ("We access your contacts to let you send e-mails.", C.CONTACTS, set()),
+        # Customer and technical support in one phrase (APP-350 TRAINING policy_217, 240,
+        # 255, 334): both purposes.
+        (
+            "We collect your IMEI for providing customer and technical support.",
+            C.DEVICE_ID,
+            {"customer_support", "troubleshooting"},
+        ),
         # Location-based offers and services, in a list.
         (
             "We use your precise location to deliver location-based offers, products or services.",
