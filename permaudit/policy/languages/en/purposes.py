@@ -281,7 +281,11 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     name = (group.group("group") or group.group("passive")) if group else None
     if _USE_LEAD.search(text):
         return UseReference(Extent.LIST, _reach(text), name)
-    if _USE_LEAD_INLINE.search(text):
+    inline = _USE_LEAD_INLINE.search(text)
+    if inline is not None:
+        if _THIRD_PARTY.search(text, 0, inline.start()) and not _FIRST_PARTY_USE.search(text):
+            # "Google may use the data to: personalize ads; ...": the data it collected.
+            return None
         # Its list is the rest of the sentence, so nothing on a line of its own marks it as
         # a lead-in of the information in general: a name the policy may define ("PII is
         # used for the following purposes: ...") reaches only the group it labels, or what
