@@ -69,6 +69,10 @@ class OntologyNode(Frozen):
     # False for umbrellas every policy names ("personal information"): they take part in
     # definitions and denials, but make no category vague by themselves.
     discloses: bool = True
+    # False for umbrellas over a category only as one datum its data may end up in (a profile
+    # picture may come from the camera, the gallery or a login provider): naming them
+    # discloses the category vaguely, but not collecting them denies nothing of it.
+    denies: bool = True
     # What a connected product has of this too (see ProductsHave), or None: the phone's own.
     products_have: ProductsHave | None = None
 
@@ -215,6 +219,12 @@ def _coverage(ontology: Ontology, node_id: str) -> Coverage:
 @cache
 def ontology() -> Ontology:
     return Ontology.model_validate(load_data("ontology.yaml"))
+
+
+@cache
+def denies(node_id: str) -> bool:
+    """Whether a denial that names `node_id` denies what it covers (ontology.yaml, `denies`)."""
+    return ontology().nodes[node_id].denies
 
 
 @cache

@@ -2,7 +2,8 @@
 
 A statement that discloses (performed, conditional, user choice) and names an ontology node
 makes each category and data type that node covers `explicit` (the node is it or narrower)
-or `vague` (the node is broader); a denial, where nothing discloses, makes it `denied`.
+or `vague` (the node is broader); a denial, where nothing discloses, makes it `denied`, unless
+the node it names is one the ontology marks as no denial of what it covers (`denies: false`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from permaudit.catalog import purpose_labels
-from permaudit.catalog.ontology import coverage
+from permaudit.catalog.ontology import coverage, denies
 from permaudit.models import (
     Category,
     CategoryDisclosure,
@@ -68,6 +69,8 @@ def _mentions(statements: Sequence[Statement], key: Category | DataType) -> list
         if statement.modality is not Modality.DENIED and not statement.modality.discloses:
             continue
         for ref in statement.data:
+            if statement.modality is Modality.DENIED and not denies(ref.node):
+                continue
             explicit, vague = _covers(ref.node, key)
             if not (explicit or vague):
                 continue

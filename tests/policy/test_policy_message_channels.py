@@ -1,9 +1,10 @@
 """SMS and text messages are also a way of writing to someone. Sent to the user ("we send you a
 welcoming SMS"), received by the user ("you agree to receive text messages") or the means of a
-message ("via emails, notifications, text messages"), the verb of writing itself ("SMS us"), or a
-channel the user uses ("when you use features such as text messages"), they are messages between
-people, not data the app reads: no sms disclosure. The phone's messages read, accessed, collected
-or used by the app still are one."""
+message ("via emails, notifications, text messages"), the verb of writing itself ("SMS us"), a
+channel the user uses ("when you use features such as text messages"), what the vendor sends in
+a list of its channels ("promotional e-mail messages and promotional SMS messages") or what the
+user sends or shares, they are messages between people, not data the app reads: no sms
+disclosure. The phone's messages read, accessed, collected or used by the app still are one."""
 
 from __future__ import annotations
 
@@ -51,6 +52,27 @@ from tests.policy.policy_support import status
         ),
         ("If you use SMS to verify your account, your number is kept.", Status.ABSENT),
         ("You can use text messages to chat with friends.", Status.ABSENT),
+        # what the vendor sends, to whoever it is, and what the user sends or shares
+        (
+            "We may also send promotional e-mail messages and promotional SMS messages (e.g."
+            " text messages) directly or in partnership with other parties.",
+            Status.ABSENT,
+        ),
+        ("We send e-mail newsletters and SMS messages about our offers.", Status.ABSENT),
+        (
+            "The Service allows you to share text messages, photos, videos and other"
+            " communications with other users.",
+            Status.ABSENT,
+        ),
+        ("You can send text messages to other users through the Service.", Status.ABSENT),
+        # ... unless it is the user's own, which the vendor then has, or may leave the phone
+        ("We send your SMS messages to our servers for spam detection.", Status.EXPLICIT),
+        (
+            "When you insert or replace the SIM card, we will automatically send the"
+            " verification SMS and store your new phone number in the server.",
+            Status.EXPLICIT,
+        ),
+        ("Our app may access your SMS messages and send them to our servers.", Status.EXPLICIT),
         # the app using or reading the phone's messages
         ("We use your SMS messages to learn your wording.", Status.EXPLICIT),
         ("You may use the app to read your text messages.", Status.EXPLICIT),

@@ -7,6 +7,7 @@ ontology.yaml) of that category; the compiled lexicon finds them all in one pass
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -51,9 +52,21 @@ class UmbrellaDefinitions(_Strict):
     open_ended: tuple[str, ...]
 
 
+class SharedHeads(_Strict):
+    # Nouns a list of modifiers may share ("device and usage information").
+    heads: tuple[str, ...]
+    # What joins the list's members besides commas.
+    joiners: tuple[str, ...]
+    # A last member made only of these is a noun of its own ("... and other information").
+    not_modifiers: frozenset[str]
+    # Words no member of a list of modifiers holds after its first (articles, prepositions).
+    breakers: frozenset[str]
+
+
 class Lexicon(_Strict):
     version: int
     masks: tuple[str, ...] = ()
+    shared_heads: SharedHeads | None = None
     # Whole matches that count only when written in capitals ("MAC", not Apple's "Mac").
     upper_case_only: tuple[str, ...] = ()
     umbrella_definitions: UmbrellaDefinitions | None = None
@@ -92,14 +105,15 @@ class PurposeTable(_Strict):
     actions: dict[str, tuple[str, ...]] = {}
 
 
-_SPACE = re.compile(r" ")
+# A space, or an optional one (" ?": "address ?book" is "address book" and "addressbook").
+_SPACE = re.compile(r" (\?)?")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def term_pattern(term: str) -> str:
     """Turn one lexicon term into a regex fragment (see the syntax notes in lexicon.yaml)."""
     fragment = _HYPHEN.sub(lambda _: r"[\s-]?", term.strip())
-    return _SPACE.sub(lambda _: r"[\s-]+", fragment)
+    return _SPACE.sub(lambda m: r"[\s-]*" if m.group(1) else r"[\s-]+", fragment)
 
 
 _UPPER_ESCAPE = re.compile(r"\\[SWDBAZ]")
@@ -282,6 +296,14 @@ class CompiledLexicon:
             add(None, node, False, node_terms)
         self.scan = re.compile(rf"{_WORD_START}(?=(?:{'|'.join(bodies)}){_WORD_END})")
         self.terms_at = re.compile("".join(groups))
+        shared = lexicon.shared_heads
+        self.shared_heads = shared
+        if shared is not None:
+            heads = "|".join(re.escape(h) for h in sorted(shared.heads, key=len, reverse=True))
+            joiners = "|".join(re.escape(j) for j in shared.joiners)
+            # A head after a word: "... usage information", "(such as ...) data" is no list.
+            self.shared_head = re.compile(rf"(?<=[\w'] )(?:{heads}){_WORD_END}")
+            self.list_joint = re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")
 
     def defined_without(self, category: Category, lowered_term: str, lowered_after: str) -> bool:
         """True when an umbrella term is defined right after it, by a closed list that names
@@ -341,7 +363,74 @@ class CompiledLexicon:
                 if value is not None:
                     category, node, governed, listed = groups[name]
                     found[category].append(Match(start, start + len(value), node, governed, listed))
+        for category, match in self._shared_head_matches(lowered):
+            found[category].append(match)
         return found
+
+    def _shared_head_matches(self, lowered: str) -> Iterator[tuple[Category, Match]]:
+        """Terms a list of modifiers makes with the head noun they share (lexicon.yaml,
+        `shared_heads`): "device" in "device and usage information" is "device information"."""
+        shared = self.shared_heads
+        if shared is None:
+            return
+        for head in self.shared_head.finditer(lowered):
+            start = max(0, head.start() - _LIST_WINDOW)
+            for boundary in _CLAUSE_END.finditer(lowered, start, head.start()):
+                start = boundary.end()
+            members = _members(lowered, start, head.start(), self.list_joint)
+            if len(members) < 2 or members[-1][1] != head.start():
+                # No list, or the head is a member itself ("preferences or data").
+                continue
+            words = [lowered[s:e].split() for s, e in members]
+            if any(
+                len(member) > _MEMBER_WORDS or any(w in shared.breakers for w in member)
+                for member in words[1:]
+            ) or all(w in shared.not_modifiers for w in words[-1]):
+                continue
+            first = members[0]
+            for word in _WORD.finditer(lowered, *first):
+                if word.group(0) in shared.breakers:
+                    first = (word.end(), first[1])
+            for member_start, member_end in [first, *members[1:-1]]:
+                found = self._as_term(lowered, member_start, member_end, head.group(0))
+                if found is not None:
+                    yield found
+
+    def _as_term(
+        self, lowered: str, start: int, end: int, head: str
+    ) -> tuple[Category, Match] | None:
+        """The longest last one to three words of a list member that make a category's term
+        with the head ("mobile device" + "information"), as a match of those words."""
+        words = [w.start() for w in _WORD.finditer(lowered, start, end)]
+        for first in words[-_MEMBER_WORDS:]:
+            phrase = f"{lowered[first:end]} {head}"
+            at = self.terms_at.match(phrase)
+            if at is None:
+                continue
+            for name, value in at.groupdict().items():
+                category, node, governed, listed = self.groups[name]
+                if value is not None and len(value) == len(phrase) and category is not None:
+                    return category, Match(first, end, node, governed, listed)
+        return None
+
+
+# How far before a shared head its list may start, and how many words of a member are read.
+_LIST_WINDOW = 160
+_MEMBER_WORDS = 3
+_WORD = re.compile(r"[\w'-]+")
+# A list of modifiers does not run past these.
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]\n\u2022]")
+
+
+def _members(lowered: str, start: int, end: int, joint: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Spans of the members of a list in lowered[start:end], split at its joints."""
+    members: list[tuple[int, int]] = []
+    position = start
+    for split in joint.finditer(lowered, start, end):
+        members.append((position, split.start()))
+        position = split.end()
+    members.append((position, end))
+    return [(s, e) for s, e in members if lowered[s:e].strip()]
 
 
 @cache

@@ -66,6 +66,10 @@ class _Words(BaseModel):
     message_channels: frozenset[str]
     sending_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
+    sharing_verbs: frozenset[str]
+    posting_verbs: frozenset[str]
+    posted_media: dict[str, str]
+    channel_words: frozenset[str]
     offered_media: frozenset[str]
     recorded_media: frozenset[str]
     own_media_modifiers: frozenset[str]
@@ -101,6 +105,9 @@ _PRODUCT_MODIFIERS, _ACQUIRING_VERBS = _W.product_modifiers, _W.acquiring_verbs
 _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
+_SHARING_VERBS = _W.sharing_verbs
+_POSTING_VERBS, _POSTED_MEDIA = _W.posting_verbs, _W.posted_media
+_CHANNEL_WORDS = _W.channel_words
 _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
 _PHONE_MEDIA = _W.phone_media
 _OFFERED_MEDIA, _OWN_MEDIA_MODIFIERS = _W.offered_media, _W.own_media_modifiers
@@ -291,11 +298,23 @@ def _by_means(root: Token, verb: Token) -> bool:
     return False
 
 
-def _a_message_to_the_user(verb: Token) -> bool:
+def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     """Whether the verb sends something to the user ("we send you a welcoming SMS", "to send
     you notifications (SMS, push)") or has the user receive it ("you agree to receive text
-    messages"): what travels is the vendor's message, not the phone's messages."""
+    messages"): what travels is the vendor's message, not the phone's messages. So is what the
+    vendor sends in a list of its channels ("we may send promotional e-mail messages and
+    promotional SMS messages", where "we send the verification SMS" may come from the phone),
+    and what the user sends or shares ("you can share text messages with other users"): a way
+    of writing to others, as the use of a messaging feature is."""
     lemma = verb.lemma_.lower()
+    if lemma in _SENDING_VERBS | _SHARING_VERBS and _actor(verb) is Actor.USER:
+        return True
+    if (
+        lemma in _SENDING_VERBS
+        and _actor(verb) is Actor.FIRST_PARTY
+        and _listed_with_channels(root)
+    ):
+        return True
     if lemma in _SENDING_VERBS:
         for child in verb.children:
             if child.dep_ == "dative" and _is_user(child):
@@ -309,6 +328,20 @@ def _a_message_to_the_user(verb: Token) -> bool:
     if lemma in _RECEIVING_VERBS:
         return _actor(verb) is Actor.USER
     return False
+
+
+def _listed_with_channels(root: Token) -> bool:
+    """Whether the term stands in a list with another way of writing to someone ("promotional
+    e-mail messages and promotional SMS messages"): a list of the vendor's channels."""
+    member = root
+    while member.dep_ in ("conj", "appos") and member.head.i != member.i:
+        member = member.head
+    group = [t for t in (member, *member.conjuncts) if t.i != root.i]
+    return any(
+        word.lower_ in _CHANNEL_WORDS or word.lemma_.lower() in _CHANNEL_WORDS
+        for token in group
+        for word in (token, *token.children)
+    )
 
 
 def _as_a_means(root: Token) -> bool:
@@ -402,8 +435,9 @@ def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]
     """Whether a capture word names the user's own media, not a capture: listed with photos
     ("your photos and videos", or governed by the verb that governs photos), posted or
     submitted by the user ("you may submit videos"), or what a clause of the user's says
-    ("the videos you upload"). A capturing verb over it or its list ("photos and videos
-    recorded by the camera") keeps it a capture."""
+    ("the videos you upload"), or posted by anyone (`posting_verbs`: "post a video"). A
+    capturing verb over it or its list ("photos and videos recorded by the camera") keeps it a
+    capture."""
     clauses = [c for t in (root, *root.conjuncts) for c in t.children if c.dep_ in ("acl", "relcl")]
     if any(c.lemma_.lower() in _CAPTURING_VERBS for c in clauses) or (
         verb is not None and verb.lemma_.lower() in _CAPTURING_VERBS
@@ -411,6 +445,8 @@ def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]
         return False  # "the videos that you take with your cameras"
     if any(t.i in photos for t in root.conjuncts) or (verb is not None and verb.i in photos):
         return True
+    if verb is not None and verb.lemma_.lower() in _POSTING_VERBS:
+        return True  # "post a video": what one posts is one's own, whoever the parse says
     if actor is Actor.USER and verb is not None:
         return True
     return any(_is_user(s) for c in clauses for s in c.children if s.dep_ == "nsubj")
@@ -711,6 +747,8 @@ def _of_a_thing(root: Token, span: Span) -> bool:
         if prep.dep_ != "prep" or prep.lower_ != "of" or span.start <= prep.i < span.end:
             continue
         for owner in prep.children:
+            if owner.dep_ == "pcomp":
+                return True  # of a state of affairs: "a picture of how the app is used"
             if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
                 continue
             word = owner.lemma_.lower()
@@ -872,14 +910,16 @@ def readings(
         if candidate.node in _MESSAGE_CHANNELS and (
             _writes_to_someone(root)
             or _as_a_means(root)
-            or (verb is not None and _a_message_to_the_user(verb))
+            or (verb is not None and _a_message_to_the_user(verb, root))
             or (action is Action.USE and verb is not None and _actor(verb) is Actor.USER)
         ):
             continue
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
         # The capture word by itself ("videos"), not a longer term that holds it ("videos
-        # stored on your device", "recorded videos").
+        # stored on your device", "recorded videos"); posted, any capture term is the poster's.
         media = _USER_MEDIA.get(root.lemma_.lower()) if len(span) == 1 else None
+        if verb is not None and verb.lemma_.lower() in _POSTING_VERBS:
+            media = media or _POSTED_MEDIA.get(candidate.node)
         if (
             media is not None
             and coverage(candidate.node).explicit_categories
