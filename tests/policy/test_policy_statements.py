@@ -176,10 +176,16 @@ def test_modality(text: str, modality: Modality) -> None:
             Status.EXPLICIT,
         ),
         ("We do not collect your IMEI.", DataType("imei"), Status.DENIED),
+        # Wi-Fi that is only a kind of connection names no network (issue 9's own example)
         (
             "We collect your connection type (Wi-Fi or cellular).",
             DataType("wifi_network"),
-            Status.VAGUE,
+            Status.ABSENT,
+        ),
+        (
+            "We collect your connection type (Wi-Fi or cellular).",
+            DataType("network_state"),
+            Status.EXPLICIT,
         ),
         ("We collect your connection type (Wi-Fi).", DataType("lan_devices"), Status.ABSENT),
         ("We read your address book.", DataType("address_book"), Status.EXPLICIT),

@@ -58,7 +58,9 @@ def test_device_information_that_stays_or_names_an_identifier(text: str, expecte
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("We collect network information such as connection type and carrier.", Status.ABSENT),
+        # SPEC §1b: network_state is "connection type and status", so the list names it
+        ("We collect network information such as connection type and carrier.", Status.EXPLICIT),
+        ("We collect network information such as carrier and signal bars.", Status.ABSENT),
         ("We collect network information (such as IP address).", Status.ABSENT),
         ("We collect network information, such as the Wi-Fi name.", Status.EXPLICIT),
         ("We collect network information to keep the stream stable.", Status.VAGUE),
