@@ -130,7 +130,10 @@ def check(path: Path, purpose_ids: set[str]) -> list[str]:
     if path.stem != Path(str(data.get("file"))).stem:
         problems.append(f"{path.name}: labels {data.get('file')}, so it must be named after it")
     if (path.stem in APP350_SEALED2) != (path.parent.name == "app350_sealed2"):
-        problems.append(f"{path}: the fourth sealed set is {', '.join(APP350_SEALED2)}, only")
+        problems.append(
+            f"{path}: {path.stem} may stand only in app350_sealed2/, which holds only"
+            " gold_check.APP350_SEALED2"
+        )
     text = _folded(policy_text(str(data.get("dataset")), str(data.get("file"))))
 
     def entry(kind: str, key: str, value: Any) -> None:

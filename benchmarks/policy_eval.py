@@ -4,8 +4,8 @@ Usage (from the repository root):
     python benchmarks/policy_eval.py           # tune gold (gold/iot/, gold/app350_tune/),
                                                # APP-350, seeds
     python benchmarks/policy_eval.py --sealed  # also gold/iot_sealed/, gold/iot_sealed2/, both
-                                               # combined, and gold/app350_sealed/ (the lead,
-                                               # at the end)
+                                               # combined, gold/app350_sealed/ and
+                                               # gold/app350_sealed2/ (the lead, at the end)
     python benchmarks/policy_eval.py --sealed --list  # only list the files each figure reads
     python benchmarks/policy_eval.py --gold DIR ...   # gold folders under DIR (a test copy)
     python benchmarks/policy_eval.py --errors  # only this analyzer: each wrong verdict on the
@@ -318,7 +318,8 @@ def main() -> int:
     parser.add_argument(
         "--sealed",
         action="store_true",
-        help="also measure gold/iot_sealed/ and gold/iot_sealed2/, each and combined",
+        help="also measure the sealed gold: gold/iot_sealed/ and gold/iot_sealed2/ (each and"
+        " combined), gold/app350_sealed/ and gold/app350_sealed2/",
     )
     parser.add_argument(
         "--gold",
@@ -471,7 +472,7 @@ def main() -> int:
             missing_now = purpose_missing_right(want, got, have)
             missing_before = purpose_missing_right(want, before, had)
             print(f"  {'purpose_missing right':<26}{missing_now:>9}{missing_before:>9}{'—':>9}")
-        if name == SEALED_APP:
+        if name in (SEALED_APP, SEALED_APP2):
             unlabelled = list(APP350_UNLABELLED)
             print(
                 f"  {'never-tuned categories':<26}{agreement(gold, got, unlabelled):>9}"

@@ -21,8 +21,18 @@ from permaudit.catalog.parsed_cache import data_override
 from permaudit.models import PolicyFacts
 
 _ROOT = Path(__file__).resolve().parents[1]
-# What the analyzer is made of: the policy package and the ontology it derives statuses by.
-_ANALYZER_FILES = ("policy/**/*.py", "policy/**/*.yaml", "catalog/ontology.yaml", "models/*.py")
+# What the analyzer is made of: the policy package, the ontology it derives statuses by (its
+# data and the code that reads denials, coverage and products_have from it), the purpose ids
+# and the models.
+_ANALYZER_FILES = (
+    "policy/**/*.py",
+    "policy/**/*.yaml",
+    "catalog/ontology.yaml",
+    "catalog/ontology.py",
+    "catalog/parsed_cache.py",
+    "catalog/purposes.yaml",
+    "models/*.py",
+)
 
 
 def directory() -> Path:

@@ -72,8 +72,12 @@ PHONE_NUMBER = DataType("phone_number")
             "We collect your phone number, postal address, operating system and device ID.",
             Status.VAGUE,
         ),
-        # a device's name is device data, not the user's
+        # a device's name is device data, not the user's; nor is any name of the phone's
+        # ("carrier name"), though the user's own name, full or first, is
         ("We collect the device name, phone number and IMEI.", Status.EXPLICIT),
+        ("We collect your carrier name, phone number and operating system.", Status.EXPLICIT),
+        ("We collect your full name, phone number and IMEI.", Status.ABSENT),
+        ("We collect your first name, phone number and operating system.", Status.ABSENT),
         # the list decides, not the next word: identifiers further along still count
         (
             "We collect your phone number, your time zone and your device identifiers.",

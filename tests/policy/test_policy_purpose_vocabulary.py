@@ -123,6 +123,38 @@ def purposes(text: str, category: Category) -> set[str]:
             C.LOCATION,
             {"communication"},
         ),
+        # E-mails the service sends, the user named or not (APP-350 TRAINING policy_130,
+        # 162, 184, 202, 254, 322).
+        ("We collect your IMEI to send periodic emails.", C.DEVICE_ID, {"communication"}),
+        (
+            "We use your location to send you e-mails with local offers.",
+            C.LOCATION,
+            {"communication"},
+        ),
+        # E-mails the user sends through the service are no message to the user.
+        ("We access your contacts so that you can send emails to your friends.", C.CONTACTS, set()),
+        ("We access your contacts to let you send e-mails.", C.CONTACTS, set()),
+        # Customer and technical support in one phrase (APP-350 TRAINING policy_217, 240,
+        # 255, 334): both purposes.
+        (
+            "We collect your IMEI for providing customer and technical support.",
+            C.DEVICE_ID,
+            {"customer_support", "troubleshooting"},
+        ),
+        # What the service shows depends on where the user is (APP-350 TRAINING policy_123,
+        # 242, 317, 320, 322, 324, 330).
+        (
+            "We use your location to provide you with features, notifications, or other content "
+            "that is influenced by your location.",
+            C.LOCATION,
+            {"location_services", "service_provision"},
+        ),
+        (
+            "We collect your approximate location so that we can provide content that is more "
+            "suitable to your location.",
+            C.LOCATION,
+            {"location_services"},
+        ),
         # Location-based offers and services, in a list.
         (
             "We use your precise location to deliver location-based offers, products or services.",
@@ -174,6 +206,8 @@ def test_news_told_to_the_user_is_communication() -> None:
         ("We collect your location when you send us messages.", C.LOCATION),
         ("We collect your IMEI to comply with our Terms of Service.", C.DEVICE_ID),
         ("We collect your IMEI, and we provide support for Android devices.", C.DEVICE_ID),
+        # Data kept according to where the user is says nothing the service shows there.
+        ("We collect your precise location and store it according to your location.", C.LOCATION),
         # The phone's operating system is no operation of the service.
         ("We collect your IMEI, operating system and app version.", C.DEVICE_ID),
     ],

@@ -68,6 +68,7 @@ class PurposeCues(_Strict):
     clause_end: Cue
     news: Cue
     fronted_main: Cue
+    fronted_opener: Cue
     action_negation: Cue
     use_heading: Cue
     collect_and_use: Cue
@@ -78,6 +79,7 @@ class PurposeCues(_Strict):
     collected_data: Cue
     your_data: Cue
     general_data: Cue
+    all_data_pair: Cue
     data_restriction: Cue
     previous_data: Cue
     exclusive: Cue

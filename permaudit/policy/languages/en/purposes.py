@@ -39,6 +39,7 @@ _FRONTED_END = re.compile(r"[,.;:!?](?:\s|$)")
 _SENTENCE_PART_END = re.compile(r"[.;:!?](?:\s|$)")
 # Where a fronted purpose gives way to the main clause: the comma before its subject.
 _FRONTED_MAIN = pattern("purposes.fronted_main")
+_FRONTED_OPENER = pattern("purposes.fronted_opener")
 _MAX_CLAUSE = 220
 _MAX_CLAUSES = 5
 
@@ -63,8 +64,9 @@ def _clause_at(sentence: str, start: int) -> tuple[str, int]:
     # camera to the internet, the App reads ...", or, when it lists several, at the comma
     # before the main clause's subject ("To understand our users, solve problems and improve
     # advertising, we may collect ...").
-    pattern = _FRONTED_END if start < 3 else _CLAUSE_END
-    if start < 3:
+    fronted = start < 3 and _FRONTED_OPENER.match(sentence, start) is not None
+    pattern = _FRONTED_END if fronted else _CLAUSE_END
+    if fronted:
         stop = _SENTENCE_PART_END.search(sentence, start + 1, end)
         main = _FRONTED_MAIN.search(sentence, start + 1, stop.start() if stop else end)
         if main is not None:
@@ -209,6 +211,8 @@ _COLLECT_OF_GROUP = pattern("purposes.collect_of_group")
 _COLLECTED_DATA = pattern("purposes.collected_data")
 _YOUR_DATA = pattern("purposes.your_data")
 _GENERAL_DATA = pattern("purposes.general_data")
+_ALL_DATA_PAIR = pattern("purposes.all_data_pair")
+_THIRD_PARTY = pattern("party.third_party")
 _DATA_RESTRICTION = pattern("purposes.data_restriction")
 _PREVIOUS_DATA = pattern("purposes.previous_data")
 _EXCLUSIVE = pattern("purposes.exclusive")
@@ -277,7 +281,11 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     name = (group.group("group") or group.group("passive")) if group else None
     if _USE_LEAD.search(text):
         return UseReference(Extent.LIST, _reach(text), name)
-    if _USE_LEAD_INLINE.search(text):
+    inline = _USE_LEAD_INLINE.search(text)
+    if inline is not None:
+        if _THIRD_PARTY.search(text, 0, inline.start()) and not _FIRST_PARTY_USE.search(text):
+            # "Google may use the data to: personalize ads; ...": the data it collected.
+            return None
         # Its list is the rest of the sentence, so nothing on a line of its own marks it as
         # a lead-in of the information in general: a name the policy may define ("PII is
         # used for the following purposes: ...") reaches only the group it labels, or what
@@ -285,6 +293,15 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         if name and name[0].isupper():
             return UseReference(Extent.LIST, Reach.GROUP, name, named_nodes(name))
         return UseReference(Extent.LIST, _reach(text), name)
+    pair = _ALL_DATA_PAIR.search(text, body_start)
+    if (
+        pair is not None
+        and not _THIRD_PARTY.search(text, 0, pair.start())
+        and not _DATA_RESTRICTION.match(text, pair.end())
+    ):
+        # "Imangi may use personal and non-personal data ... for purposes of ...": all of it,
+        # unless another party is the one using it or it is what came one way.
+        return UseReference(Extent.SENTENCE, Reach.ALL, None)
     if group is None or name is None:
         collected = _COLLECT_OF_GROUP.search(text, body_start)
         if collected is None or named_nodes(collected.group("group")):
@@ -357,14 +374,24 @@ def exclusive_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) ->
     )
 
 
+def _outside(text: str, clauses: Sequence[str]) -> str:
+    """The words of `text` outside its purpose clauses (each clause once, where it stands)."""
+    rest = _fold(text)
+    for clause in clauses:
+        rest = rest.replace(clause, " ", 1)
+    return rest
+
+
 def item_purposes(sentence: Sentence) -> list[Purpose]:
     """Purposes a sentence of a use section or list states: its purpose clauses, or for a
     list item or short line that has none, all of it."""
     text = sentence.text
-    if NEGATION.search(text):
-        # "We do not use your camera video for advertising": a limit states no use.
-        return []
     clauses = list(purpose_clauses(text))
+    if NEGATION.search(_outside(text, clauses)):
+        # "We do not use your camera video for advertising": a limit states no use. A
+        # negation inside a purpose clause is that purpose's own ("to send you offers (reply
+        # stop in order not to receive them)", "to ensure that no one opens a second account").
+        return []
     inline = _USE_LEAD_INLINE.search(text)
     if inline is not None:
         # The items after the lead-in's colon are a list: each is a purpose as a whole, as

@@ -763,11 +763,12 @@ def _list_members(root: Token) -> list[Token]:
 
 def _member_words(member: Token) -> Span:
     """A list member's own words up to its head: "your device's IMEI number", not the
-    members before it that the parse hangs on it."""
+    members before it that the parse hangs on it, nor the verb and subject before a first
+    member ("We collect | your name")."""
     start = member.i
     while start > member.sent.start:
         before = member.doc[start - 1]
-        if before.dep_ in ("cc", "punct") or not start - 1 <= before.head.i <= member.i:
+        if before.dep_ in ("cc", "punct") or not member.is_ancestor(before):
             break
         start -= 1
     return member.doc[start : member.i + 1]
@@ -785,6 +786,16 @@ def _member_phrase(words: Span) -> str:
 def _named_by(phrase: str, words: frozenset[str]) -> bool:
     """Whether a member's phrase is one of `words` or ends with one ("mobile carrier")."""
     return any(phrase == w or phrase.endswith(" " + w) for w in words)
+
+
+def _a_contact_detail(phrase: str) -> bool:
+    """Whether a member's phrase is one of the user's own contact details: a one-word detail
+    ("name", "email") only as the whole phrase, since it ends many a datum of the phone
+    ("carrier name", "Wi-Fi network name", "app name"); a longer one ("e mail address",
+    "full name") also at the end ("your work e mail address")."""
+    return phrase in _CONTACT_DETAILS or any(
+        " " in detail and phrase.endswith(" " + detail) for detail in _CONTACT_DETAILS
+    )
 
 
 def _listed_with_its_kind(
@@ -807,7 +818,7 @@ def _listed_with_its_kind(
         phrase = _member_phrase(words)
         if _named_by(phrase, kin_words):
             kin = True
-        elif _named_by(phrase, _CONTACT_DETAILS):
+        elif _a_contact_detail(phrase):
             return False
     return kin
 
