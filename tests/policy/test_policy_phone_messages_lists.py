@@ -22,6 +22,7 @@ from tests.policy.policy_support import status
         ),
         ("The app reads your contacts, messages and call logs.", Status.EXPLICIT),
         ("We may access your address book, photos and messages.", Status.EXPLICIT),
+        ("The app may read your call history and messages.", Status.EXPLICIT),
         # a message by itself, or one a user writes to the vendor
         ("We read the messages you send to our support team.", Status.ABSENT),
         ("You can delete your messages at any time.", Status.ABSENT),
@@ -41,6 +42,9 @@ def test_phone_messages_lists(text: str, expected: Status) -> None:
         "We may also send promotional e-mail messages and promotional SMS messages directly.",
         "You may create content such as text and audio messages, photos and videos.",
         "We store your contacts, instant messages and photos you share in the chat.",
+        # what a user shares in a chat app, listed with photos and account data
+        "Nothing you share on WhatsApp, including your messages, photos, and account"
+        " information, will be shared onto Facebook for others to see.",
     ],
 )
 def test_modified_messages_are_no_inbox(text: str) -> None:
