@@ -67,6 +67,10 @@ from tests.policy.policy_support import status
         ("You can send text messages to other users through the Service.", Status.ABSENT),
         # ... unless it is the user's own, which the vendor then has, or may leave the phone
         ("We send your SMS messages to our servers for spam detection.", Status.EXPLICIT),
+        # the user sending or sharing their own messages with the vendor, not with others
+        ("You can send us your SMS messages for spam analysis.", Status.EXPLICIT),
+        ("You may share your text messages with us so we can filter spam.", Status.EXPLICIT),
+        ("You can send your text messages to friends.", Status.ABSENT),
         (
             "When you insert or replace the SIM card, we will automatically send the"
             " verification SMS and store your new phone number in the server.",

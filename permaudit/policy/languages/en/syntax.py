@@ -308,6 +308,8 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     and what the user sends or shares ("you can share text messages with other users"): a way
     of writing to others, as the use of a messaging feature is."""
     lemma = verb.lemma_.lower()
+    if lemma in _SENDING_VERBS | _SHARING_VERBS and _sent_on_to_the_vendor(verb, root):
+        return False
     if lemma in _SENDING_VERBS | _SHARING_VERBS and _actor(verb) is Actor.USER:
         return True
     if lemma in _SENDING_VERBS | _SHARING_VERBS and _sending_by_anyone(verb, root):
@@ -331,6 +333,29 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     if lemma in _RECEIVING_VERBS:
         return _actor(verb) is Actor.USER
     return False
+
+
+def _sent_on_to_the_vendor(verb: Token, root: Token) -> bool:
+    """Whether the user's own messages go to the vendor ("you can send us your SMS messages",
+    "share your text messages with us", "we send your SMS messages and call logs to our
+    servers"): the vendor then holds the phone's messages, whoever does the sending; no way
+    of writing to someone. Read by the recipient (us, our servers) and by whose messages
+    they are (yours, before the term or its list's first member)."""
+    head = root.head if root.dep_ == "compound" else root  # "your | SMS messages"
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head
+    yours = any(
+        c.dep_ == "poss" and c.lower_ == "your" for token in {root, head} for c in token.children
+    )
+    recipients = [c for c in verb.children if c.dep_ == "dative"]
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+            recipients += [g for g in child.children if g.dep_ == "pobj"]
+    to_the_vendor = any(
+        r.lower_ in ("us", "we") or any(c.dep_ == "poss" and c.lower_ == "our" for c in r.children)
+        for r in recipients
+    )
+    return yours and (to_the_vendor or _actor(verb) is Actor.FIRST_PARTY)
 
 
 def _sending_by_anyone(verb: Token, root: Token) -> bool:
