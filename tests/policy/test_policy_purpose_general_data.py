@@ -1,6 +1,6 @@
 """Behaviour table: a use sentence about information in general (references.py, en/purposes.py).
 
-The session-5 decision (benchmarks/gold/README.md): a use statement about information in
+The rule (benchmarks/gold/README.md, "Purposes"): a use statement about information in
 general ("we use (the) information (we collect)", "your information", "this data", "all
 information") gives its purposes to every category the policy discloses, in a sentence of its
 own as under a use heading; one about a named group ("personal information", "device
@@ -35,7 +35,7 @@ def purposes(sentence: str, category: Category) -> set[str]:
         ("We may use your information to respond to your support requests.", C.LOCATION,
          {"customer_support"}),
         ("We use information to prevent fraud.", C.LOCATION, {"fraud_prevention"}),
-        # "This data" is the information in general too, by the decision.
+        # "This data" is the information in general too.
         ("We use this data to prevent fraud.", C.LOCATION, {"fraud_prevention"}),
         ("We may use all information to comply with legal obligations.", C.LOCATION,
          {"legal_compliance"}),

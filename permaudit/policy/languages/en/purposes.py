@@ -328,8 +328,9 @@ def use_reference(sentence: Sentence) -> UseReference | None:
             # "the information collected through activation": some of it, which we cannot
             # tell.
             return None
-        # "We may use your information to contact you", "We use this data to ...": the
-        # information in general (the session-5 decision).
+        # "We may use your information to contact you", "We use this data to ...": a use of
+        # information in general covers all disclosed data (benchmarks/gold/README.md,
+        # "Purposes").
         return UseReference(Extent.SENTENCE, Reach.ALL, name)
     nodes = named_nodes(name)
     if nodes:
