@@ -52,7 +52,6 @@ _EMPHASIS_LABEL = re.compile(
     r"|^_(?P<italic>[^_\n]{2,80})_\s*$"
 )
 _MAX_LABEL_WORDS = 8
-_MIN_OPENING_WORDS = 2
 # A name in quotes, as policies define their terms in every language that quotes: "Personal
 # Information", “Device Data”, guillemets, corner brackets.
 _QUOTED_NAME = re.compile(
@@ -105,7 +104,7 @@ def referred_purposes(
                 grouped = _defined(definitions or {}, reference.group)
             if grouped is None and reference.reach == Reach.GROUP and not reference.nodes:
                 # A name no umbrella stands for may still be the policy's own term.
-                grouped = _opening(sentences, reference.group, categories_of)
+                grouped = _opening(language, sentences, reference.group, categories_of)
         if grouped is None and reference.nodes:
             grouped = set().union(*map(categories_under, reference.nodes))
         if grouped is not None:
@@ -268,19 +267,20 @@ def _defined(definitions: dict[str, set[Category]], group: str) -> set[Category]
 
 
 def _opening(
-    sentences: Sequence[Sentence], group: str, categories_of: dict[int, set[Category]]
+    language: Language,
+    sentences: Sequence[Sentence],
+    group: str,
+    categories_of: dict[int, set[Category]],
 ) -> set[Category] | None:
     """Categories of the sentences that open with the group's name, the way a policy defines
     a term without quotes or markup ("Non-personal information is data ..., such as your
-    Android ID"); None when no sentence opens so, or none of them discloses anything."""
+    Android ID"); None when no sentence opens so, or none of them discloses anything. The
+    language says which names are specific enough and where a name ends (words apart, or
+    written together)."""
     wanted = group.lower()
-    if len(wanted.split()) < _MIN_OPENING_WORDS:
-        # One word opens too many sentences ("In the course of ...", "Services are ...").
-        return None
     reached: set[Category] = set()
     for number, categories in categories_of.items():
-        opening = bare_label(sentences[number].text).lower()
-        if opening.startswith(wanted) and not opening[len(wanted) : len(wanted) + 1].isalnum():
+        if language.opens_with_name(bare_label(sentences[number].text).lower(), wanted):
             reached.update(categories)
     return reached or None
 
