@@ -67,6 +67,7 @@ class _Words(BaseModel):
     sending_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     sharing_verbs: frozenset[str]
+    recipients: frozenset[str]
     posting_verbs: frozenset[str]
     posted_media: dict[str, str]
     channel_words: frozenset[str]
@@ -105,7 +106,7 @@ _PRODUCT_MODIFIERS, _ACQUIRING_VERBS = _W.product_modifiers, _W.acquiring_verbs
 _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
-_SHARING_VERBS = _W.sharing_verbs
+_SHARING_VERBS, _RECIPIENTS = _W.sharing_verbs, _W.recipients
 _POSTING_VERBS, _POSTED_MEDIA = _W.posting_verbs, _W.posted_media
 _CHANNEL_WORDS = _W.channel_words
 _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
@@ -309,6 +310,8 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _SENDING_VERBS | _SHARING_VERBS and _actor(verb) is Actor.USER:
         return True
+    if lemma in _SENDING_VERBS | _SHARING_VERBS and _sending_by_anyone(verb, root):
+        return True
     if (
         lemma in _SENDING_VERBS
         and _actor(verb) is Actor.FIRST_PARTY
@@ -330,6 +333,30 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     return False
 
 
+def _sending_by_anyone(verb: Token, root: Token) -> bool:
+    """Whether the verb is the act of sending itself, by nobody named, inside a clause ("charges
+    apply for sending SMS", "sending text messages through the Service is your decision"): a
+    gerund with no subject that is no heading of its own ("Sending SMS messages" as an item of
+    a permission list is the app's); whose messages ("sending your SMS to our servers") or
+    where they go, unless to a person ("sending SMS to our servers", not "to friends"), keeps
+    them data."""
+    if verb.tag_ != "VBG" or verb.dep_ == "ROOT" or _subject(verb) is not None:
+        return False
+    if any(c.dep_ == "poss" for c in root.children):
+        return False
+    return not any(
+        c.dep_ in ("dative", "prep")
+        and c.lower_ == "to"
+        and not any(o.dep_ == "pobj" and _to_a_person(o) for o in c.children)
+        for c in verb.children
+    )
+
+
+def _to_a_person(token: Token) -> bool:
+    """Whether a message's recipient is a person ("to friends", "to your contacts")."""
+    return _is_user(token) or token.lemma_.lower() in _RECIPIENTS or token.lower_ in _RECIPIENTS
+
+
 def _listed_with_channels(root: Token) -> bool:
     """Whether the term stands in a list with another way of writing to someone ("promotional
     e-mail messages and promotional SMS messages"): a list of the vendor's channels."""
@@ -341,6 +368,26 @@ def _listed_with_channels(root: Token) -> bool:
         word.lower_ in _CHANNEL_WORDS or word.lemma_.lower() in _CHANNEL_WORDS
         for token in group
         for word in (token, *token.children)
+    )
+
+
+def _received_by_the_user(root: Token) -> bool:
+    """Whether the term's own clause says the user chose to receive it ("text messages you
+    have chosen to receive", "that you agreed to receive", "users have opted in to
+    receive"): the vendor's messages to the user, whatever verb governs the phrase ("we
+    provide ... text messages you have chosen to receive"). A clause whose own verb is the
+    receiving is the governor, read by `_a_message_to_the_user`."""
+    head = root
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return any(
+        verb.dep_ == "xcomp"
+        and verb.lemma_.lower() in _RECEIVING_VERBS
+        and _actor(verb) is Actor.USER
+        for token in {root, head}
+        for clause in token.children
+        if clause.dep_ in ("acl", "relcl")
+        for verb in clause.subtree
     )
 
 
@@ -596,6 +643,34 @@ def _product_name(span: Span) -> bool:
         and span.start <= before.head.i < span.end
         and before.lower_ not in _PLATFORMS
     )
+
+
+def _inside_a_name(span: Span) -> bool:
+    """Whether the term stands between two words of one proper name ("GO SMS Pro" in a menu of
+    a vendor's apps): a capitalised name word on each side, neither a data verb ("READ SMS"),
+    a phone platform ("Android SMS permission"), a data noun ("SMS Inbox") nor a way of
+    writing ("SMS Notifications")."""
+    doc = span.doc
+    # The document's bounds, not the parse's sentence: the parser breaks a menu anywhere.
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+
+    def name_word(token: Token) -> bool:
+        word = token.lemma_.lower()
+        return (
+            token.pos_ == "PROPN"
+            and token.is_alpha
+            and not token.is_lower
+            and word not in _VERB_ACTIONS
+            and word not in _SENDING_VERBS | _RECEIVING_VERBS
+            and token.lower_ not in _PLATFORMS
+            and word not in _DATA_HEADS
+            and token.lower_ not in _CHANNEL_WORDS
+            and word not in _CHANNEL_WORDS
+        )
+
+    return name_word(before) and name_word(after)
 
 
 def _a_product(token: Token) -> bool:
@@ -902,6 +977,8 @@ def readings(
             continue
         if _product_part(candidate.node) and _product_name(span):
             continue
+        if candidate.node in _MESSAGE_CHANNELS and _inside_a_name(span):
+            continue
         if _products_identifier(root, span, candidate.node):
             continue
         if not named_datum and _of_a_thing(root, span):
@@ -921,6 +998,7 @@ def readings(
         if candidate.node in _MESSAGE_CHANNELS and (
             _writes_to_someone(root)
             or _as_a_means(root)
+            or _received_by_the_user(root)
             or (verb is not None and _a_message_to_the_user(verb, root))
             or (action is Action.USE and verb is not None and _actor(verb) is Actor.USER)
         ):
