@@ -157,6 +157,14 @@ class Ontology(Frozen):
     def coverage(self, node_id: str) -> Coverage:
         return _coverage(self, node_id)
 
+    def categories_under(self, node_id: str) -> frozenset[Category]:
+        """The categories a node's data belong to: the one it is or words narrowly, and every
+        one under it, a data type's category included ("network information": local_network,
+        through the network's identity and state). What naming the node covers, also for an
+        umbrella whose naming discloses nothing ("personal information"): what a group the
+        node names holds."""
+        return _reach(self, node_id).categories()
+
     def products_have(self, node_id: str) -> ProductsHave | None:
         """What of this node a connected product has too (None: only the phone has it)."""
         return self.nodes[node_id].products_have
@@ -182,9 +190,13 @@ def _ancestors(ontology: Ontology, node_id: str, seen: tuple[str, ...] = ()) -> 
 
 
 def _coverage(ontology: Ontology, node_id: str) -> Coverage:
-    node = ontology.nodes[node_id]
-    if not node.discloses:
+    if not ontology.nodes[node_id].discloses:
         return Coverage()
+    return _reach(ontology, node_id)
+
+
+def _reach(ontology: Ontology, node_id: str) -> Coverage:
+    """What a node covers by the status rules, whether or not naming it discloses."""
     upward = {node_id} | ontology.ancestors(node_id)
     downward = ontology.descendants(node_id)
     explicit_categories: set[Category] = set()
@@ -231,3 +243,9 @@ def denies(node_id: str) -> bool:
 def coverage(node_id: str) -> Coverage:
     """What naming `node_id` discloses (cached: the ontology is fixed per process)."""
     return ontology().coverage(node_id)
+
+
+@cache
+def categories_under(node_id: str) -> frozenset[Category]:
+    """The categories a group `node_id` names holds (Ontology.categories_under; cached)."""
+    return ontology().categories_under(node_id)

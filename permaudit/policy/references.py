@@ -15,10 +15,12 @@ reaches:
   group's own label or heading, up to the next label of the same rank, or in the sentence
   that defines the name in quotes ('"Non-Personal Information," which is ... such as a
   device ID') and the next one when it goes on about the name. A name the policy does not
-  define reaches the categories under the ontology node the language says it names ("device
-  information": device_id); a name that is no umbrella, those of the sentences that open with
-  it ("Non-personal information is data ..."), and nothing when none does ("contact
-  information": guessing would attach purposes to data the sentence is not about).
+  define reaches the categories under the ontology node the language says it names
+  (`categories_under`: "device information": device_id; "technical information": the Wi-Fi
+  network's local_network too, through its data types); a name that is no umbrella, those
+  of the sentences that open with it ("Non-personal information is data ..."), and nothing
+  when none does ("contact information": guessing would attach purposes to data the
+  sentence is not about).
 - `Reach.PREVIOUS` ("We use this information to:"): the categories disclosed in the nearest
   paragraph before the lead-in that discloses any, within its section.
 
@@ -36,7 +38,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from permaudit.catalog.ontology import coverage, ontology
+from permaudit.catalog.ontology import categories_under, coverage
 from permaudit.models import Category, Purpose
 from permaudit.policy.languages.base import Extent, Language, Reach, UseReference
 from permaudit.policy.segment import Sentence, bare_label, is_list_item
@@ -50,7 +52,6 @@ _EMPHASIS_LABEL = re.compile(
     r"|^_(?P<italic>[^_\n]{2,80})_\s*$"
 )
 _MAX_LABEL_WORDS = 8
-_MIN_OPENING_WORDS = 2
 # A name in quotes, as policies define their terms in every language that quotes: "Personal
 # Information", “Device Data”, guillemets, corner brackets.
 _QUOTED_NAME = re.compile(
@@ -103,9 +104,9 @@ def referred_purposes(
                 grouped = _defined(definitions or {}, reference.group)
             if grouped is None and reference.reach == Reach.GROUP and not reference.nodes:
                 # A name no umbrella stands for may still be the policy's own term.
-                grouped = _opening(sentences, reference.group, categories_of)
+                grouped = _opening(language, sentences, reference.group, categories_of)
         if grouped is None and reference.nodes:
-            grouped = _under(reference.nodes)
+            grouped = set().union(*map(categories_under, reference.nodes))
         if grouped is not None:
             reached = grouped
         elif reference.reach == Reach.GROUP:
@@ -266,33 +267,22 @@ def _defined(definitions: dict[str, set[Category]], group: str) -> set[Category]
 
 
 def _opening(
-    sentences: Sequence[Sentence], group: str, categories_of: dict[int, set[Category]]
+    language: Language,
+    sentences: Sequence[Sentence],
+    group: str,
+    categories_of: dict[int, set[Category]],
 ) -> set[Category] | None:
     """Categories of the sentences that open with the group's name, the way a policy defines
     a term without quotes or markup ("Non-personal information is data ..., such as your
-    Android ID"); None when no sentence opens so, or none of them discloses anything."""
+    Android ID"); None when no sentence opens so, or none of them discloses anything. The
+    language says which names are specific enough and where a name ends (words apart, or
+    written together)."""
     wanted = group.lower()
-    if len(wanted.split()) < _MIN_OPENING_WORDS:
-        # One word opens too many sentences ("In the course of ...", "Services are ...").
-        return None
     reached: set[Category] = set()
     for number, categories in categories_of.items():
-        opening = bare_label(sentences[number].text).lower()
-        if opening.startswith(wanted) and not opening[len(wanted) : len(wanted) + 1].isalnum():
+        if language.opens_with_name(bare_label(sentences[number].text).lower(), wanted):
             reached.update(categories)
     return reached or None
-
-
-def _under(nodes: Sequence[str]) -> set[Category]:
-    """The categories at or under these ontology nodes (an umbrella the policy names)."""
-    graph = ontology()
-    found: set[Category] = set()
-    for node in nodes:
-        for narrower in {node} | graph.descendants(node):
-            category = graph.nodes[narrower].category
-            if category is not None:
-                found.add(category)
-    return found
 
 
 def _previous(

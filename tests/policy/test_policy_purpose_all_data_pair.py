@@ -4,8 +4,9 @@ Two complementary groups named together are all the information: every datum is 
 other ("We may also use personal and non-personal information, both individually and combined
 together, to better understand ...": APP-350 TRAINING policy_161; "Imangi may use personal and
 non-personal data ... for purposes of analyzing usage": policy_240). Such a use gives its
-purposes to every category the policy discloses, as "the information we collect" does (the
-session-5 decision). Not when another party is the one using it, nor for what came one way.
+purposes to every category the policy discloses, as "the information we collect" does: a use
+statement about information in general covers all disclosed data (benchmarks/gold/README.md,
+"Purposes"). Not when another party is the one using it, nor for what came one way.
 """
 
 from __future__ import annotations

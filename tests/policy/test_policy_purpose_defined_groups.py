@@ -1,12 +1,12 @@
 """Behaviour table: the uses of a named group reach the data the group holds (references.py).
 
 A use statement about a named group ("We may use your Non-Personal Information to ...")
-gives its purposes to the categories the group covers (the session-5 decision): the ones the
-policy itself puts under the name, in the sentence that defines it in quotes ('"Non-Personal
-Information," which is ... such as your device ID') and the next one if it goes on about the
-name ('("PII"). PII may include ...'), or in a sentence that opens with the name
-("Non-personal information is data ... such as your Android ID"), as under a label of that
-name; the policy's collecting such a group for stated purposes counts too. Where the
+gives its purposes to the data the group covers (benchmarks/gold/README.md, "Purposes"): the
+categories the policy itself puts under the name, in the sentence that defines it in quotes
+('"Non-Personal Information," which is ... such as your device ID') and the next one if it
+goes on about the name ('("PII"). PII may include ...'), or in a sentence that opens with the
+name ("Non-personal information is data ... such as your Android ID"), as under a label of
+that name; the policy's collecting such a group for stated purposes counts too. Where the
 policy defines no such group, the categories under the ontology umbrella the name names
 ("Device Information", "Personal Information"). A name that is no umbrella and that the policy
 does not define ("Contact Information") reaches nothing.

@@ -1,6 +1,6 @@
 """Behaviour table: a use sentence about information in general (references.py, en/purposes.py).
 
-The session-5 decision (benchmarks/gold/README.md): a use statement about information in
+The rule (benchmarks/gold/README.md, "Purposes"): a use statement about information in
 general ("we use (the) information (we collect)", "your information", "this data", "all
 information") gives its purposes to every category the policy discloses, in a sentence of its
 own as under a use heading; one about a named group ("personal information", "device
@@ -35,18 +35,26 @@ def purposes(sentence: str, category: Category) -> set[str]:
         ("We may use your information to respond to your support requests.", C.LOCATION,
          {"customer_support"}),
         ("We use information to prevent fraud.", C.LOCATION, {"fraud_prevention"}),
-        # "This data" is the information in general too, by the decision.
+        # "This data" is the information in general too.
         ("We use this data to prevent fraud.", C.LOCATION, {"fraud_prevention"}),
         ("We may use all information to comply with legal obligations.", C.LOCATION,
          {"legal_compliance"}),
-        # Every disclosed category: the Wi-Fi network, which is no personal information.
+        # Every disclosed category, the Wi-Fi network too.
         ("We may use your information to prevent fraud.", C.LOCAL_NETWORK,
          {"device_setup", "fraud_prevention"}),
-        # A named group: the categories under its umbrella (personal information holds the
-        # location, not the Wi-Fi network).
+        # A named group: the categories under its umbrella. Personal information holds the
+        # location, and the Wi-Fi network's name too (wifi_network ⊂ network_information ⊂
+        # technical_information ⊂ personal_information): the sentence names no narrower part.
         ("We use personal information to prevent fraud.", C.LOCATION, {"fraud_prevention"}),
         ("We use personal information to prevent fraud.", C.LOCAL_NETWORK,
-         {"device_setup"}),
+         {"device_setup", "fraud_prevention"}),
+        # Technical information holds the network's identity through the data type's
+        # category (an umbrella of data types only), not the location.
+        ("We use technical information to prevent fraud.", C.LOCAL_NETWORK,
+         {"device_setup", "fraud_prevention"}),
+        ("We use technical information to prevent fraud.", C.LOCATION, set()),
+        # Device information holds the phone's identifiers, not its network.
+        ("We use device information to prevent fraud.", C.LOCAL_NETWORK, {"device_setup"}),
     ],
 )  # fmt: skip
 def test_general_use_reaches_disclosed_data(

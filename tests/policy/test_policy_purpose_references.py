@@ -65,8 +65,8 @@ def purposes(text: str, category: Category) -> set[str]:
             C.LOCATION,
             {"fraud_prevention"},
         ),
-        # "Your information" in a sentence of its own is the information in general too (the
-        # session-5 decision; test_policy_purpose_general_data.py has the rest).
+        # "Your information" in a sentence of its own is the information in general too,
+        # which covers all disclosed data (test_policy_purpose_general_data.py has the rest).
         (
             COLLECTED + "If you send us a request, we may use your information to contact you.",
             C.LOCATION,

@@ -12,6 +12,7 @@ The language-neutral core (permaudit/policy/statements.py, derive.py) drives a l
     lang.use_reference(sentence) / lang.item_purposes(sentence)
                                                         # a use section or list that gives
                                                         # purposes to data named elsewhere
+    lang.opens_with_name(opening, name)                 # a sentence that defines a group
     lang.exclusive_purposes(sentences, numbers)         # "used only to ...": no such reach
     lang.party(sentence) / lang.scope(category, texts)
 
@@ -172,6 +173,13 @@ class Language(Protocol):
     def item_purposes(self, sentence: Sentence) -> list[Purpose]:
         """Purposes a sentence of a use section or list states: the whole item when it is a
         purpose in itself ("Perform analytics and conduct customer research")."""
+        ...
+
+    def opens_with_name(self, opening: str, name: str) -> bool:
+        """Whether a sentence (`opening`: its text, label markup gone, lower-cased) opens with
+        a group's `name` (lower-cased) as a whole term, the way a policy defines a group
+        without quotes or markup ("Non-personal information is data ..."): only for a name
+        specific enough that few sentences open with it unless they are about it."""
         ...
 
     def party(self, sentence: Sentence) -> tuple[Party, ...]:

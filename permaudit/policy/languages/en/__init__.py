@@ -33,6 +33,7 @@ from permaudit.policy.languages.en.purposes import (
     disclosure_purposes,
     exclusive_purposes,
     item_purposes,
+    opens_with_name,
     use_reference,
 )
 from permaudit.policy.normalise import TextCues
@@ -305,6 +306,9 @@ class English:
 
     def item_purposes(self, sentence: Sentence) -> list[Purpose]:
         return item_purposes(sentence)
+
+    def opens_with_name(self, opening: str, name: str) -> bool:
+        return opens_with_name(opening, name)
 
     def party(self, sentence: Sentence) -> tuple[Party, ...]:
         parties: set[Party] = set()

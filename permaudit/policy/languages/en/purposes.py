@@ -42,6 +42,8 @@ _FRONTED_MAIN = pattern("purposes.fronted_main")
 _FRONTED_OPENER = pattern("purposes.fronted_opener")
 _MAX_CLAUSE = 220
 _MAX_CLAUSES = 5
+# Words a group's name needs before a sentence opening with it defines the group.
+_MIN_OPENING_WORDS = 2
 
 
 # Words before "to <verb>" that make it part of the main verb, not a purpose clause.
@@ -328,8 +330,9 @@ def use_reference(sentence: Sentence) -> UseReference | None:
             # "the information collected through activation": some of it, which we cannot
             # tell.
             return None
-        # "We may use your information to contact you", "We use this data to ...": the
-        # information in general (the session-5 decision).
+        # "We may use your information to contact you", "We use this data to ...": a use of
+        # information in general covers all disclosed data (benchmarks/gold/README.md,
+        # "Purposes").
         return UseReference(Extent.SENTENCE, Reach.ALL, name)
     nodes = named_nodes(name)
     if nodes:
@@ -338,6 +341,14 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         return UseReference(Extent.SENTENCE, Reach.GROUP, name, nodes)
     # Any other name ("non-personal information"): the group, where the policy defines it.
     return UseReference(Extent.SENTENCE, Reach.GROUP, name)
+
+
+def opens_with_name(opening: str, name: str) -> bool:
+    """Whether a sentence opens with a group's name (see Language.opens_with_name)."""
+    if len(name.split()) < _MIN_OPENING_WORDS:
+        # One word opens too many sentences ("In the course of ...", "Services are ...").
+        return False
+    return opening.startswith(name) and not opening[len(name) : len(name) + 1].isalnum()
 
 
 @lru_cache(maxsize=4096)

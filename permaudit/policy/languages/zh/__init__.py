@@ -21,6 +21,7 @@ from permaudit.policy.languages.base import Candidate, Reading, Role, UseReferen
 from permaudit.policy.languages.zh.lexicon import cue, cues, umbrella_narrowed, vocabulary
 from permaudit.policy.languages.zh.segment import is_permission_entry, segments, table_cells
 from permaudit.policy.languages.zh.text import for_matching
+from permaudit.policy.languages.zh.words import on_boundaries
 from permaudit.policy.normalise import TextCues
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor, Modality
@@ -33,6 +34,12 @@ _PERMISSION_NAME = re.compile(r"android\.permission\.|^[a-z_]+$")
 # The kind of data action a clause's verb is, first match wins (cues.yaml `action_kinds`).
 _ACTION_KINDS = (Action.SHARE, Action.STORE, Action.ACCESS, Action.PROVIDE)
 _MAX_PURPOSE_TEXT = 120
+# A group's name a sentence may define by opening with it: two words' length, most Chinese
+# words being two characters (a Latin word, "App", counts as one such word). One word (信息,
+# 数据, 服务) opens too many sentences, as one English word does. Characters, not jieba's
+# words: the lexicon's terms are single words to jieba (设备信息), whatever their length.
+_MIN_OPENING_CHARACTERS = 4
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
 
 
 def _line_numbers(text: str) -> list[int]:
@@ -242,6 +249,17 @@ class Chinese:
 
     def item_purposes(self, sentence: Sentence) -> list[Purpose]:
         return []
+
+    def opens_with_name(self, opening: str, name: str) -> bool:
+        # Ready for the day use_reference names groups: no use of a group is read yet.
+        length = len(_LATIN_WORD.sub("xx", name).replace(" ", ""))
+        # Written together, the name must end where a word does: 服务数据 opens
+        # 服务数据包括 ..., not 服务数据库 (the database).
+        return (
+            length >= _MIN_OPENING_CHARACTERS
+            and opening.startswith(name)
+            and on_boundaries(opening, 0, len(name))
+        )
 
     def party(self, sentence: Sentence) -> tuple[Party, ...]:
         matching = for_matching(sentence.text)
