@@ -80,6 +80,8 @@ class _Words(BaseModel):
     property_nouns: frozenset[str]
     user_media: dict[str, str]
     phone_media: dict[str, str]
+    phone_apps: dict[str, str]
+    placing_verbs: frozenset[str]
     capturing_verbs: frozenset[str]
     list_members: dict[Category, frozenset[str]]
     contact_details: frozenset[str]
@@ -111,6 +113,7 @@ _POSTING_VERBS, _POSTED_MEDIA = _W.posting_verbs, _W.posted_media
 _CHANNEL_WORDS = _W.channel_words
 _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
 _PHONE_MEDIA = _W.phone_media
+_PHONE_APPS, _PLACING_VERBS = _W.phone_apps, _W.placing_verbs
 _OFFERED_MEDIA, _OWN_MEDIA_MODIFIERS = _W.offered_media, _W.own_media_modifiers
 _VIEWING_VERBS, _OFFERING_VERBS = _W.viewing_verbs, _W.offering_verbs
 _OWNING_VERBS, _PROPERTY_NOUNS = _W.owning_verbs, _W.property_nouns
@@ -539,6 +542,70 @@ def _the_phones(root: Token) -> bool:
         for token in {root, head}
         for owner in token.children
     )
+
+
+def _asked_installed(root: Token) -> bool:
+    """Whether apps are what a clause asks about the phone: "we record which apps you have
+    installed", "to see what other apps have been installed", "which programs are installed
+    on your phone". Such a clause names the list, whatever verb asks it; the user's own act
+    ("by installing the apps", "when you install our apps") is no question."""
+    placing = root.head
+    return (
+        root.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and placing.lemma_.lower() in _PLACING_VERBS
+        and placing.dep_ == "ccomp"
+        and not any(c.lower_ == "our" for c in root.children)
+    )
+
+
+def _app_list(root: Token) -> list[Token]:
+    """The apps and the list they stand in, up to its first noun (a clause after the list is
+    on each member: "other software and applications installed on your device"); none when
+    they are the vendor's own ("our apps on your device")."""
+    if any(c.dep_ == "poss" and (c.lower_ in _FIRST or c.lower_ == "our") for c in root.children):
+        return []
+    members = [root]
+    while members[-1].dep_ == "conj" and members[-1].head.pos_ in ("NOUN", "PROPN"):
+        members.append(members[-1].head)
+    return members
+
+
+def _installed_clause(root: Token) -> bool:
+    """Whether the apps' own clause says they are installed ("apps installed on your phone",
+    "applications that were installed", "the apps you have installed", "installed
+    software"): the installed apps, wherever the list stands."""
+    return any(
+        c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in _PLACING_VERBS
+        for t in _app_list(root)
+        for c in t.children
+    )
+
+
+def _on_the_phone(root: Token) -> bool:
+    """Whether apps (or the list they stand in) are placed on the user's phone by a phrase
+    of place, theirs or their clause's: "apps on your device", "the apps you have on your
+    device", "applications present on your mobile phone". Not apps on a place that is not
+    the phone ("apps in the store"), nor on the vendor's products."""
+    clauses = [
+        c
+        for t in _app_list(root)
+        for c in t.children
+        if c.dep_ in ("acl", "relcl", "amod") or (c.dep_ == "prep" and c.lower_ in ("on", "in"))
+    ]
+    for clause in clauses:
+        preps = [clause] if clause.dep_ == "prep" else list(clause.children)
+        for prep in preps:
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "onto"):
+                continue
+            for place in prep.children:
+                if (
+                    place.dep_ == "pobj"
+                    and place.lemma_.lower() in _PHONE
+                    and not _product_device(place)
+                    and not any(c.lower_ == "our" for c in place.children)
+                ):
+                    return True
+    return False
 
 
 def _is_user(token: Token) -> bool:
@@ -1043,21 +1110,39 @@ def readings(
         stored = _PHONE_MEDIA.get(candidate.node)
         if stored is not None and _the_phones(root):
             candidate = replace(candidate, node=stored)
+        held = _PHONE_APPS.get(candidate.node) if candidate.governed_only else None
+        # Apps their own clause places on the phone say which apps they are: data in a
+        # heading or a list with no verb too ("Your device type, ... and software installed
+        # on your device"), never the subject of a verb nor where something is shown.
+        installed = held is not None and (_asked_installed(root) or _installed_clause(root))
+        placed = installed or (held is not None and _on_the_phone(root))
+        if held is not None:
+            if placed:
+                candidate = replace(candidate, node=held)
+            elif candidate.node == held:
+                continue  # "apps" by themselves: the vendor's, a store's, anyone's
         locates = _locates(root, verb, locating.get(candidate.sentence, set()))
         # A means of locating the user is data by itself (Wi-Fi positioning).
         if (candidate.governed_only and not locates) and (
-            verb is None
+            (verb is None and not placed)
             # What the user enters or uploads ("pre-enter face images") is no capture,
             # though it is data of an umbrella ("the profile photo you provide"); what the
             # user operates ("users who use the Wi-Fi functionality") is no datum, and "the
             # router you use" only says which router.
-            or (action is Action.PROVIDE and coverage(candidate.node).explicit_categories)
-            or (action is Action.USE and actor is Actor.USER and verb.head.i != root.i)
-            or _by_means(root, verb)
+            or (
+                verb is not None
+                and (
+                    (action is Action.PROVIDE and coverage(candidate.node).explicit_categories)
+                    or (action is Action.USE and actor is Actor.USER and verb.head.i != root.i)
+                    or _by_means(root, verb)
+                )
+            )
             # "information from other apps": the source, not the data; "other apps may
             # collect ...": the actor.
             or (root.dep_ == "pobj" and root.head.lower_ == "from")
-            or _a_place(root)
+            # Apps said to be installed are the list even where the small model reads them
+            # as a place ("display your location on map or apps installed by users").
+            or (_a_place(root) and not installed)
             or role == Role.SUBJECT
         ):
             continue
