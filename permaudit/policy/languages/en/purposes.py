@@ -378,6 +378,12 @@ def opens_with_name(opening: str, name: str) -> bool:
     return opening.startswith(name) and not opening[len(name) : len(name) + 1].isalnum()
 
 
+def same_name(label: str, name: str) -> bool:
+    """Whether a label names a use's group (see Language.same_name): a final "s" makes the
+    plural."""
+    return label == name or label.rstrip("s") == name.rstrip("s")
+
+
 @lru_cache(maxsize=4096)
 def named_nodes(name: str) -> tuple[str, ...]:
     """The ontology nodes a group's whole name names ("Device Information": device_information;
