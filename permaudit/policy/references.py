@@ -99,9 +99,9 @@ def referred_purposes(
             if labels is None:
                 labels = _labels(sentences)
                 definitions = _definitions(sentences, categories_of)
-            grouped = _group(labels, sentences, reference.group, categories_of)
+            grouped = _group(language, labels, sentences, reference.group, categories_of)
             if grouped is None:
-                grouped = _defined(definitions or {}, reference.group)
+                grouped = _defined(language, definitions or {}, reference.group)
             if grouped is None and reference.reach == Reach.GROUP and not reference.nodes:
                 # A name no umbrella stands for may still be the policy's own term.
                 grouped = _opening(language, sentences, reference.group, categories_of)
@@ -205,12 +205,8 @@ def _labels(sentences: Sequence[Sentence]) -> list[_Label]:
     return labels
 
 
-def _same_name(label: str, group: str) -> bool:
-    # A plural or singular label names the same group ("Device Data" / "device data").
-    return label == group or label.rstrip("s") == group.rstrip("s")
-
-
 def _group(
+    language: Language,
     labels: Sequence[_Label],
     sentences: Sequence[Sentence],
     group: str,
@@ -221,7 +217,8 @@ def _group(
     wanted = group.lower()
     reached: set[Category] | None = None
     for position, label in enumerate(labels):
-        if not _same_name(label.name, wanted):
+        # A plural or singular label names the same group, where the language writes one.
+        if not language.same_name(label.name, wanted):
             continue
         end = len(sentences)
         for following in labels[position + 1 :]:
@@ -260,9 +257,13 @@ def _definitions(
     return found
 
 
-def _defined(definitions: dict[str, set[Category]], group: str) -> set[Category] | None:
+def _defined(
+    language: Language, definitions: dict[str, set[Category]], group: str
+) -> set[Category] | None:
     wanted = group.lower()
-    reached = [categories for name, categories in definitions.items() if _same_name(name, wanted)]
+    reached = [
+        categories for name, categories in definitions.items() if language.same_name(name, wanted)
+    ]
     return set().union(*reached) if reached else None
 
 

@@ -13,6 +13,7 @@ The language-neutral core (permaudit/policy/statements.py, derive.py) drives a l
                                                         # a use section or list that gives
                                                         # purposes to data named elsewhere
     lang.opens_with_name(opening, name)                 # a sentence that defines a group
+    lang.same_name(label, name)                         # a label or term naming the group
     lang.exclusive_purposes(sentences, numbers)         # "used only to ...": no such reach
     lang.party(sentence) / lang.scope(category, texts)
 
@@ -180,6 +181,13 @@ class Language(Protocol):
         a group's `name` (lower-cased) as a whole term, the way a policy defines a group
         without quotes or markup ("Non-personal information is data ..."): only for a name
         specific enough that few sentences open with it unless they are about it."""
+        ...
+
+    def same_name(self, label: str, name: str) -> bool:
+        """Whether a label or defined term (`label`, lower-cased) names the group a use
+        statement names (`name`, lower-cased): the same words, in the singular or the plural
+        where the language writes one ("Device Data" / "device data", "Device Identifiers" /
+        "device identifier")."""
         ...
 
     def party(self, sentence: Sentence) -> tuple[Party, ...]:

@@ -34,6 +34,7 @@ from permaudit.policy.languages.en.purposes import (
     exclusive_purposes,
     item_purposes,
     opens_with_name,
+    same_name,
     use_reference,
 )
 from permaudit.policy.normalise import TextCues
@@ -309,6 +310,9 @@ class English:
 
     def opens_with_name(self, opening: str, name: str) -> bool:
         return opens_with_name(opening, name)
+
+    def same_name(self, label: str, name: str) -> bool:
+        return same_name(label, name)
 
     def party(self, sentence: Sentence) -> tuple[Party, ...]:
         parties: set[Party] = set()

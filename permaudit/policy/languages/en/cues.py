@@ -84,6 +84,7 @@ class PurposeCues(_Strict):
     previous_data: Cue
     exclusive: Cue
     first_party_use: Cue
+    first_party_actor: Cue
 
 
 class SegmentCues(_Strict):

@@ -219,6 +219,7 @@ _DATA_RESTRICTION = pattern("purposes.data_restriction")
 _PREVIOUS_DATA = pattern("purposes.previous_data")
 _EXCLUSIVE = pattern("purposes.exclusive")
 _FIRST_PARTY_USE = pattern("purposes.first_party_use")
+_FIRST_PARTY_ACTOR = pattern("purposes.first_party_actor")
 # A list item or short line is a purpose as a whole ("Perform analytics and conduct customer
 # research"); in a longer sentence only its purpose clauses are.
 _WHOLE_ITEM_WORDS = 30
@@ -281,11 +282,16 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         return UseReference(Extent.PARAGRAPH, Reach.ALL, defined)
     group = _USE_OF_GROUP.search(text, body_start)
     name = (group.group("group") or group.group("passive")) if group else None
-    if _USE_LEAD.search(text):
+    lead = _USE_LEAD.search(text)
+    if lead is not None:
+        if _third_party_use(text, lead.start()):
+            # "Our partners may use your Personal Information for the following purposes:":
+            # their uses, not ours.
+            return None
         return UseReference(Extent.LIST, _reach(text), name)
     inline = _USE_LEAD_INLINE.search(text)
     if inline is not None:
-        if _THIRD_PARTY.search(text, 0, inline.start()) and not _FIRST_PARTY_USE.search(text):
+        if _third_party_use(text, inline.start()):
             # "Google may use the data to: personalize ads; ...": the data it collected.
             return None
         # Its list is the rest of the sentence, so nothing on a line of its own marks it as
@@ -306,14 +312,23 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         return UseReference(Extent.SENTENCE, Reach.ALL, None)
     if group is None or name is None:
         collected = _COLLECT_OF_GROUP.search(text, body_start)
-        if collected is None or named_nodes(collected.group("group")):
+        if (
+            collected is None
+            or named_nodes(collected.group("group"))
+            or _third_party_use(text, collected.start())
+        ):
             # Collecting data in general or under an umbrella ("we collect personal
             # information you provide if you contact support") says why that collection
-            # happens, not what the data is for.
+            # happens, not what the data is for; another party's collecting it ("Our
+            # partners collect Device Data to serve ads"), why theirs does.
             return None
         # Collecting a group the policy defines for stated purposes ("To solve problems in
         # products, we may collect non-personal information such as ..."): its purposes.
         return UseReference(Extent.SENTENCE, Reach.GROUP, collected.group("group"))
+    if _third_party_use(text, group.start()):
+        # "These third parties will use Personal Information to serve ads": a purpose is the
+        # vendor's use (SPEC §2), whatever the data is called; theirs gives our data none.
+        return None
     if name[0].isupper():
         # A name the policy may define ("uses your Service Data to ..."): the group it labels
         # or defines, else what the name stands for ("Personal Information").
@@ -343,12 +358,30 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     return UseReference(Extent.SENTENCE, Reach.GROUP, name)
 
 
+def _third_party_use(text: str, verb: int) -> bool:
+    """Whether the use (or collection) whose verb starts at `verb` is another party's: one is
+    named before it ("These third parties will use ...", "Google may use ...") and neither
+    the sentence states a use of ours ("we may use") nor the vendor stands among the users
+    ("we, or our vendors on our behalf, may use")."""
+    return (
+        bool(_THIRD_PARTY.search(text, 0, verb))
+        and not _FIRST_PARTY_USE.search(text)
+        and not _FIRST_PARTY_ACTOR.search(text, 0, verb)
+    )
+
+
 def opens_with_name(opening: str, name: str) -> bool:
     """Whether a sentence opens with a group's name (see Language.opens_with_name)."""
     if len(name.split()) < _MIN_OPENING_WORDS:
         # One word opens too many sentences ("In the course of ...", "Services are ...").
         return False
     return opening.startswith(name) and not opening[len(name) : len(name) + 1].isalnum()
+
+
+def same_name(label: str, name: str) -> bool:
+    """Whether a label names a use's group (see Language.same_name): a final "s" makes the
+    plural."""
+    return label == name or label.rstrip("s") == name.rstrip("s")
 
 
 @lru_cache(maxsize=4096)

@@ -261,6 +261,10 @@ class Chinese:
             and on_boundaries(opening, 0, len(name))
         )
 
+    def same_name(self, label: str, name: str) -> bool:
+        # Chinese writes no plural: 设备信息 names one group however much it holds.
+        return label == name
+
     def party(self, sentence: Sentence) -> tuple[Party, ...]:
         matching = for_matching(sentence.text)
         parties: set[Party] = set()
