@@ -8,6 +8,7 @@ Usage (from the repository root):
                                                # gold/app350_sealed2/ (the lead, at the end)
     python benchmarks/policy_eval.py --sealed --list  # only list the files each figure reads
     python benchmarks/policy_eval.py --gold DIR ...   # gold folders under DIR (a test copy)
+    python benchmarks/policy_eval.py --speed 6 --before REV  # speed only, runs alternated
     python benchmarks/policy_eval.py --errors  # only this analyzer: each wrong verdict on the
                                                # tune gold and APP-350 TRAINING, for review
     python benchmarks/policy_eval.py --before REV  # the "today" column at another commit
@@ -313,6 +314,29 @@ def list_errors() -> int:
     return 0
 
 
+def alternated_speed(
+    runs: int, before: str, before_root: Path, speed_text: str, warm_text: str
+) -> int:
+    """The 5,000-word figure, this analyzer and `before`'s taking turns so that a shared
+    machine's load falls on both alike."""
+    first: dict[str, list[float]] = {"this": [], before[:8]: []}
+    for run in range(1, runs + 1):
+        for name, root in (("this", ROOT), (before[:8], before_root)):
+            timing = run_worker(root, [], speed_text, warm_text)["timing"]
+            first[name].append(timing["first"])
+            print(
+                f"run {run}  {name:<8}  first {1000 * timing['first']:7.1f} ms"
+                f"  cached repeat {1000 * timing['repeat']:5.1f} ms",
+                flush=True,
+            )
+    for name, times in first.items():
+        print(
+            f"{name:<8}  first analysis: median {1000 * statistics.median(times):.0f} ms,"
+            f" {1000 * min(times):.0f}–{1000 * max(times):.0f} ms over {len(times)} runs"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -345,6 +369,15 @@ def main() -> int:
         "--errors",
         action="store_true",
         help="list this analyzer's wrong verdicts on the tune gold and APP-350 TRAINING only",
+    )
+    parser.add_argument(
+        "--speed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only the speed figure: N runs of this analyzer alternated with --before's, each"
+        " in a fresh process, every run printed and the medians (a shared machine's noise"
+        " shows in the spread)",
     )
     args = parser.parse_args()
     if args.worker:
@@ -405,6 +438,8 @@ def main() -> int:
             check=True,
         )
         subprocess.run(["tar", "-x", "-C", today], input=archive.stdout, check=True)
+        if args.speed:
+            return alternated_speed(args.speed, args.before, Path(today), speed_text, warm_text)
         print(f"running the analyzer of {args.before} ...", file=sys.stderr)
         old = run_worker(Path(today), texts, "", warm_text)
         # Speed in a process of its own: nothing of the corpus run (parsed sentences) is
