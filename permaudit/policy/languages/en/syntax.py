@@ -109,6 +109,8 @@ _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
 _SHARING_VERBS, _RECIPIENTS = _W.sharing_verbs, _W.recipients
+_SENDING_OR_SHARING = _SENDING_VERBS | _SHARING_VERBS
+_SENDING_OR_RECEIVING = _SENDING_VERBS | _RECEIVING_VERBS
 _POSTING_VERBS, _POSTED_MEDIA = _W.posting_verbs, _W.posted_media
 _CHANNEL_WORDS = _W.channel_words
 _USER_MEDIA, _CAPTURING_VERBS = _W.user_media, _W.capturing_verbs
@@ -220,14 +222,27 @@ def _actor(verb: Token) -> Actor:
     return Actor.UNKNOWN
 
 
+# Links between the members of a list: the small model hangs "A, B and C" as appositions as
+# often as conjuncts.
+_MEMBER_LINKS = frozenset(["conj", "appos"])
+_CONJUNCT = frozenset(["conj"])
+
+
+def _first_member(token: Token, links: frozenset[str] = _CONJUNCT) -> Token:
+    """The first member of the list `token` stands in (itself when none): the parse hangs each
+    later member on the one before, by `links`."""
+    while token.dep_ in links and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _governor(root: Token) -> tuple[Token | None, Action, str]:
     """The data verb (or action noun) that governs `root`, its action, and root's role."""
     if root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in _VERB_ACTIONS:
         # A term that holds its own verb ("access your contacts", "record videos").
         return root, _VERB_ACTIONS[root.lemma_.lower()], Role.OBJECT
-    head = root
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head  # a clause on a list is on each member: "photos and videos recorded"
+    # A clause on a list is on each member: "photos and videos recorded".
+    head = _first_member(root)
     for child in [*root.children, *(head.children if head.i != root.i else ())]:
         # "face images recorded by the doorbell", "audio that the camera captures"
         # (the small model also parses "the camera records footage" as a compound noun whose
@@ -311,12 +326,11 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     and what the user sends or shares ("you can share text messages with other users"): a way
     of writing to others, as the use of a messaging feature is."""
     lemma = verb.lemma_.lower()
-    if lemma in _SENDING_VERBS | _SHARING_VERBS and _sent_on_to_the_vendor(verb, root):
-        return False
-    if lemma in _SENDING_VERBS | _SHARING_VERBS and _actor(verb) is Actor.USER:
-        return True
-    if lemma in _SENDING_VERBS | _SHARING_VERBS and _sending_by_anyone(verb, root):
-        return True
+    if lemma in _SENDING_OR_SHARING:
+        if _sent_on_to_the_vendor(verb, root):
+            return False
+        if _actor(verb) is Actor.USER or _sending_by_anyone(verb, root):
+            return True
     if (
         lemma in _SENDING_VERBS
         and _actor(verb) is Actor.FIRST_PARTY
@@ -344,9 +358,8 @@ def _sent_on_to_the_vendor(verb: Token, root: Token) -> bool:
     servers"): the vendor then holds the phone's messages, whoever does the sending; no way
     of writing to someone. Read by the recipient (us, our servers) and by whose messages
     they are (yours, before the term or its list's first member)."""
-    head = root.head if root.dep_ == "compound" else root  # "your | SMS messages"
-    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
-        head = head.head
+    # "your | SMS messages"
+    head = _first_member(root.head if root.dep_ == "compound" else root, _MEMBER_LINKS)
     yours = any(
         c.dep_ == "poss" and c.lower_ == "your" for token in {root, head} for c in token.children
     )
@@ -388,9 +401,7 @@ def _to_a_person(token: Token) -> bool:
 def _listed_with_channels(root: Token) -> bool:
     """Whether the term stands in a list with another way of writing to someone ("promotional
     e-mail messages and promotional SMS messages"): a list of the vendor's channels."""
-    member = root
-    while member.dep_ in ("conj", "appos") and member.head.i != member.i:
-        member = member.head
+    member = _first_member(root, _MEMBER_LINKS)
     group = [t for t in (member, *member.conjuncts) if t.i != root.i]
     return any(
         word.lower_ in _CHANNEL_WORDS or word.lemma_.lower() in _CHANNEL_WORDS
@@ -405,9 +416,7 @@ def _received_by_the_user(root: Token) -> bool:
     receive"): the vendor's messages to the user, whatever verb governs the phrase ("we
     provide ... text messages you have chosen to receive"). A clause whose own verb is the
     receiving is the governor, read by `_a_message_to_the_user`."""
-    head = root
-    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
-        head = head.head
+    head = _first_member(root, _MEMBER_LINKS)
     return any(
         verb.dep_ == "xcomp"
         and verb.lemma_.lower() in _RECEIVING_VERBS
@@ -434,9 +443,7 @@ def _a_place(root: Token) -> bool:
     """Whether the term (or the list it is in) is where something is shown or done ("ads in
     this app or on other apps or websites"), not a datum: the object of a preposition of place
     that hangs on no data noun ("information on other apps" is about them)."""
-    member = root
-    while member.dep_ == "conj":
-        member = member.head
+    member = _first_member(root)
     if member.dep_ != "pobj" or member.head.lower_ not in _PLACE_PREPOSITIONS:
         return False
     preposition = member.head
@@ -457,9 +464,7 @@ def _offered(root: Token) -> bool:
     watches or browses ("watch a video", "browse photos"), or what a party other than the
     user provides or hosts ("stock photographs that are provided by X and its licensors",
     "videos hosted by a third party"; "photos provided by you" stay the user's)."""
-    head = root
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = _first_member(root)
     # Whose the media are, or where they come from, makes them no offer: "watch your videos",
     # "view live video from your camera" (the user's own camera's).
     owned = any(
@@ -531,9 +536,7 @@ def _the_phones(root: Token) -> bool:
     """Whether the term, or the list it stands in, is possessed by the user's phone: "your
     device's camera and photos", "your phone's photos" are the photos on the phone, as
     "photos on your device" are."""
-    head = root
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = _first_member(root)
     return any(
         owner.dep_ == "poss"
         and owner.lemma_.lower() in _PHONE
@@ -686,8 +689,7 @@ def _does_the_capturing(root: Token) -> bool:
     hardware doing it ("your phone's accelerometer measures your steps") is its use."""
     if any(c.dep_ in ("poss", "compound") and c.lemma_.lower() in _PHONE for c in root.children):
         return False
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "the keypad, sensors and cameras send signals"
+    root = _first_member(root)  # "the keypad, sensors and cameras send signals"
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in _VERB_ACTIONS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
@@ -755,7 +757,7 @@ def _inside_a_name(span: Span) -> bool:
             and token.is_alpha
             and not token.is_lower
             and word not in _VERB_ACTIONS
-            and word not in _SENDING_VERBS | _RECEIVING_VERBS
+            and word not in _SENDING_OR_RECEIVING
             and token.lower_ not in _PLATFORMS
             and word not in _DATA_HEADS
             and token.lower_ not in _CHANNEL_WORDS
@@ -823,9 +825,6 @@ def _products_identifier(root: Token, span: Span, node: str) -> bool:
 
 # What opens a list member before its words: "your", "the".
 _LEADING = frozenset(["det", "poss", "predet", "case", "preconj"])
-# Links between the members of a list: the small model hangs "A, B and C" as appositions as
-# often as conjuncts.
-_MEMBER_LINKS = frozenset(["conj", "appos"])
 
 
 def _coordinated_modifier(token: Token) -> bool:
