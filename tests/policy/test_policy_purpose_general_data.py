@@ -7,7 +7,11 @@ own as under a use heading; one about a named group ("personal information", "de
 information") to the categories under the umbrella the name names. Only the first party's use
 counts, and not information restricted to what came one way ("the information collected
 through activation") or is about one thing ("information about your device"): that is some of
-the information, which the sentence does not say.
+the information, which the sentence does not say. Two complementary groups named together are
+all the information too, every datum being one or the other ("We may also use personal and
+non-personal information, both individually and combined together, to ...": APP-350 TRAINING
+policy_161; "Imangi may use personal and non-personal data ... for purposes of analyzing
+usage": policy_240).
 """
 
 from __future__ import annotations
@@ -79,4 +83,40 @@ def test_general_use_reaches_disclosed_data(
     ],
 )
 def test_no_general_use(sentence: str) -> None:
+    assert purposes(sentence, C.LOCATION) == set()
+
+
+# Personal and non-personal information named together (en/purposes.py, all_data_pair).
+@pytest.mark.parametrize(
+    ("sentence", "category", "expected"),
+    [
+        ("We may also use personal and non-personal information, both individually and "
+         "combined together, to prevent fraud.", C.LOCATION, {"fraud_prevention"}),
+        ("Acme may use personal and non-personal data for purposes of analyzing usage of the "
+         "Services.", C.LOCAL_NETWORK, {"device_setup", "analytics"}),
+        ("We use non-personal and personal information to prevent fraud.", C.LOCATION,
+         {"fraud_prevention"}),
+    ],
+)  # fmt: skip
+def test_both_groups_are_all_information(
+    sentence: str, category: Category, expected: set[str]
+) -> None:
+    assert purposes(sentence, category) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Another party's use.
+        "Our advertising partners may use personal and non-personal information to prevent fraud.",
+        # What came one way.
+        "We use personal and non-personal information collected through our website to prevent "
+        "fraud.",
+        # One group alone is no pair ("non-personal information" is what the policy defines).
+        "We use non-personal information to prevent fraud.",
+        # A limit, not a use.
+        "We do not use personal and non-personal information to prevent fraud.",
+    ],
+)
+def test_no_pair_use(sentence: str) -> None:
     assert purposes(sentence, C.LOCATION) == set()
