@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from permaudit.catalog import purpose_labels
 from permaudit.catalog.ontology import coverage, denies
@@ -207,8 +208,14 @@ def _merged(own: Sequence[Purpose], referred: Sequence[Purpose]) -> list[Purpose
     by_id: dict[str, Purpose] = {}
     for purpose in (*own, *referred):
         by_id.setdefault(purpose.id, purpose)
-    order = {purpose_id: n for n, purpose_id in enumerate(purpose_labels().purposes)}
+    order = _purpose_order()
     return sorted(by_id.values(), key=lambda p: order.get(p.id, len(order)))
+
+
+@cache
+def _purpose_order() -> dict[str, int]:
+    """Each purpose id's place in the catalog (fixed per process)."""
+    return {purpose_id: n for n, purpose_id in enumerate(purpose_labels().purposes)}
 
 
 def _scope(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from permaudit.models import Purpose
 from permaudit.policy.languages.base import Extent, Reach, UseReference
@@ -196,8 +196,14 @@ def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -
     found = {p.id: p for p in map_purposes(clauses)}
     for purpose in actions:
         found.setdefault(purpose.id, purpose)
-    order = {purpose_id: n for n, (purpose_id, _) in enumerate(purpose_patterns())}
+    order = _purpose_order()
     return sorted(found.values(), key=lambda p: order[p.id])
+
+
+@cache
+def _purpose_order() -> dict[str, int]:
+    """Each purpose id's place in purposes.yaml (fixed per process)."""
+    return {purpose_id: n for n, (purpose_id, _) in enumerate(purpose_patterns())}
 
 
 # --- uses stated apart from the disclosure (permaudit/policy/references.py) ------------------
