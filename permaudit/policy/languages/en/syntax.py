@@ -161,9 +161,26 @@ def _nlp() -> SpacyLanguage:
     import importlib
 
     model: Any = importlib.import_module(MODEL)
-    # The parser and tagger (with lemmas) are what the rules read; entities are not.
-    nlp: SpacyLanguage = model.load(exclude=["ner"])
+    # The parser, the tagger and the attribute ruler are what the rules read; entities are
+    # not. The lemmatizer is loaded but not run over every token: `lemma_of` asks it for the
+    # lemmas the rules read, a small share of the tokens (it was a quarter of the parse time).
+    nlp: SpacyLanguage = model.load(exclude=["ner"], disable=["lemmatizer"])
     return nlp
+
+
+@cache
+def _lemmatizer() -> Any:
+    return _nlp().get_pipe("lemmatizer")
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma, set as the pipeline's lemmatizer sets it when it runs (spaCy's
+    Lemmatizer.__call__): by its rules, unless the attribute ruler already set one ("us" →
+    "we") and the lemmatizer keeps those."""
+    lemmatizer = _lemmatizer()
+    if lemmatizer.overwrite or token.lemma == 0:
+        token.lemma_ = lemmatizer.lemmatize(token)[0]
+    return token.lemma_
 
 
 _DOCS: OrderedDict[str, Doc] = OrderedDict()
@@ -210,7 +227,7 @@ def _actor(verb: Token) -> Actor:
     subject = _subject(verb)
     if subject is None:
         return Actor.UNKNOWN
-    word = subject.lemma_.lower()
+    word = lemma_of(subject).lower()
     if word in _FIRST or subject.lower_ in ("we", "us"):
         return Actor.FIRST_PARTY
     if _is_user(subject):
@@ -238,9 +255,9 @@ def _first_member(token: Token, links: frozenset[str] = _CONJUNCT) -> Token:
 
 def _governor(root: Token) -> tuple[Token | None, Action, str]:
     """The data verb (or action noun) that governs `root`, its action, and root's role."""
-    if root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in _VERB_ACTIONS:
+    if root.pos_ in ("VERB", "AUX") and lemma_of(root).lower() in _VERB_ACTIONS:
         # A term that holds its own verb ("access your contacts", "record videos").
-        return root, _VERB_ACTIONS[root.lemma_.lower()], Role.OBJECT
+        return root, _VERB_ACTIONS[lemma_of(root).lower()], Role.OBJECT
     # A clause on a list is on each member: "photos and videos recorded".
     head = _first_member(root)
     for child in [*root.children, *(head.children if head.i != root.i else ())]:
@@ -253,9 +270,9 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
             or (child.dep_ == "compound" and child.pos_ == "VERB")
             or (child.dep_ == "conj" and child.tag_ == "VBN" and child.i > root.i)
         )
-        if governs and child.lemma_.lower() in _VERB_ACTIONS:
+        if governs and lemma_of(child).lower() in _VERB_ACTIONS:
             role = Role.PASSIVE_SUBJECT if child.tag_ == "VBN" else Role.OBJECT
-            return child, _VERB_ACTIONS[child.lemma_.lower()], role
+            return child, _VERB_ACTIONS[lemma_of(child).lower()], role
     token = root
     role = Role.OTHER
     via_conj = False
@@ -276,7 +293,7 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
             # connect it to your Wi-Fi network" the network is what is connected to, not
             # what is needed.
             break
-        lemma = head.lemma_.lower()
+        lemma = lemma_of(head).lower()
         # The small model tags a verb as a noun now and then ("what our app collects"); a
         # data verb's lemma with a subject or object on it is the verb all the same.
         verb_like = head.pos_ in ("VERB", "AUX") or dep in ("nsubj", "nsubjpass", "dobj")
@@ -325,7 +342,7 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     promotional SMS messages", where "we send the verification SMS" may come from the phone),
     and what the user sends or shares ("you can share text messages with other users"): a way
     of writing to others, as the use of a messaging feature is."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb).lower()
     if lemma in _SENDING_OR_SHARING:
         if _sent_on_to_the_vendor(verb, root):
             return False
@@ -395,7 +412,7 @@ def _sending_by_anyone(verb: Token, root: Token) -> bool:
 
 def _to_a_person(token: Token) -> bool:
     """Whether a message's recipient is a person ("to friends", "to your contacts")."""
-    return _is_user(token) or token.lemma_.lower() in _RECIPIENTS or token.lower_ in _RECIPIENTS
+    return _is_user(token) or lemma_of(token).lower() in _RECIPIENTS or token.lower_ in _RECIPIENTS
 
 
 def _listed_with_channels(root: Token) -> bool:
@@ -404,7 +421,7 @@ def _listed_with_channels(root: Token) -> bool:
     member = _first_member(root, _MEMBER_LINKS)
     group = [t for t in (member, *member.conjuncts) if t.i != root.i]
     return any(
-        word.lower_ in _CHANNEL_WORDS or word.lemma_.lower() in _CHANNEL_WORDS
+        word.lower_ in _CHANNEL_WORDS or lemma_of(word).lower() in _CHANNEL_WORDS
         for token in group
         for word in (token, *token.children)
     )
@@ -419,7 +436,7 @@ def _received_by_the_user(root: Token) -> bool:
     head = _first_member(root, _MEMBER_LINKS)
     return any(
         verb.dep_ == "xcomp"
-        and verb.lemma_.lower() in _RECEIVING_VERBS
+        and lemma_of(verb).lower() in _RECEIVING_VERBS
         and _actor(verb) is Actor.USER
         for token in {root, head}
         for clause in token.children
@@ -472,14 +489,14 @@ def _offered(root: Token) -> bool:
         for t in (root, head)
         for c in t.children
     ) or any(t.lower_ in _OWN_MEDIA_MODIFIERS for t in (root, head) for t in t.children)
-    viewed = head.dep_ == "dobj" and head.head.lemma_.lower() in _VIEWING_VERBS
+    viewed = head.dep_ == "dobj" and lemma_of(head.head).lower() in _VIEWING_VERBS
     for token in {root, head, *root.conjuncts}:
         for clause in token.children:
             if clause.dep_ not in ("acl", "relcl"):
                 continue
-            if clause.lemma_.lower() in _VIEWING_VERBS:
+            if lemma_of(clause).lower() in _VIEWING_VERBS:
                 viewed = True  # "the videos you watch"
-            if clause.lemma_.lower() not in _OFFERING_VERBS:
+            if lemma_of(clause).lower() not in _OFFERING_VERBS:
                 continue
             agents = [o for a in clause.children if a.dep_ == "agent" for o in a.children]
             if any(o.dep_ == "pobj" and not _is_user(o) for o in agents):
@@ -493,11 +510,11 @@ def _owned_by_another(root: Token) -> bool:
     images and audio clips, is the exclusive property of hike" (the vendor's content, an
     intellectual-property clause); "you own the photos you upload" stays the user's."""
     for clause in root.ancestors:
-        if clause.lemma_.lower() in _OWNING_VERBS and clause.pos_ == "VERB":
+        if lemma_of(clause).lower() in _OWNING_VERBS and clause.pos_ == "VERB":
             owners = [c for c in clause.children if c.dep_ == "nsubj"]
-        elif clause.lemma_.lower() == "be":
+        elif lemma_of(clause).lower() == "be":
             kept = [c for c in clause.children if c.dep_ == "attr"]
-            if not any(c.lemma_.lower() in _PROPERTY_NOUNS for c in kept):
+            if not any(lemma_of(c).lower() in _PROPERTY_NOUNS for c in kept):
                 continue
             owners = [
                 o
@@ -519,13 +536,13 @@ def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]
     capturing verb over it or its list ("photos and videos recorded by the camera") keeps it a
     capture."""
     clauses = [c for t in (root, *root.conjuncts) for c in t.children if c.dep_ in ("acl", "relcl")]
-    if any(c.lemma_.lower() in _CAPTURING_VERBS for c in clauses) or (
-        verb is not None and verb.lemma_.lower() in _CAPTURING_VERBS
+    if any(lemma_of(c).lower() in _CAPTURING_VERBS for c in clauses) or (
+        verb is not None and lemma_of(verb).lower() in _CAPTURING_VERBS
     ):
         return False  # "the videos that you take with your cameras"
     if any(t.i in photos for t in root.conjuncts) or (verb is not None and verb.i in photos):
         return True
-    if verb is not None and verb.lemma_.lower() in _POSTING_VERBS:
+    if verb is not None and lemma_of(verb).lower() in _POSTING_VERBS:
         return True  # "post a video": what one posts is one's own, whoever the parse says
     if actor is Actor.USER and verb is not None:
         return True
@@ -539,7 +556,7 @@ def _the_phones(root: Token) -> bool:
     head = _first_member(root)
     return any(
         owner.dep_ == "poss"
-        and owner.lemma_.lower() in _PHONE
+        and lemma_of(owner).lower() in _PHONE
         and not _product_device(owner)
         and any(c.dep_ == "poss" and c.lower_ in _PEOPLE for c in owner.children)
         for token in {root, head}
@@ -555,7 +572,7 @@ def _asked_installed(root: Token) -> bool:
     placing = root.head
     return (
         root.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and placing.lemma_.lower() in _PLACING_VERBS
+        and lemma_of(placing).lower() in _PLACING_VERBS
         and placing.dep_ == "ccomp"
         and not any(c.lower_ == "our" for c in root.children)
     )
@@ -578,7 +595,7 @@ def _installed_clause(root: Token) -> bool:
     "applications that were installed", "the apps you have installed", "installed
     software"): the installed apps, wherever the list stands."""
     return any(
-        c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in _PLACING_VERBS
+        c.dep_ in ("acl", "relcl", "amod") and lemma_of(c).lower() in _PLACING_VERBS
         for t in _app_list(root)
         for c in t.children
     )
@@ -603,7 +620,7 @@ def _on_the_phone(root: Token) -> bool:
             for place in prep.children:
                 if (
                     place.dep_ == "pobj"
-                    and place.lemma_.lower() in _PHONE
+                    and lemma_of(place).lower() in _PHONE
                     and not _product_device(place)
                     and not any(c.lower_ == "our" for c in place.children)
                 ):
@@ -612,7 +629,7 @@ def _on_the_phone(root: Token) -> bool:
 
 
 def _is_user(token: Token) -> bool:
-    return token.lower_ == "you" or token.lemma_.lower() in _USER
+    return token.lower_ == "you" or lemma_of(token).lower() in _USER
 
 
 def _locates(root: Token, verb: Token | None, locating: set[int]) -> bool:
@@ -662,7 +679,7 @@ def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
 
 def _data_head(token: Token) -> bool:
     """Whether a data term may modify this noun and still be the datum ("location data")."""
-    return token.lemma_.lower() in _DATA_HEADS or token.lower_ in _DATA_HEADS
+    return lemma_of(token).lower() in _DATA_HEADS or token.lower_ in _DATA_HEADS
 
 
 def _product_part(node: str) -> bool:
@@ -677,9 +694,9 @@ def _product(token: Token) -> bool:
         return True
     if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children):
         return True  # "sensors built into our devices"
-    if token.lemma_.lower() in _PHONE:
+    if lemma_of(token).lower() in _PHONE:
         return False
-    return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
+    return token.pos_ == "PROPN" or lemma_of(token).lower() in _DEVICE
 
 
 def _does_the_capturing(root: Token) -> bool:
@@ -687,10 +704,10 @@ def _does_the_capturing(root: Token) -> bool:
     ("the camera records footage when it detects motion") or its agent ("clips recorded by
     the camera"). What it captures names the data ("footage", "clips"). The phone's own
     hardware doing it ("your phone's accelerometer measures your steps") is its use."""
-    if any(c.dep_ in ("poss", "compound") and c.lemma_.lower() in _PHONE for c in root.children):
+    if any(c.dep_ in ("poss", "compound") and lemma_of(c).lower() in _PHONE for c in root.children):
         return False
     root = _first_member(root)  # "the keypad, sensors and cameras send signals"
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _VERB_ACTIONS:
+    if root.dep_ == "nsubj" and lemma_of(root.head).lower() in _VERB_ACTIONS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
@@ -708,7 +725,7 @@ def _brand(token: Token) -> bool:
 def _product_device(token: Token) -> bool:
     """The word "device" named after a product: "your DJI device", "the Tile device(s)" (not "your
     Android device", "your mobile device", "your non-DJI device")."""
-    if token.lemma_.lower() != "device" and token.lower_ not in ("device", "devices"):
+    if lemma_of(token).lower() != "device" and token.lower_ not in ("device", "devices"):
         return False
     modifiers = [c for c in token.children if c.dep_ in _MODIFIER and c.i < token.i]
     if any(
@@ -719,7 +736,9 @@ def _product_device(token: Token) -> bool:
     if any(m.lower_ in _PRODUCT_MODIFIERS or _brand(m) for m in modifiers):
         return True  # "your smart device", "the Tile device"
     # "the device you add", "devices that you bind to your account"
-    return any(c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS for c in token.children)
+    return any(
+        c.dep_ == "relcl" and lemma_of(c).lower() in _ACQUIRING_VERBS for c in token.children
+    )
 
 
 def _product_name(span: Span) -> bool:
@@ -751,7 +770,7 @@ def _inside_a_name(span: Span) -> bool:
     before, after = doc[span.start - 1], doc[span.end]
 
     def name_word(token: Token) -> bool:
-        word = token.lemma_.lower()
+        word = lemma_of(token).lower()
         return (
             token.pos_ == "PROPN"
             and token.is_alpha
@@ -772,7 +791,7 @@ def _a_product(token: Token) -> bool:
     after a product."""
     if _product_device(token):
         return True
-    word = token.lemma_.lower()
+    word = lemma_of(token).lower()
     return token.pos_ == "NOUN" and _product(token) and word not in _PHONE
 
 
@@ -796,16 +815,16 @@ def _products_identifier(root: Token, span: Span, node: str) -> bool:
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPOSITIONS:
             owners = [o for o in child.children if o.dep_ == "pobj"]
         for owner in owners:
-            if owner.lower_ in _PLATFORMS or owner.lemma_.lower() in _PEOPLE:
+            if owner.lower_ in _PLATFORMS or lemma_of(owner).lower() in _PEOPLE:
                 return False
             if _a_product(owner):
                 return True
-            if owner.lemma_.lower() in _PHONE:
+            if lemma_of(owner).lower() in _PHONE:
                 # "the MAC address of devices you add" (the parser hangs the clause on the
                 # identifier); else "of your device": whose device the list it stands in
                 # says, below.
                 if any(
-                    c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS
+                    c.dep_ == "relcl" and lemma_of(c).lower() in _ACQUIRING_VERBS
                     for c in root.children
                 ):
                     return True
@@ -871,7 +890,7 @@ def _member_phrase(words: Span) -> str:
     tokens = list(words[:-1])
     while tokens and (tokens[0].dep_ in _LEADING or tokens[0].pos_ in ("DET", "PRON")):
         tokens.pop(0)
-    return _phrase_key("".join(t.text_with_ws for t in tokens) + words[-1].lemma_)
+    return _phrase_key("".join(t.text_with_ws for t in tokens) + lemma_of(words[-1]))
 
 
 def _named_by(phrase: str, words: frozenset[str]) -> bool:
@@ -928,7 +947,7 @@ def _of_a_thing(root: Token, span: Span) -> bool:
                 return True  # of a state of affairs: "a picture of how the app is used"
             if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
                 continue
-            word = owner.lemma_.lower()
+            word = lemma_of(owner).lower()
             return not (word in _PEOPLE or word in _PHONE or owner.lower_ in _PEOPLE)
     return False
 
@@ -937,7 +956,7 @@ def _with_cookies(root: Token) -> bool:
     """Whether the term is listed with cookies and pixels, or named after a web technology
     ("HTML5 local storage", "browser storage"): a browser mechanism."""
     group = [root, *root.conjuncts]
-    if any(t.lower_ in _WEB_MECHANISMS or t.lemma_.lower() in _WEB_MECHANISMS for t in group):
+    if any(t.lower_ in _WEB_MECHANISMS or lemma_of(t).lower() in _WEB_MECHANISMS for t in group):
         return True
     return any(
         c.dep_ in _MODIFIER and c.i < root.i and c.lower_ in _WEB_TECHNOLOGIES
@@ -985,7 +1004,7 @@ def _negated(root: Token) -> bool:
         if (
             token.i != root.i
             and token.dep_ in ("relcl", "acl")
-            and token.lemma_.lower() not in _VERB_ACTIONS
+            and lemma_of(token).lower() not in _VERB_ACTIONS
         ):
             # "information that cannot identify you", "files that do not contain faces": a
             # negated clause that does nothing to data describes the noun it hangs on; the
@@ -1097,8 +1116,8 @@ def readings(
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
         # The capture word by itself ("videos"), not a longer term that holds it ("videos
         # stored on your device", "recorded videos"); posted, any capture term is the poster's.
-        media = _USER_MEDIA.get(root.lemma_.lower()) if len(span) == 1 else None
-        if verb is not None and verb.lemma_.lower() in _POSTING_VERBS:
+        media = _USER_MEDIA.get(lemma_of(root).lower()) if len(span) == 1 else None
+        if verb is not None and lemma_of(verb).lower() in _POSTING_VERBS:
             media = media or _POSTED_MEDIA.get(candidate.node)
         if (
             media is not None
