@@ -20,14 +20,18 @@ from permaudit.policy.languages.en.syntax import MODEL, lemma_of, parse
 DEMO = Path(__file__).resolve().parents[2] / "samples" / "privacy-policy.md"
 
 # What the model's attribute ruler and lemmatizer treat apart: pronouns and auxiliaries whose
-# lemma the ruler sets, contractions, two-token rules, forms lemmatized by rule or exception,
+# lemma the ruler sets, its rules over two tokens or by a regular expression ("gon na",
+# "nothin'", "there is"), set tests on tags and labels, forms lemmatized by rule or exception,
 # and whitespace tokens.
 EDGES = (
     "We've shared it with them, and they'd said we ain't done; nothin' is what he's got.\n\n"
     "You can't and won't: I am sure she doesn't, they're not, it's been being recorded. "
+    "Let's say y'all are gonna need it, c'mon, there is nothin we gotta hide. "
     "Our partners were collecting better photos than the children's mice had taken, "
     "whereas the phones which are installed ran faster until they'd left.  Ca n't they?"
 )
+# Lemmas only the ruler's rules give, each read in EDGES (the text exercises them).
+RULER_LEMMAS = {"ai": "be", "nothin'": "nothing", "gon": "go", "y'": "you", "ta": "to"}
 
 
 @cache
@@ -58,3 +62,8 @@ def test_every_token_reads_as_the_whole_pipeline_sets_it(text: str) -> None:
                 expected.head.i,
             ), token.text
             assert lemma_of(token) == expected.lemma_, token.text
+
+
+def test_the_edge_cases_exercise_the_rulers_own_rules() -> None:
+    lemmas = {t.lower_: t.lemma_ for doc in _whole_pipeline().pipe(_sentences(EDGES)) for t in doc}
+    assert {word: lemmas.get(word) for word in RULER_LEMMAS} == RULER_LEMMAS
