@@ -179,7 +179,14 @@ def _attribute_ruler() -> MemoisedAttributeRuler:
 
 @cache
 def _lemmatizer() -> Any:
-    return _nlp().get_pipe("lemmatizer")
+    lemmatizer: Any = _nlp().get_pipe("lemmatizer")
+    # The lemmatizer's rules keep a form only where its word index holds it ("form in
+    # index"), and the model stores each part of speech's index as a list (57,528 nouns): a
+    # scan per form tried. The same words as a set answer the same, at once.
+    index = lemmatizer.lookups.get_table("lemma_index")
+    for part_of_speech, words in list(index.items()):
+        index[part_of_speech] = frozenset(words)
+    return lemmatizer
 
 
 def lemma_of(token: Token) -> str:
