@@ -9,6 +9,7 @@ The language-neutral core (permaudit/policy/statements.py, derive.py) drives a l
                                                           # data action governs, and the verb
     lang.polarity(text, sentences, reading)             # modality and condition
     lang.purposes(sentences, numbers)                   # purposes with their text
+    lang.datum_purposes(sentences, number, focus, data) # those of one datum of a sentence
     lang.use_reference(sentence) / lang.item_purposes(sentence)
                                                         # a use section or list that gives
                                                         # purposes to data named elsewhere
@@ -157,6 +158,19 @@ class Language(Protocol):
 
     def purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
         """Purposes (id and the policy's words) stated for data in these sentences."""
+        ...
+
+    def datum_purposes(
+        self,
+        sentences: Sequence[Sentence],
+        number: int,
+        focus: Sequence[tuple[int, int]],
+        data: Sequence[tuple[int, int]],
+    ) -> list[Purpose]:
+        """Purposes sentence `number` states for the data at `focus` (character offsets in
+        the sentence), among all the data it names at `data`: those of `purposes`, less any
+        the language reads as another datum's ("We use your location to show nearby stores,
+        and we use your contacts to invite friends"). Where it cannot tell, all of them."""
         ...
 
     def exclusive_purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:

@@ -30,6 +30,7 @@ from permaudit.policy.languages.en.denials import (
 )
 from permaudit.policy.languages.en.lexicon import Match, lexicon, permission_names
 from permaudit.policy.languages.en.purposes import (
+    datum_purposes,
     disclosure_purposes,
     exclusive_purposes,
     item_purposes,
@@ -298,6 +299,15 @@ class English:
 
     def purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
         return disclosure_purposes(sentences, numbers)
+
+    def datum_purposes(
+        self,
+        sentences: Sequence[Sentence],
+        number: int,
+        focus: Sequence[tuple[int, int]],
+        data: Sequence[tuple[int, int]],
+    ) -> list[Purpose]:
+        return datum_purposes(sentences, number, focus, data)
 
     def exclusive_purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
         return exclusive_purposes(sentences, numbers)

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from permaudit.models import Purpose
 from permaudit.policy.languages.base import Extent, Reach, UseReference
+from permaudit.policy.languages.en import syntax
 from permaudit.policy.languages.en.cues import cues, pattern
 from permaudit.policy.languages.en.denials import NEGATION
 from permaudit.policy.languages.en.lexicon import (
@@ -24,6 +26,9 @@ from permaudit.policy.languages.en.lexicon import (
     purpose_patterns,
 )
 from permaudit.policy.segment import Sentence, bare_label, is_list_item
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # The words are in cues.yaml (`purposes`, `words.to_is_not_purpose`); this is the mechanism.
 # Where a purpose clause starts.
@@ -85,7 +90,14 @@ def purpose_clauses(sentence: str, *, situation: bool = True) -> tuple[str, ...]
 
     With `situation`, a "when you ..." clause is the purpose when no clause states one; a
     neighbour's situation is not (see `disclosure_purposes`)."""
-    clauses: list[str] = []
+    return tuple(clause for _, _, clause in placed_clauses(sentence, situation=situation))
+
+
+@lru_cache(maxsize=8192)
+def placed_clauses(sentence: str, *, situation: bool = True) -> tuple[tuple[int, int, str], ...]:
+    """The purpose clauses of `purpose_clauses`, each after the offsets in `sentence` where it
+    starts (its marker) and ends."""
+    clauses: list[tuple[int, int, str]] = []
     spans: list[tuple[int, int]] = []
     when = _WHEN.search(sentence)
     if when:
@@ -101,14 +113,14 @@ def purpose_clauses(sentence: str, *, situation: bool = True) -> tuple[str, ...]
             # Inside a clause already taken ("to list ... and to suggest ...").
             continue
         clause, end = _clause_at(sentence, match.start())
-        clauses.append(clause)
+        clauses.append((match.start(), end, clause))
         spans.append((match.start(), end))
         if len(clauses) >= _MAX_CLAUSES:
             break
-    if when and situation and not _states_purpose(clauses):
+    if when and situation and not _states_purpose(clause for _, _, clause in clauses):
         # The situation ("If you use the snapshot button while watching live view, the App
         # uses the camera to take photos") is the purpose only when no clause states one.
-        clauses.insert(0, _fold(when.group(0)))
+        clauses.insert(0, (when.start(), when.end(), _fold(when.group(0))))
     return tuple(clauses)
 
 
@@ -198,6 +210,70 @@ def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -
         found.setdefault(purpose.id, purpose)
     order = _purpose_order()
     return sorted(found.values(), key=lambda p: order[p.id])
+
+
+def datum_purposes(
+    sentences: Sequence[Sentence],
+    number: int,
+    focus: Sequence[tuple[int, int]],
+    data: Sequence[tuple[int, int]],
+) -> list[Purpose]:
+    """Purposes sentence `number` states for the data at `focus`, among all its data at
+    `data` (offsets in the sentence): those of `disclosure_purposes`, less the purpose
+    clauses the parse hangs on another datum or on a verb of other data only ("We use your
+    location to show nearby stores, and we use your contacts to invite friends"). Where the
+    parse does not separate them, or the sentence was not parsed, every datum has them all:
+    a purpose missed costs less than one given to the wrong datum."""
+    found = disclosure_purposes(sentences, [number])
+    text = sentences[number].text
+    doc = syntax.parsed(text) if len(set(data)) > len(set(focus)) else None
+    if doc is None:
+        return found
+    clauses = placed_clauses(text)
+    if not _states_purpose(clause for _, _, clause in clauses):
+        # The purposes came from around the sentence: no clause of its own to split.
+        return found
+    wanted = set(focus)
+    distinct = sorted(set(data))
+    kept: list[str] = []
+    dropped = False
+    for start, end, clause in _parsed_clauses(doc, text, clauses):
+        strangers = {distinct[n] for n in syntax.purpose_strangers(doc, (start, end), distinct)}
+        inside = any(start <= datum_start < end for datum_start, _ in wanted)
+        if inside or not wanted <= strangers:
+            kept.append(clause)
+        else:
+            dropped = True
+    if not dropped:
+        return found
+    # The sentence states purposes of its own, so neither its neighbours nor its heading
+    # gave any (`disclosure_purposes`): the clauses kept and its actions are all it has.
+    own = {p.id: p for p in map_purposes(kept)}
+    for purpose in _actions(text):
+        own.setdefault(purpose.id, purpose)
+    order = _purpose_order()
+    return sorted(own.values(), key=lambda p: order[p.id])
+
+
+def _parsed_clauses(
+    doc: Doc, text: str, clauses: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The purpose clauses as the parse ends them: a clause whose marked text runs on into
+    another datum's clause ends where the parse ends it, and the clauses of the rest are
+    read on their own ("..., and your contacts, which we use to invite friends")."""
+    found: list[tuple[int, int, str]] = []
+    for start, end, clause in clauses:
+        cut = syntax.clause_end(doc, (start, end))
+        if cut >= end:
+            found.append((start, end, clause))
+            continue
+        found.append((start, cut, _fold(text[start:cut])))
+        rest = text[cut:end]
+        found += [
+            (cut + inner_start, cut + inner_end, inner)
+            for inner_start, inner_end, inner in placed_clauses(rest, situation=False)
+        ]
+    return found
 
 
 @cache
