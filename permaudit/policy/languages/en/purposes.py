@@ -292,6 +292,11 @@ _USE_LEAD_INLINE = pattern("purposes.use_lead_inline")
 _INLINE_ITEM_END = re.compile(r";\s*|\s(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[*\u2022-])\s+")
 _USE_OF_GROUP = pattern("purposes.use_of_group")
 _COLLECT_OF_GROUP = pattern("purposes.collect_of_group")
+_PASSIVE_USE_OF_GROUP = pattern("purposes.passive_use_of_group")
+_PASSIVE_AGENT = pattern("purposes.passive_agent")
+_POINTS_BACK = pattern("context.points_back")
+_AGENT_MEMBERS = pattern("purposes.agent_members")
+_FIRST_PARTY_AGENT = pattern("purposes.first_party_agent")
 _COLLECTED_DATA = pattern("purposes.collected_data")
 _YOUR_DATA = pattern("purposes.your_data")
 _GENERAL_DATA = pattern("purposes.general_data")
@@ -366,14 +371,14 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     name = (group.group("group") or group.group("passive")) if group else None
     lead = _USE_LEAD.search(text)
     if lead is not None:
-        if _third_party_use(text, lead.start()):
+        if _third_party_use(text, lead.start()) or _third_party_agent(text, _word_end(lead)):
             # "Our partners may use your Personal Information for the following purposes:":
             # their uses, not ours.
             return None
         return UseReference(Extent.LIST, _reach(text), name)
     inline = _USE_LEAD_INLINE.search(text)
     if inline is not None:
-        if _third_party_use(text, inline.start()):
+        if _third_party_use(text, inline.start()) or _third_party_agent(text, _word_end(inline)):
             # "Google may use the data to: personalize ads; ...": the data it collected.
             return None
         # Its list is the rest of the sentence, so nothing on a line of its own marks it as
@@ -383,6 +388,11 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         if name and name[0].isupper():
             return UseReference(Extent.LIST, Reach.GROUP, name, named_nodes(name))
         return UseReference(Extent.LIST, _reach(text), name)
+    passive = _PASSIVE_USE_OF_GROUP.match(text)
+    if passive is not None:
+        # Matched where the sentence opens, as one that opens with its data and a use verb is
+        # no heading run into its paragraph ("Your Personal Information is used by ...").
+        return _passive_reference(text, passive)
     pair = _ALL_DATA_PAIR.search(text, body_start)
     if (
         pair is not None
@@ -392,6 +402,9 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         # "Imangi may use personal and non-personal data ... for purposes of ...": all of it,
         # unless another party is the one using it or it is what came one way.
         return UseReference(Extent.SENTENCE, Reach.ALL, None)
+    if group is not None and group.group("passive") and _third_party_agent(text, group.end()):
+        # "Cookies are used by our advertising partners to ...": their use.
+        return None
     if group is None or name is None:
         collected = _COLLECT_OF_GROUP.search(text, body_start)
         if (
@@ -438,6 +451,54 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         return UseReference(Extent.SENTENCE, Reach.GROUP, name, nodes)
     # Any other name ("non-personal information"): the group, where the policy defines it.
     return UseReference(Extent.SENTENCE, Reach.GROUP, name)
+
+
+def _passive_reference(text: str, passive: re.Match[str]) -> UseReference | None:
+    """What a use in the passive refers to ("Your information may be used to ...", "The
+    information we collect is used to ...", "Device Data is processed for ..."): as the
+    active use of the same name by the vendor, since a policy's passive states its own
+    practice; nothing when the agent is another party ("is used by our advertising partners
+    to ..."), as their active use gives none."""
+    agent = passive.group("agent")
+    if agent is not None and _third_parties_only(agent):
+        return None
+    name = passive.group("group")
+    if _POINTS_BACK.match(name):
+        # "This information is used to serve ads", after "We allow third-party companies to
+        # collect certain information": the data and the user of the sentence before, whose
+        # purposes its neighbour reads (`disclosure_purposes`); no actor says it is ours.
+        return None
+    if name[0].isupper() and not _GENERAL_DATA.match(name):
+        return UseReference(Extent.SENTENCE, Reach.GROUP, name, named_nodes(name))
+    if _COLLECTED_DATA.search(passive.group(0)):
+        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+    if _GENERAL_DATA.match(name):
+        if _DATA_RESTRICTION.match(text, passive.end("group")):
+            # "The information collected through activation is used to ...": some of it.
+            return None
+        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+    return UseReference(Extent.SENTENCE, Reach.GROUP, name, named_nodes(name))
+
+
+def _word_end(match: re.Match[str]) -> int:
+    """Where the first word of a match (its verb) ends."""
+    return match.start() + len(match.group(0).split(maxsplit=1)[0])
+
+
+def _third_party_agent(text: str, verb_end: int) -> bool:
+    """Whether the passive use that ends at `verb_end` names another party as its agent."""
+    agent = _PASSIVE_AGENT.match(text, verb_end)
+    return agent is not None and _third_parties_only(agent.group("agent"))
+
+
+def _third_parties_only(agent: str) -> bool:
+    """Whether every party an agent names is another party ("our advertising partners",
+    "Google or its partners"), not the vendor ("us", "Sygic", "Apple and our partners",
+    "service providers on our behalf")."""
+    if _FIRST_PARTY_AGENT.search(agent):
+        return False
+    members = [m for m in _AGENT_MEMBERS.split(agent) if m.strip()]
+    return bool(members) and all(_THIRD_PARTY.search(m) for m in members)
 
 
 def _third_party_use(text: str, verb: int) -> bool:
