@@ -30,6 +30,10 @@ DEVICE = "We collect your device ID.\n\n"
          C.DEVICE_ID, {"troubleshooting"}),
         (DEVICE + "In addition, your personal information may be used to serve you ads.",
          C.DEVICE_ID, {"advertising"}),
+        (DEVICE + "The information that is collected will be exclusively used to diagnose "
+         "problems with the app.", C.DEVICE_ID, {"troubleshooting"}),
+        (DEVICE + "Any information collected is used to diagnose problems with the app.",
+         C.DEVICE_ID, {"troubleshooting"}),
         (DEVICE + "Your Personal Information is used by Acme to serve you ads.", C.DEVICE_ID,
          {"advertising"}),
         (DEVICE + "Your information may be used by us or our service providers to serve you "
@@ -47,6 +51,10 @@ DEVICE = "We collect your device ID.\n\n"
          "purposes:\n\n- to serve you targeted ads", C.DEVICE_ID, set()),
         # Not all of the information, or not said to be ours.
         (DEVICE + "The information collected through cookies is used to serve you ads.",
+         C.DEVICE_ID, set()),
+        (DEVICE + "The information collected by these third parties may be used to serve you "
+         "ads.", C.DEVICE_ID, set()),
+        (DEVICE + "Information collected during your use of the app is used to serve you ads.",
          C.DEVICE_ID, set()),
         (DEVICE + "Contact information is used to serve you ads.", C.DEVICE_ID, set()),
         ("We allow third-party companies to collect certain information when you use our "
