@@ -173,20 +173,30 @@ def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]
         return items
     # A list starts after its lead-in; a run-in heading's section is its own paragraph first.
     block = sentences[number].block if extent == Extent.PARAGRAPH else None
+    # A lead-in whose first item runs on in its sentence and ends as an item does ("we may use
+    # your information to: operate and improve our Apps;") goes on item by item: each
+    # sentence after an item ended so, bullet or not, and nothing after the last item.
+    by_items = extent == Extent.LIST and _ends_item(sentences[number])
     for following in range(number + 1, len(sentences)):
         sentence = sentences[following]
-        if sentence.heading:
+        if sentence.heading or (by_items and sentence.text.rstrip().endswith(_QUESTION_MARKS)):
+            # No item asks: a question is the next topic's heading ("4. Who Do We Share Your
+            # Information With?") that the text ran into its list.
             break
         if is_list_item(sentence.text) or (
-            block is not None and sentences[following - 1].text.rstrip().endswith(_ITEM_ENDS)
+            (block is not None or by_items) and _ends_item(sentences[following - 1])
         ):
             # An item that lost its bullet still follows an item ended by a semicolon.
             block = sentence.block
-        elif sentence.block != block:
+        elif by_items or sentence.block != block:
             # The list is over: the next paragraph is no item of it.
             break
         items.append(following)
     return items
+
+
+def _ends_item(sentence: Sentence) -> bool:
+    return sentence.text.rstrip().endswith(_ITEM_ENDS)
 
 
 def _labels(sentences: Sequence[Sentence]) -> list[_Label]:
