@@ -145,7 +145,7 @@ def _purposes(
     about_own_data: dict[int, set[Category]],
 ) -> list[Purpose]:
     found: dict[str, Purpose] = {}
-    for item in _items(sentences, number, reference.extent):
+    for item in _items(language, sentences, number, reference.extent):
         if item in about_own_data:
             # About data of its own: its purposes are that data's (see the module doc).
             continue
@@ -154,7 +154,9 @@ def _purposes(
     return list(found.values())
 
 
-def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]:
+def _items(
+    language: Language, sentences: Sequence[Sentence], number: int, extent: str
+) -> list[int]:
     """The sentences a heading's section, a run-in heading's paragraph or a lead-in's list
     covers: the lead-in itself too, since it may state a purpose of its own ("In order to
     provide a better experience, we use information collected as described in this Privacy
@@ -183,10 +185,16 @@ def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]
             # No item asks: a question is the next topic's heading ("4. Who Do We Share Your
             # Information With?") that the text ran into its list.
             break
-        if is_list_item(sentence.text) or (
-            (block is not None or by_items) and _ends_item(sentences[following - 1])
+        if (
+            is_list_item(sentence.text)
+            or ((block is not None or by_items) and _ends_item(sentences[following - 1]))
+            or (
+                extent == Extent.LIST
+                and language.next_item(sentences[following - 1].text, sentence.text)
+            )
         ):
-            # An item that lost its bullet still follows an item ended by a semicolon.
+            # An item that lost its bullet still follows an item ended by a semicolon, or one
+            # written as it is ("To personalize your experience" / "To improve our website").
             block = sentence.block
         elif by_items or sentence.block != block:
             # The list is over: the next paragraph is no item of it.

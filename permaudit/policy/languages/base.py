@@ -13,6 +13,7 @@ The language-neutral core (permaudit/policy/statements.py, derive.py) drives a l
     lang.use_reference(sentence) / lang.item_purposes(sentence)
                                                         # a use section or list that gives
                                                         # purposes to data named elsewhere
+    lang.next_item(previous, text)                      # an item that lost its bullet
     lang.opens_with_name(opening, name)                 # a sentence that defines a group
     lang.same_name(label, name)                         # a label or term naming the group
     lang.exclusive_purposes(sentences, numbers)         # "used only to ...": no such reach
@@ -188,6 +189,13 @@ class Language(Protocol):
     def item_purposes(self, sentence: Sentence) -> list[Purpose]:
         """Purposes a sentence of a use section or list states: the whole item when it is a
         purpose in itself ("Perform analytics and conduct customer research")."""
+        ...
+
+    def next_item(self, previous: str, text: str) -> bool:
+        """Whether a paragraph with no bullet (`text`) after a use lead-in or one of its items
+        (`previous`) is the list's next item, written as the items before it are ("... may be
+        used in one of the following ways: To personalize your experience" / "To improve our
+        website")."""
         ...
 
     def opens_with_name(self, opening: str, name: str) -> bool:

@@ -34,6 +34,7 @@ from permaudit.policy.languages.en.purposes import (
     disclosure_purposes,
     exclusive_purposes,
     item_purposes,
+    next_item,
     opens_with_name,
     same_name,
     use_reference,
@@ -317,6 +318,9 @@ class English:
 
     def item_purposes(self, sentence: Sentence) -> list[Purpose]:
         return item_purposes(sentence)
+
+    def next_item(self, previous: str, text: str) -> bool:
+        return next_item(previous, text)
 
     def opens_with_name(self, opening: str, name: str) -> bool:
         return opens_with_name(opening, name)

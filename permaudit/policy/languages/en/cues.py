@@ -78,6 +78,8 @@ class PurposeCues(_Strict):
     use_lead_inline: Cue
     use_of_group: Cue
     collect_of_group: Cue
+    item_opener: Cue
+    inline_item_opener: Cue
     passive_use_of_group: Cue
     passive_agent: Cue
     agent_members: Cue

@@ -293,6 +293,8 @@ _INLINE_ITEM_END = re.compile(r";\s*|\s(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[*
 _USE_OF_GROUP = pattern("purposes.use_of_group")
 _COLLECT_OF_GROUP = pattern("purposes.collect_of_group")
 _PASSIVE_USE_OF_GROUP = pattern("purposes.passive_use_of_group")
+_ITEM_OPENER = pattern("purposes.item_opener")
+_INLINE_ITEM_OPENER = pattern("purposes.inline_item_opener")
 _PASSIVE_AGENT = pattern("purposes.passive_agent")
 _POINTS_BACK = pattern("context.points_back")
 _AGENT_MEMBERS = pattern("purposes.agent_members")
@@ -510,6 +512,19 @@ def _third_party_use(text: str, verb: int) -> bool:
         bool(_THIRD_PARTY.search(text, 0, verb))
         and not _FIRST_PARTY_USE.search(text)
         and not _FIRST_PARTY_ACTOR.search(text, 0, verb)
+    )
+
+
+def next_item(previous: str, text: str) -> bool:
+    """Whether a paragraph opening with the infinitive of purpose ("To improve our website")
+    is the next item of a use list whose lead-in ends with its colon, runs its first item on
+    in the same form ("... in one of the following ways: To personalize your experience"),
+    or whose last item opens so too (see Language.next_item)."""
+    if not _ITEM_OPENER.match(text.lstrip()):
+        return False
+    before = previous.strip()
+    return bool(
+        _ITEM_OPENER.match(before) or _INLINE_ITEM_OPENER.search(before) or before.endswith(":")
     )
 
 

@@ -261,6 +261,10 @@ class Chinese:
     def item_purposes(self, sentence: Sentence) -> list[Purpose]:
         return []
 
+    def next_item(self, previous: str, text: str) -> bool:
+        # No use list is read apart from the disclosure (see use_reference).
+        return False
+
     def opens_with_name(self, opening: str, name: str) -> bool:
         # Ready for the day use_reference names groups: no use of a group is read yet.
         length = len(_LATIN_WORD.sub("xx", name).replace(" ", ""))
