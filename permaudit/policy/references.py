@@ -308,16 +308,20 @@ def _previous(
     sentences: Sequence[Sentence], number: int, categories_of: dict[int, set[Category]]
 ) -> set[Category]:
     """Categories of the nearest paragraph before sentence `number` (its own paragraph
-    included) that discloses any, without crossing a heading."""
+    included) that discloses any, without crossing a heading; when that paragraph is an item
+    of a list, of the whole list up to its lead-in ("We collect the following information:"
+    / "- your location" / "- your device ID" / "We use this information to:")."""
     block = sentences[number].block
     reached: set[Category] = set()
+    item = False  # whether the paragraph being read is an item of a list
     for earlier in range(number, -1, -1):
         sentence = sentences[earlier]
         if sentence.heading:
             break
         if sentence.block != block:
-            if reached:
+            if reached and not item:
                 break
             block = sentence.block
+            item = is_list_item(sentence.text)
         reached.update(categories_of.get(earlier, ()))
     return reached
