@@ -6,7 +6,8 @@ following purposes:") and its list, or a sentence about a group the policy defin
 your Service Data to provide the Service"). A language package says which headings, lead-ins
 and sentences do this, what they refer to (`UseReference`), and what each item states; this
 module finds the sentences each one covers (a heading's section, a run-in heading's paragraph,
-a lead-in's list with the items that lost their bullets, a sentence) and the categories it
+a lead-in's list with the items that lost their bullets: after an item ended by a semicolon,
+or written as the item before it is, `Language.next_item`; a sentence) and the categories it
 reaches:
 
 - `Reach.ALL` ("the information we collect", "your information"): every category the policy
@@ -22,7 +23,8 @@ reaches:
   when none does ("contact information": guessing would attach purposes to data the
   sentence is not about).
 - `Reach.PREVIOUS` ("We use this information to:"): the categories disclosed in the nearest
-  paragraph before the lead-in that discloses any, within its section.
+  paragraph before the lead-in that discloses any, within its section, and when that
+  paragraph is an item of a list, in the whole list.
 
 A reference only adds purposes to categories the policy discloses: it never makes a category
 disclosed. A sentence of a use section or list that names data of a category itself is about
