@@ -1194,10 +1194,11 @@ def purpose_strangers(
     """Which of the data (character spans in the doc's text) a purpose clause (its span) is
     certainly not for, by what the parse hangs it on: the data of another verb coordinated
     with the clause's own ("we use your location to show stores, and we use your contacts
-    to invite friends": the contacts are the second verb's), and the later members of a list
-    whose earlier member the clause describes ("your location, which we use to show nearby
-    stores, and your contacts"). Anything else may be the clause's (a list the verb governs,
-    a long list the small model parses in pieces): none is a stranger."""
+    to invite friends": the contacts are the second verb's), and the other members of a list
+    whose member the clause describes, where the clause stands between them or another
+    clause sets them apart ("your location, which we use to show nearby stores, and your
+    contacts, which ..."). Anything else may be the clause's (a list the verb governs, a long
+    list the small model parses in pieces): none is a stranger."""
     roots: dict[int, int] = {}
     # The verb each datum is the direct object or passive subject of (itself or its list).
     objects: dict[int, int] = {}
@@ -1225,15 +1226,16 @@ def purpose_strangers(
             others = {t.i for t in token.conjuncts}
             return frozenset(n for n, verb in objects.items() if verb in others)
         if token.i in datum_roots:
-            # The clause describes this datum (a relative clause on it), and the members of
-            # its list before it unless a clause of their own sets them apart; not those
-            # after the clause ("your location, which we use to ..., and your contacts").
-            members = [t for t in doc[token.i].conjuncts if t.i != token.i]
+            # The clause describes this datum (a relative clause on it) and, when it ends the
+            # list, the members before it ("your name and contacts, which we use to ..."):
+            # not the members after the clause, nor those before it that a clause of their
+            # own sets apart ("your location, which we use to ..., and your contacts, which
+            # we use to ...").
             apart = {
                 t.i
-                for t in members
-                if (t.i < token.i and any(c.dep_ in ("relcl", "acl") for c in t.children))
-                or t.idx >= clause[1]
+                for t in token.conjuncts
+                if t.idx >= clause[1]
+                or (t.i < token.i and any(c.dep_ in ("relcl", "acl") for c in t.children))
             }
             return frozenset(n for n, root in roots.items() if root in apart)
     return frozenset()
