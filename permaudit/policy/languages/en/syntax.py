@@ -1200,3 +1200,78 @@ def readings(
             )
         )
     return found
+
+
+def parsed(text: str) -> Doc | None:
+    """The doc of a sentence already parsed (`parse`), or None: a reader that only refines
+    what the parse showed does not pay for parsing more text."""
+    return _DOCS.get(text)
+
+
+def clause_end(doc: Doc, clause: tuple[int, int]) -> int:
+    """Where the parse ends a purpose clause the words marked (character offsets): at the
+    last word under the clause's own head, when the marked text runs on past it into
+    another datum's clause ("to show nearby stores, and your contacts, which we use to
+    invite friends")."""
+    start, end = clause
+    marker = doc.char_span(start, start + 1, alignment_mode="expand")
+    if marker is None:
+        return end
+    head = marker[0]
+    while head.head.i != head.i and start <= head.head.idx < end:
+        head = head.head
+    last = max(t.idx + len(t) for t in head.subtree)
+    return min(end, last) if last > start else end
+
+
+def purpose_strangers(
+    doc: Doc, clause: tuple[int, int], data: Sequence[tuple[int, int]]
+) -> frozenset[int]:
+    """Which of the data (character spans in the doc's text) a purpose clause (its span) is
+    certainly not for, by what the parse hangs it on: the data of another verb coordinated
+    with the clause's own ("we use your location to show stores, and we use your contacts
+    to invite friends": the contacts are the second verb's), and the other members of a list
+    whose member the clause describes, where the clause stands between them or another
+    clause sets them apart ("your location, which we use to show nearby stores, and your
+    contacts, which ..."). Anything else may be the clause's (a list the verb governs, a long
+    list the small model parses in pieces): none is a stranger."""
+    roots: dict[int, int] = {}
+    # The verb each datum is the direct object or passive subject of (itself or its list).
+    objects: dict[int, int] = {}
+    for number, (start, end) in enumerate(data):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return frozenset()
+        roots[number] = span.root.i
+        member = _first_member(span.root, _MEMBER_LINKS)
+        if span.root.pos_ == "VERB":
+            # A term that holds its own verb ("access your contacts").
+            objects[number] = span.root.i
+        elif member.dep_ in ("dobj", "nsubjpass") and member.head.pos_ in ("VERB", "AUX"):
+            objects[number] = member.head.i
+    marker = doc.char_span(clause[0], clause[0] + 1, alignment_mode="expand")
+    if marker is None:
+        return frozenset()
+    datum_roots = set(roots.values())
+    for token in marker[0].ancestors:
+        if clause[0] <= token.idx < clause[1]:
+            # A word of the purpose itself ("to collect ..."): what it does is the purpose.
+            continue
+        if token.i in objects.values():
+            # The verb of some of the data: a verb coordinated with it has data of its own.
+            others = {t.i for t in token.conjuncts}
+            return frozenset(n for n, verb in objects.items() if verb in others)
+        if token.i in datum_roots:
+            # The clause describes this datum (a relative clause on it) and, when it ends the
+            # list, the members before it ("your name and contacts, which we use to ..."):
+            # not the members after the clause, nor those before it that a clause of their
+            # own sets apart ("your location, which we use to ..., and your contacts, which
+            # we use to ...").
+            apart = {
+                t.i
+                for t in token.conjuncts
+                if t.idx >= clause[1]
+                or (t.i < token.i and any(c.dep_ in ("relcl", "acl") for c in t.children))
+            }
+            return frozenset(n for n, root in roots.items() if root in apart)
+    return frozenset()
