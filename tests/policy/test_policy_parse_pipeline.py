@@ -7,6 +7,7 @@ rule reads one); every attribute the rules read must still be what the whole pip
 from __future__ import annotations
 
 import importlib
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ from permaudit.policy import normalised_text
 from permaudit.policy.languages.en import LANGUAGE
 from permaudit.policy.languages.en.syntax import MODEL, lemma_of, parse
 
-DEMO = Path(__file__).resolve().parents[2] / "samples" / "privacy-policy.md"
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "samples" / "privacy-policy.md"
+ENGLISH = ROOT / "permaudit" / "policy" / "languages" / "en"
 
 # What the model's attribute ruler and lemmatizer treat apart: pronouns and auxiliaries whose
 # lemma the ruler sets, its rules over two tokens or by a regular expression ("gon na",
@@ -67,3 +70,20 @@ def test_every_token_reads_as_the_whole_pipeline_sets_it(text: str) -> None:
 def test_the_edge_cases_exercise_the_rulers_own_rules() -> None:
     lemmas = {t.lower_: t.lemma_ for doc in _whole_pipeline().pipe(_sentences(EDGES)) for t in doc}
     assert {word: lemmas.get(word) for word in RULER_LEMMAS} == RULER_LEMMAS
+
+
+def test_the_rules_read_lemmas_only_through_lemma_of() -> None:
+    """The lemmatizer does not run over every token: `token.lemma_` is empty where no rule
+    asked `lemma_of` for it, so a rule that read it directly would read nothing."""
+    allowed = {
+        "if lemmatizer.overwrite or token.lemma == 0:",
+        "token.lemma_ = lemmatizer.lemmatize(token)[0]",
+        "return token.lemma_",
+    }
+    direct = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted(ENGLISH.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.lemma_?\b", line) and line.strip() not in allowed
+    ]
+    assert direct == []
