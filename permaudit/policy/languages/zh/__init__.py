@@ -357,8 +357,8 @@ def _record_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
     own_label = _field_label(sentences[number].text)
     if own_label is None:
         return []
-    record = [number]
-    labels = {own_label}
+    # Each line of the record with its label.
+    record = {number: own_label}
     for step in (-1, 1):
         at = number
         while 0 <= at + step < len(sentences) and len(record) < _RECORD_LINES:
@@ -367,15 +367,13 @@ def _record_purposes(sentences: Sequence[Sentence], number: int) -> list[str]:
             # Short "label：value" lines read as headings, each its own section: the record
             # is the run of consecutive labelled lines, whatever the segmenter made of them,
             # up to a label it already holds (the next SDK's "SDK名称：" starts its record).
-            if abs(there.line - here.line) != 1 or label is None or label in labels:
+            if abs(there.line - here.line) != 1 or label is None or label in record.values():
                 break
             at += step
-            record.append(at)
-            labels.add(label)
+            record[at] = label
     texts: list[str] = []
-    for line in sorted(record):
-        label = _field_label(sentences[line].text)
-        if line != number and label is not None and cue("purpose_column").search(label):
+    for line, label in sorted(record.items()):
+        if line != number and cue("purpose_column").search(label):
             value = _FIELD_COLON.split(sentences[line].text, maxsplit=1)[-1]
             texts.extend(_purpose_texts(value) or [value[:_MAX_PURPOSE_TEXT].strip()])
     return texts
