@@ -68,6 +68,7 @@ class _Words(BaseModel):
     receiving_verbs: frozenset[str]
     sharing_verbs: frozenset[str]
     recipients: frozenset[str]
+    replying_words: frozenset[str]
     posting_verbs: frozenset[str]
     posted_media: dict[str, str]
     channel_words: frozenset[str]
@@ -109,6 +110,7 @@ _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
 _SHARING_VERBS, _RECIPIENTS = _W.sharing_verbs, _W.recipients
+_REPLYING_WORDS = _W.replying_words
 _SENDING_OR_SHARING = _SENDING_VERBS | _SHARING_VERBS
 _SENDING_OR_RECEIVING = _SENDING_VERBS | _RECEIVING_VERBS
 _POSTING_VERBS, _POSTED_MEDIA = _W.posting_verbs, _W.posted_media
@@ -390,6 +392,30 @@ def _sending_by_anyone(verb: Token, root: Token) -> bool:
         and c.lower_ == "to"
         and not any(o.dep_ == "pobj" and _to_a_person(o) for o in c.children)
         for c in verb.children
+    )
+
+
+def _replied_to(root: Token) -> bool:
+    """Whether the message is what the user replies to ("reply STOP to the text message",
+    "when a user responds to a SMS"): it came to the user from someone. The small model
+    hangs the "to" phrase on a later word now and then ("reply STOP (or as otherwise
+    instructed) to the text message"); a reply word before it that has no "to" phrase of its
+    own is the one it completes, unless a data verb holds the phrase ("we reply to you and
+    access your text messages")."""
+    member = _first_member(root, _MEMBER_LINKS)
+    if member.dep_ != "pobj" or member.head.lower_ != "to":
+        return False
+    to = member.head
+    holder = to.head
+    if holder.lemma_.lower() in _REPLYING_WORDS:
+        return True
+    if holder.lemma_.lower() in _VERB_ACTIONS:
+        return False
+    return any(
+        t.i < to.i
+        and t.lemma_.lower() in _REPLYING_WORDS
+        and not any(c.lower_ == "to" for c in t.children)
+        for t in to.sent
     )
 
 
@@ -1090,6 +1116,7 @@ def readings(
             _writes_to_someone(root)
             or _as_a_means(root)
             or _received_by_the_user(root)
+            or _replied_to(root)
             or (verb is not None and _a_message_to_the_user(verb, root))
             or (action is Action.USE and verb is not None and _actor(verb) is Actor.USER)
         ):
