@@ -347,14 +347,27 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
             if child.dep_ == "dative" and _is_user(child):
                 return True
             if (
-                child.dep_ == "prep"
+                child.dep_ in ("prep", "dative")
                 and child.lower_ == "to"
-                and any(g.dep_ == "pobj" and _is_user(g) for g in child.children)
+                and any(
+                    g.dep_ == "pobj" and (_is_user(g) or _the_users_phone(g))
+                    for g in child.children
+                )
             ):
                 return True
     if lemma in _RECEIVING_VERBS:
         return _actor(verb) is Actor.USER
     return False
+
+
+def _the_users_phone(token: Token) -> bool:
+    """Whether a recipient is the user's phone or number ("to your mobile device", "to the
+    phone number you provide"): a message sent there is sent to the user."""
+    if token.lemma_.lower() not in _PHONE and token.lemma_.lower() != "number":
+        return False
+    return any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children) or any(
+        c.dep_ == "relcl" and _actor(c) is Actor.USER for c in token.children
+    )
 
 
 def _sent_on_to_the_vendor(verb: Token, root: Token) -> bool:
