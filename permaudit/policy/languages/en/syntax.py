@@ -69,6 +69,9 @@ class _Words(BaseModel):
     receiving_verbs: frozenset[str]
     sharing_verbs: frozenset[str]
     recipients: frozenset[str]
+    sender_prepositions: frozenset[str]
+    phone_software: frozenset[str]
+    replying_words: frozenset[str]
     posting_verbs: frozenset[str]
     posted_media: dict[str, str]
     channel_words: frozenset[str]
@@ -110,6 +113,8 @@ _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
 _SHARING_VERBS, _RECIPIENTS = _W.sharing_verbs, _W.recipients
+_SENDER_PREPOSITIONS, _PHONE_SOFTWARE = _W.sender_prepositions, _W.phone_software
+_REPLYING_WORDS = _W.replying_words
 _SENDING_OR_SHARING = _SENDING_VERBS | _SHARING_VERBS
 _SENDING_OR_RECEIVING = _SENDING_VERBS | _RECEIVING_VERBS
 _POSTING_VERBS, _POSTED_MEDIA = _W.posting_verbs, _W.posted_media
@@ -376,14 +381,27 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
             if child.dep_ == "dative" and _is_user(child):
                 return True
             if (
-                child.dep_ == "prep"
+                child.dep_ in ("prep", "dative")
                 and child.lower_ == "to"
-                and any(g.dep_ == "pobj" and _is_user(g) for g in child.children)
+                and any(
+                    g.dep_ == "pobj" and (_is_user(g) or _the_users_phone(g))
+                    for g in child.children
+                )
             ):
                 return True
     if lemma in _RECEIVING_VERBS:
         return _actor(verb) is Actor.USER
     return False
+
+
+def _the_users_phone(token: Token) -> bool:
+    """Whether a recipient is the user's phone or number ("to your mobile device", "to the
+    phone number you provide"): a message sent there is sent to the user."""
+    if token.lemma_.lower() not in _PHONE and token.lemma_.lower() != "number":
+        return False
+    return any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children) or any(
+        c.dep_ == "relcl" and _actor(c) is Actor.USER for c in token.children
+    )
 
 
 def _sent_on_to_the_vendor(verb: Token, root: Token) -> bool:
@@ -424,6 +442,85 @@ def _sending_by_anyone(verb: Token, root: Token) -> bool:
         and c.lower_ == "to"
         and not any(o.dep_ == "pobj" and _to_a_person(o) for o in c.children)
         for c in verb.children
+    )
+
+
+def _from_a_sender(root: Token) -> bool:
+    """Whether the message names a sender that is neither the user nor the phone ("marketing
+    text messages from us", "a one-time SMS message sent through a third-party service
+    provider", "text messages sent from 827438", "SMS delivered by our partners"): the
+    sender's message to the user, not the phone's messages. The sender hangs on the message
+    or on the sending verb of its clause. Where the vendor reads, collects, keeps or uses such
+    messages ("we read SMS sent from our verification service to fill in the code"), they are
+    the phone's messages all the same."""
+    head = _first_member(root, _MEMBER_LINKS)
+    holders = [root, head]
+    holders += [
+        c
+        for token in (root, head)
+        for c in token.children
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _SENDING_VERBS
+    ]
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        # The small model hangs "from us" on the verb as often as on its object ("stop
+        # marketing text messages from us").
+        holders.append(head.head)
+    senders = [
+        sender
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in _SENDER_PREPOSITIONS)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for sender in (pobj, *pobj.conjuncts)
+    ]
+    if not any(_a_sender(s) for s in senders):
+        return False
+    # The verb of the clause the message phrase stands in, past its own clause.
+    for token in head.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            action = _VERB_ACTIONS.get(token.lemma_.lower())
+            reads = action in (Action.COLLECT, Action.ACCESS, Action.STORE, Action.USE)
+            return not (reads and _actor(token) is not Actor.USER)
+    return True
+
+
+def _a_sender(token: Token) -> bool:
+    """Whether a message's sender is the vendor ("from us", "our partners"), another company
+    ("a third-party service provider", "Digits by Twitter") or a number (a short code): not
+    the user, not the phone, nor the app on it ("sent by the app" leaves the phone)."""
+    if _is_user(token) or token.lemma_.lower() in _PHONE | _PHONE_SOFTWARE:
+        return False
+    if token.lower_ in ("us", "we") or any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in token.children
+    ):
+        return True
+    if token.lemma_.lower() in _THIRD or token.like_num:
+        return True
+    return token.pos_ == "PROPN" and token.lower_ not in _PLATFORMS
+
+
+def _replied_to(root: Token) -> bool:
+    """Whether the message is what the user replies to ("reply STOP to the text message",
+    "when a user responds to a SMS"): it came to the user from someone. The small model
+    hangs the "to" phrase on a later word now and then ("reply STOP (or as otherwise
+    instructed) to the text message"); a reply word before it that has no "to" phrase of its
+    own is the one it completes, unless a data verb holds the phrase ("we reply to you and
+    access your text messages")."""
+    member = _first_member(root, _MEMBER_LINKS)
+    if member.dep_ != "pobj" or member.head.lower_ != "to":
+        return False
+    to = member.head
+    holder = to.head
+    if holder.lemma_.lower() in _REPLYING_WORDS:
+        return True
+    if holder.lemma_.lower() in _VERB_ACTIONS:
+        return False
+    return any(
+        t.i < to.i
+        and t.lemma_.lower() in _REPLYING_WORDS
+        and not any(c.lower_ == "to" for c in t.children)
+        for t in to.sent
     )
 
 
@@ -1126,6 +1223,8 @@ def readings(
             _writes_to_someone(root)
             or _as_a_means(root)
             or _received_by_the_user(root)
+            or _from_a_sender(root)
+            or _replied_to(root)
             or (verb is not None and _a_message_to_the_user(verb, root))
             or (action is Action.USE and verb is not None and _actor(verb) is Actor.USER)
         ):
