@@ -397,7 +397,7 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
 def _the_users_phone(token: Token) -> bool:
     """Whether a recipient is the user's phone or number ("to your mobile device", "to the
     phone number you provide"): a message sent there is sent to the user."""
-    if token.lemma_.lower() not in _PHONE and token.lemma_.lower() != "number":
+    if lemma_of(token).lower() not in _PHONE and lemma_of(token).lower() != "number":
         return False
     return any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children) or any(
         c.dep_ == "relcl" and _actor(c) is Actor.USER for c in token.children
@@ -459,7 +459,7 @@ def _from_a_sender(root: Token) -> bool:
         c
         for token in (root, head)
         for c in token.children
-        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _SENDING_VERBS
+        if c.dep_ in ("acl", "relcl") and lemma_of(c).lower() in _SENDING_VERBS
     ]
     if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
         # The small model hangs "from us" on the verb as often as on its object ("stop
@@ -479,7 +479,7 @@ def _from_a_sender(root: Token) -> bool:
     # The verb of the clause the message phrase stands in, past its own clause.
     for token in head.ancestors:
         if token.pos_ in ("VERB", "AUX"):
-            action = _VERB_ACTIONS.get(token.lemma_.lower())
+            action = _VERB_ACTIONS.get(lemma_of(token).lower())
             reads = action in (Action.COLLECT, Action.ACCESS, Action.STORE, Action.USE)
             return not (reads and _actor(token) is not Actor.USER)
     return True
@@ -489,13 +489,13 @@ def _a_sender(token: Token) -> bool:
     """Whether a message's sender is the vendor ("from us", "our partners"), another company
     ("a third-party service provider", "Digits by Twitter") or a number (a short code): not
     the user, not the phone, nor the app on it ("sent by the app" leaves the phone)."""
-    if _is_user(token) or token.lemma_.lower() in _PHONE | _PHONE_SOFTWARE:
+    if _is_user(token) or lemma_of(token).lower() in _PHONE | _PHONE_SOFTWARE:
         return False
     if token.lower_ in ("us", "we") or any(
         c.dep_ == "poss" and c.lower_ == "our" for c in token.children
     ):
         return True
-    if token.lemma_.lower() in _THIRD or token.like_num:
+    if lemma_of(token).lower() in _THIRD or token.like_num:
         return True
     return token.pos_ == "PROPN" and token.lower_ not in _PLATFORMS
 
@@ -512,13 +512,13 @@ def _replied_to(root: Token) -> bool:
         return False
     to = member.head
     holder = to.head
-    if holder.lemma_.lower() in _REPLYING_WORDS:
+    if lemma_of(holder).lower() in _REPLYING_WORDS:
         return True
-    if holder.lemma_.lower() in _VERB_ACTIONS:
+    if lemma_of(holder).lower() in _VERB_ACTIONS:
         return False
     return any(
         t.i < to.i
-        and t.lemma_.lower() in _REPLYING_WORDS
+        and lemma_of(t).lower() in _REPLYING_WORDS
         and not any(c.lower_ == "to" for c in t.children)
         for t in to.sent
     )
