@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -198,19 +199,29 @@ def app350(
 
     The TRAINING policies sealed in gold/app350_sealed/ are left out: TRAINING is tuned on.
     """
+    found = []
+    for stem, split, text, gold in _app350_policies(split_filter):
+        if names is not None:
+            names.append(stem)
+        found.append((split, text, gold))
+    return found
+
+
+def _app350_policies(
+    split_filter: tuple[str, ...],
+) -> Iterator[tuple[str, str, str, dict[str, str]]]:
+    """(file stem, split, text, gold) of each APP-350 policy of `split_filter`, in file order,
+    each file read only when the one before has been used."""
     from gold_check import app350_sealed
 
     sealed = app350_sealed()
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    found = []
     for path in sorted((DATASETS / "app350").glob("policy_*.yml")):
         if path.stem in sealed:
             continue
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
         if data["policy_type"] not in split_filter:
             continue
-        if names is not None:
-            names.append(path.stem)
         modalities: dict[str, set[str]] = {}
         for segment in data["segments"]:
             for annotation in segment["annotations"]:
@@ -224,8 +235,24 @@ def app350(
             seen = set().union(*(modalities.get(p, set()) for p in practices))
             gold[key] = "disclosed" if "PERFORMED" in seen else "denied" if seen else "absent"
         text = "\n\n".join(s["segment_text"] for s in data["segments"])
-        found.append((data["policy_type"], text, gold))
-    return found
+        yield path.stem, data["policy_type"], text, gold
+
+
+SPEED_WORDS = 5000
+
+
+def speed_texts() -> tuple[str, str]:
+    """The speed figure's policy, 5,000 words of distinct policy text (the first APP-350
+    TRAINING and VALIDATION policies, in order), and the start-up text analysed before it
+    (the seed policy of the first reviewed map). Only the files these need are read."""
+    words: list[str] = []
+    for _, _, text, _ in _app350_policies(("TRAINING", "VALIDATION")):
+        words += text.split()
+        if len(words) >= SPEED_WORDS:
+            break
+    first_map = min((ROOT / "policy_maps").glob("*.yaml"))
+    warm_text = (SEEDS / f"{first_map.stem}.txt").read_text(encoding="utf-8")
+    return " ".join(words[:SPEED_WORDS]), warm_text
 
 
 def gold_folder(documents: list[tuple[str, Any]]) -> list[tuple[str, str, dict[str, str]]]:
@@ -337,6 +364,16 @@ def alternated_speed(
     return 0
 
 
+def _export(revision: str, into: Path) -> None:
+    """The package of `revision`, exported into `into` (the other column's PYTHONPATH)."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision, "permaudit"],
+        capture_output=True,
+        check=True,
+    )
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -388,6 +425,13 @@ def main() -> int:
         from policy_eval_zh import main as chinese
 
         return chinese(["--sealed"] if args.sealed else [])
+    if args.speed:
+        speed_text, warm_text = speed_texts()
+        with tempfile.TemporaryDirectory() as before_root:
+            _export(args.before, Path(before_root))
+            return alternated_speed(
+                args.speed, args.before, Path(before_root), speed_text, warm_text
+            )
 
     from gold_check import gold_purposes, load_folder, purpose_missing_right, purposes_found
 
@@ -422,24 +466,10 @@ def main() -> int:
     corpora.append(("APP-350", app350(("TRAINING", "VALIDATION"))))
     corpora.append(("seeds", seed_maps(documents["seeds"])))
     texts = [text for _, items in corpora for _, text, _ in items]
-    # 5,000 words of distinct policy text (APP-350 policies in order), for the speed figure.
-    words: list[str] = []
-    for _, text, _ in corpora[-2][1]:
-        words += text.split()
-        if len(words) >= 5000:
-            break
-    speed_text = " ".join(words[:5000])
-    warm_text = corpora[-1][1][0][1]
+    speed_text, warm_text = speed_texts()
 
     with tempfile.TemporaryDirectory() as today:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", args.before, "permaudit"],
-            capture_output=True,
-            check=True,
-        )
-        subprocess.run(["tar", "-x", "-C", today], input=archive.stdout, check=True)
-        if args.speed:
-            return alternated_speed(args.speed, args.before, Path(today), speed_text, warm_text)
+        _export(args.before, Path(today))
         print(f"running the analyzer of {args.before} ...", file=sys.stderr)
         old = run_worker(Path(today), texts, "", warm_text)
         # Speed in a process of its own: nothing of the corpus run (parsed sentences) is

@@ -141,6 +141,7 @@ def disclosures(
     disclosed = [c for c, (status, _) in found.items() if status in (Status.EXPLICIT, Status.VAGUE)]
     # Purposes stated elsewhere for the data ("How we use your information"): references.py.
     referred = referred_purposes(language, sentences, statements, disclosed)
+    data_of = _data_by_sentence(sentences, statements)
     result: dict[Category, CategoryDisclosure] = {}
     for category, (status, relevant) in found.items():
         data_types = {
@@ -158,7 +159,7 @@ def disclosures(
         scope: Scope | None = None
         if status in (Status.EXPLICIT, Status.VAGUE):
             own = _merged(
-                language.purposes(sentences, seen),
+                _own_purposes(language, sentences, seen, relevant, data_of),
                 _umbrella_purposes(language, sentences, seen, mentions[category]),
             )
             # "Used only to complete pairing": the uses of the information in general do not
@@ -180,6 +181,51 @@ def disclosures(
             data_types=data_types,
         )
     return result
+
+
+def _data_by_sentence(
+    sentences: Sequence[Sentence], statements: Sequence[Statement]
+) -> dict[int, list[tuple[int, int]]]:
+    """Per sentence, the spans (offsets in the sentence) of every datum its statements name."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for statement in statements:
+        if statement.heading:
+            continue
+        offset = sentences[statement.sentence].start
+        spans = found.setdefault(statement.sentence, [])
+        spans += [(ref.start - offset, ref.end - offset) for ref in statement.data]
+    return found
+
+
+def _own_purposes(
+    language: Language,
+    sentences: Sequence[Sentence],
+    seen: Sequence[int],
+    relevant: Sequence[_Mention],
+    data_of: dict[int, list[tuple[int, int]]],
+) -> list[Purpose]:
+    """The purposes the category's evidence sentences state for it: all of a sentence's where
+    it names no other datum, else those the language reads as this datum's (`datum_purposes`:
+    "We use your location to show nearby stores, and we use your contacts to invite
+    friends")."""
+    focus: dict[int, list[tuple[int, int]]] = {}
+    for mention in relevant:
+        offset = sentences[mention.sentence].start
+        focus.setdefault(mention.sentence, []).append(
+            (mention.start - offset, mention.end - offset)
+        )
+    shared = [n for n in seen if set(data_of.get(n, ())) - set(focus.get(n, ()))]
+    if not shared:
+        return language.purposes(sentences, seen)
+    found: list[Purpose] = []
+    for number in seen:
+        if number in shared:
+            found += language.datum_purposes(
+                sentences, number, focus.get(number, []), data_of[number]
+            )
+        else:
+            found += language.purposes(sentences, [number])
+    return found
 
 
 def _umbrella_purposes(

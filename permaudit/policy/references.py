@@ -6,7 +6,8 @@ following purposes:") and its list, or a sentence about a group the policy defin
 your Service Data to provide the Service"). A language package says which headings, lead-ins
 and sentences do this, what they refer to (`UseReference`), and what each item states; this
 module finds the sentences each one covers (a heading's section, a run-in heading's paragraph,
-a lead-in's list with the items that lost their bullets, a sentence) and the categories it
+a lead-in's list with the items that lost their bullets: after an item ended by a semicolon,
+or written as the item before it is, `Language.next_item`; a sentence) and the categories it
 reaches:
 
 - `Reach.ALL` ("the information we collect", "your information"): every category the policy
@@ -22,7 +23,8 @@ reaches:
   when none does ("contact information": guessing would attach purposes to data the
   sentence is not about).
 - `Reach.PREVIOUS` ("We use this information to:"): the categories disclosed in the nearest
-  paragraph before the lead-in that discloses any, within its section.
+  paragraph before the lead-in that discloses any, within its section, and when that
+  paragraph is an item of a list, in the whole list.
 
 A reference only adds purposes to categories the policy discloses: it never makes a category
 disclosed. A sentence of a use section or list that names data of a category itself is about
@@ -145,7 +147,7 @@ def _purposes(
     about_own_data: dict[int, set[Category]],
 ) -> list[Purpose]:
     found: dict[str, Purpose] = {}
-    for item in _items(sentences, number, reference.extent):
+    for item in _items(language, sentences, number, reference.extent):
         if item in about_own_data:
             # About data of its own: its purposes are that data's (see the module doc).
             continue
@@ -154,7 +156,9 @@ def _purposes(
     return list(found.values())
 
 
-def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]:
+def _items(
+    language: Language, sentences: Sequence[Sentence], number: int, extent: str
+) -> list[int]:
     """The sentences a heading's section, a run-in heading's paragraph or a lead-in's list
     covers: the lead-in itself too, since it may state a purpose of its own ("In order to
     provide a better experience, we use information collected as described in this Privacy
@@ -173,20 +177,36 @@ def _items(sentences: Sequence[Sentence], number: int, extent: str) -> list[int]
         return items
     # A list starts after its lead-in; a run-in heading's section is its own paragraph first.
     block = sentences[number].block if extent == Extent.PARAGRAPH else None
+    # A lead-in whose first item runs on in its sentence and ends as an item does ("we may use
+    # your information to: operate and improve our Apps;") goes on item by item: each
+    # sentence after an item ended so, bullet or not, and nothing after the last item.
+    by_items = extent == Extent.LIST and _ends_item(sentences[number])
     for following in range(number + 1, len(sentences)):
         sentence = sentences[following]
-        if sentence.heading:
+        if sentence.heading or (by_items and sentence.text.rstrip().endswith(_QUESTION_MARKS)):
+            # No item asks: a question is the next topic's heading ("4. Who Do We Share Your
+            # Information With?") that the text ran into its list.
             break
-        if is_list_item(sentence.text) or (
-            block is not None and sentences[following - 1].text.rstrip().endswith(_ITEM_ENDS)
+        if (
+            is_list_item(sentence.text)
+            or ((block is not None or by_items) and _ends_item(sentences[following - 1]))
+            or (
+                extent == Extent.LIST
+                and language.next_item(sentences[following - 1].text, sentence.text)
+            )
         ):
-            # An item that lost its bullet still follows an item ended by a semicolon.
+            # An item that lost its bullet still follows an item ended by a semicolon, or one
+            # written as it is ("To personalize your experience" / "To improve our website").
             block = sentence.block
-        elif sentence.block != block:
+        elif by_items or sentence.block != block:
             # The list is over: the next paragraph is no item of it.
             break
         items.append(following)
     return items
+
+
+def _ends_item(sentence: Sentence) -> bool:
+    return sentence.text.rstrip().endswith(_ITEM_ENDS)
 
 
 def _labels(sentences: Sequence[Sentence]) -> list[_Label]:
@@ -290,16 +310,20 @@ def _previous(
     sentences: Sequence[Sentence], number: int, categories_of: dict[int, set[Category]]
 ) -> set[Category]:
     """Categories of the nearest paragraph before sentence `number` (its own paragraph
-    included) that discloses any, without crossing a heading."""
+    included) that discloses any, without crossing a heading; when that paragraph is an item
+    of a list, of the whole list up to its lead-in ("We collect the following information:"
+    / "- your location" / "- your device ID" / "We use this information to:")."""
     block = sentences[number].block
     reached: set[Category] = set()
+    item = False  # whether the paragraph being read is an item of a list
     for earlier in range(number, -1, -1):
         sentence = sentences[earlier]
         if sentence.heading:
             break
         if sentence.block != block:
-            if reached:
+            if reached and not item:
                 break
             block = sentence.block
+            item = is_list_item(sentence.text)
         reached.update(categories_of.get(earlier, ()))
     return reached

@@ -4,7 +4,9 @@ message ("via emails, notifications, text messages"), the verb of writing itself
 channel the user uses ("when you use features such as text messages"), what the vendor sends in
 a list of its channels ("promotional e-mail messages and promotional SMS messages") or what the
 user sends or shares, they are messages between people, not data the app reads: no sms
-disclosure. The phone's messages read, accessed, collected or used by the app still are one."""
+disclosure; so is a message sent to the user's phone or number ("to the phone number you
+provide"). An article alone ("an SMS") says nothing of who sends it to whom. The phone's
+messages read, accessed, collected or used by the app still are one."""
 
 from __future__ import annotations
 
@@ -65,6 +67,12 @@ from tests.policy.policy_support import status
             Status.ABSENT,
         ),
         ("You can send text messages to other users through the Service.", Status.ABSENT),
+        # sent to the user's phone or number, or received ("an SMS" by itself is no channel)
+        ("If you agree, we will send a text message to your phone.", Status.ABSENT),
+        ("We may send a text message to the phone number you provide.", Status.ABSENT),
+        ("You can withhold your consent to receive an SMS.", Status.ABSENT),
+        ("The app sends an SMS to your emergency contacts.", Status.EXPLICIT),
+        ("The app can send a text message to a contact you choose.", Status.EXPLICIT),
         # ... unless it is the user's own, which the vendor then has, or may leave the phone
         ("We send your SMS messages to our servers for spam detection.", Status.EXPLICIT),
         # the user sending or sharing their own messages with the vendor, not with others

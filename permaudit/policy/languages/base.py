@@ -9,9 +9,11 @@ The language-neutral core (permaudit/policy/statements.py, derive.py) drives a l
                                                           # data action governs, and the verb
     lang.polarity(text, sentences, reading)             # modality and condition
     lang.purposes(sentences, numbers)                   # purposes with their text
+    lang.datum_purposes(sentences, number, focus, data) # those of one datum of a sentence
     lang.use_reference(sentence) / lang.item_purposes(sentence)
                                                         # a use section or list that gives
                                                         # purposes to data named elsewhere
+    lang.next_item(previous, text)                      # an item that lost its bullet
     lang.opens_with_name(opening, name)                 # a sentence that defines a group
     lang.same_name(label, name)                         # a label or term naming the group
     lang.exclusive_purposes(sentences, numbers)         # "used only to ...": no such reach
@@ -159,6 +161,19 @@ class Language(Protocol):
         """Purposes (id and the policy's words) stated for data in these sentences."""
         ...
 
+    def datum_purposes(
+        self,
+        sentences: Sequence[Sentence],
+        number: int,
+        focus: Sequence[tuple[int, int]],
+        data: Sequence[tuple[int, int]],
+    ) -> list[Purpose]:
+        """Purposes sentence `number` states for the data at `focus` (character offsets in
+        the sentence), among all the data it names at `data`: those of `purposes`, less any
+        the language reads as another datum's ("We use your location to show nearby stores,
+        and we use your contacts to invite friends"). Where it cannot tell, all of them."""
+        ...
+
     def exclusive_purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
         """Whether these sentences restrict the data to the purposes they state ("is used
         only to complete pairing", "only during setup"): uses stated elsewhere for the
@@ -174,6 +189,13 @@ class Language(Protocol):
     def item_purposes(self, sentence: Sentence) -> list[Purpose]:
         """Purposes a sentence of a use section or list states: the whole item when it is a
         purpose in itself ("Perform analytics and conduct customer research")."""
+        ...
+
+    def next_item(self, previous: str, text: str) -> bool:
+        """Whether a paragraph with no bullet (`text`) after a use lead-in or one of its items
+        (`previous`) is the list's next item, written as the items before it are ("... may be
+        used in one of the following ways: To personalize your experience" / "To improve our
+        website")."""
         ...
 
     def opens_with_name(self, opening: str, name: str) -> bool:

@@ -30,9 +30,11 @@ from permaudit.policy.languages.en.denials import (
 )
 from permaudit.policy.languages.en.lexicon import Match, lexicon, permission_names
 from permaudit.policy.languages.en.purposes import (
+    datum_purposes,
     disclosure_purposes,
     exclusive_purposes,
     item_purposes,
+    next_item,
     opens_with_name,
     same_name,
     use_reference,
@@ -299,6 +301,15 @@ class English:
     def purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> list[Purpose]:
         return disclosure_purposes(sentences, numbers)
 
+    def datum_purposes(
+        self,
+        sentences: Sequence[Sentence],
+        number: int,
+        focus: Sequence[tuple[int, int]],
+        data: Sequence[tuple[int, int]],
+    ) -> list[Purpose]:
+        return datum_purposes(sentences, number, focus, data)
+
     def exclusive_purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
         return exclusive_purposes(sentences, numbers)
 
@@ -307,6 +318,9 @@ class English:
 
     def item_purposes(self, sentence: Sentence) -> list[Purpose]:
         return item_purposes(sentence)
+
+    def next_item(self, previous: str, text: str) -> bool:
+        return next_item(previous, text)
 
     def opens_with_name(self, opening: str, name: str) -> bool:
         return opens_with_name(opening, name)

@@ -31,6 +31,8 @@ _GROUPS: dict[str, frozenset[str]] = {
     "denials.term_denial": frozenset({"term"}),
     "purposes.use_of_group": frozenset({"group"}),
     "purposes.collect_of_group": frozenset({"group"}),
+    "purposes.passive_use_of_group": frozenset({"group", "agent"}),
+    "purposes.passive_agent": frozenset({"agent"}),
 }
 
 
@@ -76,6 +78,12 @@ class PurposeCues(_Strict):
     use_lead_inline: Cue
     use_of_group: Cue
     collect_of_group: Cue
+    item_opener: Cue
+    inline_item_opener: Cue
+    passive_use_of_group: Cue
+    passive_agent: Cue
+    agent_members: Cue
+    first_party_agent: Cue
     collected_data: Cue
     your_data: Cue
     general_data: Cue

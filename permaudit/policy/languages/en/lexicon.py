@@ -223,6 +223,65 @@ class CompiledCategory:
         return self.context_keeps is None or not self.context_keeps.search(lowered_context)
 
 
+def _by_first_letter(fragments: list[str]) -> str:
+    """An alternation of regex fragments that matches where one of them matches, its
+    fragments grouped by the letter they must begin with, each group behind a lookahead for
+    its letter: at a word start only the group of its letter is tried, not every term.
+
+    A fragment is grouped only where its first letter is certain (`first_letter`); any other
+    stays ungrouped, tried everywhere. Where the alternation is only tested (`scan`, a
+    lookahead), which fragment matches does not matter, so regrouping them keeps every match.
+    """
+    grouped: dict[str, list[str]] = {}
+    ungrouped: list[str] = []
+    for fragment in dict.fromkeys(fragments):
+        letter = first_letter(fragment)
+        if letter is None:
+            ungrouped.append(fragment)
+        else:
+            grouped.setdefault(letter, []).append(fragment)
+    branches = [
+        f"(?={letter})(?:{'|'.join(f'(?:{f})' for f in members)})"
+        for letter, members in sorted(grouped.items())
+    ]
+    branches += [f"(?:{fragment})" for fragment in ungrouped]
+    return "|".join(branches)
+
+
+def first_letter(fragment: str) -> str | None:
+    """The ASCII letter or digit every match of a regex fragment begins with, where the
+    fragment opens with it as a plain character (not made optional or repeated) and has no
+    alternation of its own outside brackets and groups; None otherwise."""
+    first = fragment[:1]
+    if not (first.isascii() and first.isalnum()) or fragment[1:2] in ("?", "*", "+", "{"):
+        return None
+    depth = 0
+    in_class = False
+    position = 0
+    while position < len(fragment):
+        char = fragment[position]
+        if char == "\\":
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # "[]...]" and "[^]...]": a bracket right after the opening one is a member.
+            if fragment[position + 1 : position + 2] == "^":
+                position += 1
+            if fragment[position + 1 : position + 2] == "]":
+                position += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return None
+        position += 1
+    return first
+
+
 # A definition longer than this is a run of the sentence, not a list of what a term holds.
 _MAX_DEFINITION = 300
 
@@ -234,7 +293,8 @@ class CompiledLexicon:
     per category at every character. Instead `scan` finds, in one pass, each word start where
     some term begins, and `terms_at` tells, at that start, which category/kind terms match there
     (each one in an optional lookahead group, so overlapping terms of different categories and
-    kinds all report). That is about twice as fast and finds the same matches.
+    kinds all report). That is about twice as fast and finds the same matches. `scan` tries,
+    at a word start, only the terms that can begin with its letter (`_by_first_letter`).
     """
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -259,7 +319,7 @@ class CompiledLexicon:
         every_name = [name for names in permissions.values() for name in names]
         self.permission_name = re.compile(rf"(?:{'|'.join(every_name)})$")
         groups: list[str] = []
-        bodies: list[str] = []
+        fragments: list[str] = []
         # Group name → (category or None, node, governed only, listed only); names are
         # positional.
         self.groups: dict[str, tuple[Category | None, str, bool, bool]] = {}
@@ -276,7 +336,7 @@ class CompiledLexicon:
             name = f"g{len(groups)}"
             body = _alternation(terms).lower()
             groups.append(rf"(?=(?P<{name}>{body}){_WORD_END})?")
-            bodies.append(body)
+            fragments.extend(term_pattern(t).lower() for t in terms)
             self.groups[name] = (category, node, governed, listed)
 
         onto = ontology()
@@ -294,7 +354,9 @@ class CompiledLexicon:
                 add(category, node, False, node_terms, listed=True)
         for node, node_terms in lexicon.practice_terms.items():
             add(None, node, False, node_terms)
-        self.scan = re.compile(rf"{_WORD_START}(?=(?:{'|'.join(bodies)}){_WORD_END})")
+        # Every term's fragment, lower-cased: a word start where one of them matches is a hit.
+        self.fragments = tuple(fragments)
+        self.scan = re.compile(rf"{_WORD_START}(?=(?:{_by_first_letter(fragments)}){_WORD_END})")
         self.terms_at = re.compile("".join(groups))
         shared = lexicon.shared_heads
         self.shared_heads = shared

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from permaudit.models import Purpose
 from permaudit.policy.languages.base import Extent, Reach, UseReference
+from permaudit.policy.languages.en import syntax
 from permaudit.policy.languages.en.cues import cues, pattern
 from permaudit.policy.languages.en.denials import NEGATION
 from permaudit.policy.languages.en.lexicon import (
@@ -24,6 +26,9 @@ from permaudit.policy.languages.en.lexicon import (
     purpose_patterns,
 )
 from permaudit.policy.segment import Sentence, bare_label, is_list_item
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # The words are in cues.yaml (`purposes`, `words.to_is_not_purpose`); this is the mechanism.
 # Where a purpose clause starts.
@@ -85,7 +90,14 @@ def purpose_clauses(sentence: str, *, situation: bool = True) -> tuple[str, ...]
 
     With `situation`, a "when you ..." clause is the purpose when no clause states one; a
     neighbour's situation is not (see `disclosure_purposes`)."""
-    clauses: list[str] = []
+    return tuple(clause for _, _, clause in placed_clauses(sentence, situation=situation))
+
+
+@lru_cache(maxsize=8192)
+def placed_clauses(sentence: str, *, situation: bool = True) -> tuple[tuple[int, int, str], ...]:
+    """The purpose clauses of `purpose_clauses`, each after the offsets in `sentence` where it
+    starts (its marker) and ends."""
+    clauses: list[tuple[int, int, str]] = []
     spans: list[tuple[int, int]] = []
     when = _WHEN.search(sentence)
     if when:
@@ -101,14 +113,14 @@ def purpose_clauses(sentence: str, *, situation: bool = True) -> tuple[str, ...]
             # Inside a clause already taken ("to list ... and to suggest ...").
             continue
         clause, end = _clause_at(sentence, match.start())
-        clauses.append(clause)
+        clauses.append((match.start(), end, clause))
         spans.append((match.start(), end))
         if len(clauses) >= _MAX_CLAUSES:
             break
-    if when and situation and not _states_purpose(clauses):
+    if when and situation and not _states_purpose(clause for _, _, clause in clauses):
         # The situation ("If you use the snapshot button while watching live view, the App
         # uses the camera to take photos") is the purpose only when no clause states one.
-        clauses.insert(0, _fold(when.group(0)))
+        clauses.insert(0, (when.start(), when.end(), _fold(when.group(0))))
     return tuple(clauses)
 
 
@@ -200,6 +212,70 @@ def disclosure_purposes(sentences: Sequence[Sentence], numbers: Sequence[int]) -
     return sorted(found.values(), key=lambda p: order[p.id])
 
 
+def datum_purposes(
+    sentences: Sequence[Sentence],
+    number: int,
+    focus: Sequence[tuple[int, int]],
+    data: Sequence[tuple[int, int]],
+) -> list[Purpose]:
+    """Purposes sentence `number` states for the data at `focus`, among all its data at
+    `data` (offsets in the sentence): those of `disclosure_purposes`, less the purpose
+    clauses the parse hangs on another datum or on a verb of other data only ("We use your
+    location to show nearby stores, and we use your contacts to invite friends"). Where the
+    parse does not separate them, or the sentence was not parsed, every datum has them all:
+    a purpose missed costs less than one given to the wrong datum."""
+    found = disclosure_purposes(sentences, [number])
+    text = sentences[number].text
+    doc = syntax.parsed(text) if len(set(data)) > len(set(focus)) else None
+    if doc is None:
+        return found
+    clauses = placed_clauses(text)
+    if not _states_purpose(clause for _, _, clause in clauses):
+        # The purposes came from around the sentence: no clause of its own to split.
+        return found
+    wanted = set(focus)
+    distinct = sorted(set(data))
+    kept: list[str] = []
+    dropped = False
+    for start, end, clause in _parsed_clauses(doc, text, clauses):
+        strangers = {distinct[n] for n in syntax.purpose_strangers(doc, (start, end), distinct)}
+        inside = any(start <= datum_start < end for datum_start, _ in wanted)
+        if inside or not wanted <= strangers:
+            kept.append(clause)
+        else:
+            dropped = True
+    if not dropped:
+        return found
+    # The sentence states purposes of its own, so neither its neighbours nor its heading
+    # gave any (`disclosure_purposes`): the clauses kept and its actions are all it has.
+    own = {p.id: p for p in map_purposes(kept)}
+    for purpose in _actions(text):
+        own.setdefault(purpose.id, purpose)
+    order = _purpose_order()
+    return sorted(own.values(), key=lambda p: order[p.id])
+
+
+def _parsed_clauses(
+    doc: Doc, text: str, clauses: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The purpose clauses as the parse ends them: a clause whose marked text runs on into
+    another datum's clause ends where the parse ends it, and the clauses of the rest are
+    read on their own ("..., and your contacts, which we use to invite friends")."""
+    found: list[tuple[int, int, str]] = []
+    for start, end, clause in clauses:
+        cut = syntax.clause_end(doc, (start, end))
+        if cut >= end:
+            found.append((start, end, clause))
+            continue
+        found.append((start, cut, _fold(text[start:cut])))
+        rest = text[cut:end]
+        found += [
+            (cut + inner_start, cut + inner_end, inner)
+            for inner_start, inner_end, inner in placed_clauses(rest, situation=False)
+        ]
+    return found
+
+
 @cache
 def _purpose_order() -> dict[str, int]:
     """Each purpose id's place in purposes.yaml (fixed per process)."""
@@ -216,6 +292,13 @@ _USE_LEAD_INLINE = pattern("purposes.use_lead_inline")
 _INLINE_ITEM_END = re.compile(r";\s*|\s(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|[*\u2022-])\s+")
 _USE_OF_GROUP = pattern("purposes.use_of_group")
 _COLLECT_OF_GROUP = pattern("purposes.collect_of_group")
+_PASSIVE_USE_OF_GROUP = pattern("purposes.passive_use_of_group")
+_ITEM_OPENER = pattern("purposes.item_opener")
+_INLINE_ITEM_OPENER = pattern("purposes.inline_item_opener")
+_PASSIVE_AGENT = pattern("purposes.passive_agent")
+_POINTS_BACK = pattern("context.points_back")
+_AGENT_MEMBERS = pattern("purposes.agent_members")
+_FIRST_PARTY_AGENT = pattern("purposes.first_party_agent")
 _COLLECTED_DATA = pattern("purposes.collected_data")
 _YOUR_DATA = pattern("purposes.your_data")
 _GENERAL_DATA = pattern("purposes.general_data")
@@ -290,14 +373,14 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     name = (group.group("group") or group.group("passive")) if group else None
     lead = _USE_LEAD.search(text)
     if lead is not None:
-        if _third_party_use(text, lead.start()):
+        if _third_party_use(text, lead.start()) or _third_party_agent(text, _word_end(lead)):
             # "Our partners may use your Personal Information for the following purposes:":
             # their uses, not ours.
             return None
         return UseReference(Extent.LIST, _reach(text), name)
     inline = _USE_LEAD_INLINE.search(text)
     if inline is not None:
-        if _third_party_use(text, inline.start()):
+        if _third_party_use(text, inline.start()) or _third_party_agent(text, _word_end(inline)):
             # "Google may use the data to: personalize ads; ...": the data it collected.
             return None
         # Its list is the rest of the sentence, so nothing on a line of its own marks it as
@@ -307,6 +390,11 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         if name and name[0].isupper():
             return UseReference(Extent.LIST, Reach.GROUP, name, named_nodes(name))
         return UseReference(Extent.LIST, _reach(text), name)
+    passive = _PASSIVE_USE_OF_GROUP.match(text)
+    if passive is not None:
+        # Matched where the sentence opens, as one that opens with its data and a use verb is
+        # no heading run into its paragraph ("Your Personal Information is used by ...").
+        return _passive_reference(text, passive)
     pair = _ALL_DATA_PAIR.search(text, body_start)
     if (
         pair is not None
@@ -316,6 +404,9 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         # "Imangi may use personal and non-personal data ... for purposes of ...": all of it,
         # unless another party is the one using it or it is what came one way.
         return UseReference(Extent.SENTENCE, Reach.ALL, None)
+    if group is not None and group.group("passive") and _third_party_agent(text, group.end()):
+        # "Cookies are used by our advertising partners to ...": their use.
+        return None
     if group is None or name is None:
         collected = _COLLECT_OF_GROUP.search(text, body_start)
         if (
@@ -364,6 +455,54 @@ def use_reference(sentence: Sentence) -> UseReference | None:
     return UseReference(Extent.SENTENCE, Reach.GROUP, name)
 
 
+def _passive_reference(text: str, passive: re.Match[str]) -> UseReference | None:
+    """What a use in the passive refers to ("Your information may be used to ...", "The
+    information we collect is used to ...", "Device Data is processed for ..."): as the
+    active use of the same name by the vendor, since a policy's passive states its own
+    practice; nothing when the agent is another party ("is used by our advertising partners
+    to ..."), as their active use gives none."""
+    agent = passive.group("agent")
+    if agent is not None and _third_parties_only(agent):
+        return None
+    name = passive.group("group")
+    if _POINTS_BACK.match(name):
+        # "This information is used to serve ads", after "We allow third-party companies to
+        # collect certain information": the data and the user of the sentence before, whose
+        # purposes its neighbour reads (`disclosure_purposes`); no actor says it is ours.
+        return None
+    if name[0].isupper() and not _GENERAL_DATA.match(name):
+        return UseReference(Extent.SENTENCE, Reach.GROUP, name, named_nodes(name))
+    if _COLLECTED_DATA.search(passive.group(0)):
+        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+    if _GENERAL_DATA.match(name):
+        if _DATA_RESTRICTION.match(text, passive.end("group")):
+            # "The information collected through activation is used to ...": some of it.
+            return None
+        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+    return UseReference(Extent.SENTENCE, Reach.GROUP, name, named_nodes(name))
+
+
+def _word_end(match: re.Match[str]) -> int:
+    """Where the first word of a match (its verb) ends."""
+    return match.start() + len(match.group(0).split(maxsplit=1)[0])
+
+
+def _third_party_agent(text: str, verb_end: int) -> bool:
+    """Whether the passive use that ends at `verb_end` names another party as its agent."""
+    agent = _PASSIVE_AGENT.match(text, verb_end)
+    return agent is not None and _third_parties_only(agent.group("agent"))
+
+
+def _third_parties_only(agent: str) -> bool:
+    """Whether every party an agent names is another party ("our advertising partners",
+    "Google or its partners"), not the vendor ("us", "Sygic", "Apple and our partners",
+    "service providers on our behalf")."""
+    if _FIRST_PARTY_AGENT.search(agent):
+        return False
+    members = [m for m in _AGENT_MEMBERS.split(agent) if m.strip()]
+    return bool(members) and all(_THIRD_PARTY.search(m) for m in members)
+
+
 def _third_party_use(text: str, verb: int) -> bool:
     """Whether the use (or collection) whose verb starts at `verb` is another party's: one is
     named before it ("These third parties will use ...", "Google may use ...") and neither
@@ -373,6 +512,19 @@ def _third_party_use(text: str, verb: int) -> bool:
         bool(_THIRD_PARTY.search(text, 0, verb))
         and not _FIRST_PARTY_USE.search(text)
         and not _FIRST_PARTY_ACTOR.search(text, 0, verb)
+    )
+
+
+def next_item(previous: str, text: str) -> bool:
+    """Whether a paragraph opening with the infinitive of purpose ("To improve our website")
+    is the next item of a use list whose lead-in ends with its colon, runs its first item on
+    in the same form ("... in one of the following ways: To personalize your experience"),
+    or whose last item opens so too (see Language.next_item)."""
+    if not _ITEM_OPENER.match(text.lstrip()):
+        return False
+    before = previous.strip()
+    return bool(
+        _ITEM_OPENER.match(before) or _INLINE_ITEM_OPENER.search(before) or before.endswith(":")
     )
 
 

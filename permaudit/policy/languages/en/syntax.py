@@ -26,6 +26,7 @@ from permaudit.catalog.ontology import ProductsHave, coverage, ontology
 from permaudit.catalog.parsed_cache import parse_package_file
 from permaudit.models import Category
 from permaudit.policy.languages.base import Candidate, Reading, Role
+from permaudit.policy.languages.en.attribute_ruler import MemoisedAttributeRuler
 from permaudit.policy.segment import Sentence
 from permaudit.policy.statement import Action, Actor
 
@@ -68,6 +69,9 @@ class _Words(BaseModel):
     receiving_verbs: frozenset[str]
     sharing_verbs: frozenset[str]
     recipients: frozenset[str]
+    sender_prepositions: frozenset[str]
+    phone_software: frozenset[str]
+    replying_words: frozenset[str]
     posting_verbs: frozenset[str]
     posted_media: dict[str, str]
     channel_words: frozenset[str]
@@ -109,6 +113,8 @@ _POSITIONING = _W.positioning
 _MESSAGE_CHANNELS = _W.message_channels
 _SENDING_VERBS, _RECEIVING_VERBS = _W.sending_verbs, _W.receiving_verbs
 _SHARING_VERBS, _RECIPIENTS = _W.sharing_verbs, _W.recipients
+_SENDER_PREPOSITIONS, _PHONE_SOFTWARE = _W.sender_prepositions, _W.phone_software
+_REPLYING_WORDS = _W.replying_words
 _SENDING_OR_SHARING = _SENDING_VERBS | _SHARING_VERBS
 _SENDING_OR_RECEIVING = _SENDING_VERBS | _RECEIVING_VERBS
 _POSTING_VERBS, _POSTED_MEDIA = _W.posting_verbs, _W.posted_media
@@ -161,9 +167,41 @@ def _nlp() -> SpacyLanguage:
     import importlib
 
     model: Any = importlib.import_module(MODEL)
-    # The parser and tagger (with lemmas) are what the rules read; entities are not.
-    nlp: SpacyLanguage = model.load(exclude=["ner"])
+    # The parser, the tagger and the attribute ruler are what the rules read; entities are
+    # not. The ruler and the lemmatizer, the last two components, are loaded but run apart:
+    # the ruler with its matches reused per kind of token (attribute_ruler.py), the
+    # lemmatizer by `lemma_of` for the lemmas the rules read, a small share of the tokens
+    # (each was a fifth to a quarter of the parse time).
+    nlp: SpacyLanguage = model.load(exclude=["ner"], disable=["attribute_ruler", "lemmatizer"])
     return nlp
+
+
+@cache
+def _attribute_ruler() -> MemoisedAttributeRuler:
+    ruler: Any = _nlp().get_pipe("attribute_ruler")
+    return MemoisedAttributeRuler(ruler)
+
+
+@cache
+def _lemmatizer() -> Any:
+    lemmatizer: Any = _nlp().get_pipe("lemmatizer")
+    # The lemmatizer's rules keep a form only where its word index holds it ("form in
+    # index"), and the model stores each part of speech's index as a list (57,528 nouns): a
+    # scan per form tried. The same words as a set answer the same, at once.
+    index = lemmatizer.lookups.get_table("lemma_index")
+    for part_of_speech, words in list(index.items()):
+        index[part_of_speech] = frozenset(words)
+    return lemmatizer
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma, set as the pipeline's lemmatizer sets it when it runs (spaCy's
+    Lemmatizer.__call__): by its rules, unless the attribute ruler already set one ("us" →
+    "we") and the lemmatizer keeps those."""
+    lemmatizer = _lemmatizer()
+    if lemmatizer.overwrite or token.lemma == 0:
+        token.lemma_ = lemmatizer.lemmatize(token)[0]
+    return token.lemma_
 
 
 _DOCS: OrderedDict[str, Doc] = OrderedDict()
@@ -172,16 +210,17 @@ _DOCS: OrderedDict[str, Doc] = OrderedDict()
 def parse(texts: Sequence[str]) -> list[Doc]:
     """Parsed docs of `texts`, from a bounded cache where a text was parsed before."""
     missing = list(dict.fromkeys(t for t in texts if t not in _DOCS))
+    ruler = _attribute_ruler()
     if missing:
         for text, doc in zip(missing, _nlp().pipe(missing, batch_size=64), strict=True):
-            _DOCS[text] = doc
+            _DOCS[text] = ruler(doc)
             if len(_DOCS) > _CACHE_SIZE:
                 _DOCS.popitem(last=False)
     found: list[Doc] = []
     for text in texts:
         cached = _DOCS.get(text)
         # Evicted by a larger batch than the cache: parse it again.
-        found.append(cached if cached is not None else _nlp()(text))
+        found.append(cached if cached is not None else ruler(_nlp()(text)))
     return found
 
 
@@ -210,7 +249,7 @@ def _actor(verb: Token) -> Actor:
     subject = _subject(verb)
     if subject is None:
         return Actor.UNKNOWN
-    word = subject.lemma_.lower()
+    word = lemma_of(subject).lower()
     if word in _FIRST or subject.lower_ in ("we", "us"):
         return Actor.FIRST_PARTY
     if _is_user(subject):
@@ -238,9 +277,9 @@ def _first_member(token: Token, links: frozenset[str] = _CONJUNCT) -> Token:
 
 def _governor(root: Token) -> tuple[Token | None, Action, str]:
     """The data verb (or action noun) that governs `root`, its action, and root's role."""
-    if root.pos_ in ("VERB", "AUX") and root.lemma_.lower() in _VERB_ACTIONS:
+    if root.pos_ in ("VERB", "AUX") and lemma_of(root).lower() in _VERB_ACTIONS:
         # A term that holds its own verb ("access your contacts", "record videos").
-        return root, _VERB_ACTIONS[root.lemma_.lower()], Role.OBJECT
+        return root, _VERB_ACTIONS[lemma_of(root).lower()], Role.OBJECT
     # A clause on a list is on each member: "photos and videos recorded".
     head = _first_member(root)
     for child in [*root.children, *(head.children if head.i != root.i else ())]:
@@ -253,9 +292,9 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
             or (child.dep_ == "compound" and child.pos_ == "VERB")
             or (child.dep_ == "conj" and child.tag_ == "VBN" and child.i > root.i)
         )
-        if governs and child.lemma_.lower() in _VERB_ACTIONS:
+        if governs and lemma_of(child).lower() in _VERB_ACTIONS:
             role = Role.PASSIVE_SUBJECT if child.tag_ == "VBN" else Role.OBJECT
-            return child, _VERB_ACTIONS[child.lemma_.lower()], role
+            return child, _VERB_ACTIONS[lemma_of(child).lower()], role
     token = root
     role = Role.OTHER
     via_conj = False
@@ -276,7 +315,7 @@ def _governor(root: Token) -> tuple[Token | None, Action, str]:
             # connect it to your Wi-Fi network" the network is what is connected to, not
             # what is needed.
             break
-        lemma = head.lemma_.lower()
+        lemma = lemma_of(head).lower()
         # The small model tags a verb as a noun now and then ("what our app collects"); a
         # data verb's lemma with a subject or object on it is the verb all the same.
         verb_like = head.pos_ in ("VERB", "AUX") or dep in ("nsubj", "nsubjpass", "dobj")
@@ -325,7 +364,7 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
     promotional SMS messages", where "we send the verification SMS" may come from the phone),
     and what the user sends or shares ("you can share text messages with other users"): a way
     of writing to others, as the use of a messaging feature is."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb).lower()
     if lemma in _SENDING_OR_SHARING:
         if _sent_on_to_the_vendor(verb, root):
             return False
@@ -342,14 +381,27 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
             if child.dep_ == "dative" and _is_user(child):
                 return True
             if (
-                child.dep_ == "prep"
+                child.dep_ in ("prep", "dative")
                 and child.lower_ == "to"
-                and any(g.dep_ == "pobj" and _is_user(g) for g in child.children)
+                and any(
+                    g.dep_ == "pobj" and (_is_user(g) or _the_users_phone(g))
+                    for g in child.children
+                )
             ):
                 return True
     if lemma in _RECEIVING_VERBS:
         return _actor(verb) is Actor.USER
     return False
+
+
+def _the_users_phone(token: Token) -> bool:
+    """Whether a recipient is the user's phone or number ("to your mobile device", "to the
+    phone number you provide"): a message sent there is sent to the user."""
+    if lemma_of(token).lower() not in _PHONE and lemma_of(token).lower() != "number":
+        return False
+    return any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children) or any(
+        c.dep_ == "relcl" and _actor(c) is Actor.USER for c in token.children
+    )
 
 
 def _sent_on_to_the_vendor(verb: Token, root: Token) -> bool:
@@ -393,9 +445,88 @@ def _sending_by_anyone(verb: Token, root: Token) -> bool:
     )
 
 
+def _from_a_sender(root: Token) -> bool:
+    """Whether the message names a sender that is neither the user nor the phone ("marketing
+    text messages from us", "a one-time SMS message sent through a third-party service
+    provider", "text messages sent from 827438", "SMS delivered by our partners"): the
+    sender's message to the user, not the phone's messages. The sender hangs on the message
+    or on the sending verb of its clause. Where the vendor reads, collects, keeps or uses such
+    messages ("we read SMS sent from our verification service to fill in the code"), they are
+    the phone's messages all the same."""
+    head = _first_member(root, _MEMBER_LINKS)
+    holders = [root, head]
+    holders += [
+        c
+        for token in (root, head)
+        for c in token.children
+        if c.dep_ in ("acl", "relcl") and lemma_of(c).lower() in _SENDING_VERBS
+    ]
+    if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        # The small model hangs "from us" on the verb as often as on its object ("stop
+        # marketing text messages from us").
+        holders.append(head.head)
+    senders = [
+        sender
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ in _SENDER_PREPOSITIONS)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for sender in (pobj, *pobj.conjuncts)
+    ]
+    if not any(_a_sender(s) for s in senders):
+        return False
+    # The verb of the clause the message phrase stands in, past its own clause.
+    for token in head.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            action = _VERB_ACTIONS.get(lemma_of(token).lower())
+            reads = action in (Action.COLLECT, Action.ACCESS, Action.STORE, Action.USE)
+            return not (reads and _actor(token) is not Actor.USER)
+    return True
+
+
+def _a_sender(token: Token) -> bool:
+    """Whether a message's sender is the vendor ("from us", "our partners"), another company
+    ("a third-party service provider", "Digits by Twitter") or a number (a short code): not
+    the user, not the phone, nor the app on it ("sent by the app" leaves the phone)."""
+    if _is_user(token) or lemma_of(token).lower() in _PHONE | _PHONE_SOFTWARE:
+        return False
+    if token.lower_ in ("us", "we") or any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in token.children
+    ):
+        return True
+    if lemma_of(token).lower() in _THIRD or token.like_num:
+        return True
+    return token.pos_ == "PROPN" and token.lower_ not in _PLATFORMS
+
+
+def _replied_to(root: Token) -> bool:
+    """Whether the message is what the user replies to ("reply STOP to the text message",
+    "when a user responds to a SMS"): it came to the user from someone. The small model
+    hangs the "to" phrase on a later word now and then ("reply STOP (or as otherwise
+    instructed) to the text message"); a reply word before it that has no "to" phrase of its
+    own is the one it completes, unless a data verb holds the phrase ("we reply to you and
+    access your text messages")."""
+    member = _first_member(root, _MEMBER_LINKS)
+    if member.dep_ != "pobj" or member.head.lower_ != "to":
+        return False
+    to = member.head
+    holder = to.head
+    if lemma_of(holder).lower() in _REPLYING_WORDS:
+        return True
+    if lemma_of(holder).lower() in _VERB_ACTIONS:
+        return False
+    return any(
+        t.i < to.i
+        and lemma_of(t).lower() in _REPLYING_WORDS
+        and not any(c.lower_ == "to" for c in t.children)
+        for t in to.sent
+    )
+
+
 def _to_a_person(token: Token) -> bool:
     """Whether a message's recipient is a person ("to friends", "to your contacts")."""
-    return _is_user(token) or token.lemma_.lower() in _RECIPIENTS or token.lower_ in _RECIPIENTS
+    return _is_user(token) or lemma_of(token).lower() in _RECIPIENTS or token.lower_ in _RECIPIENTS
 
 
 def _listed_with_channels(root: Token) -> bool:
@@ -404,7 +535,7 @@ def _listed_with_channels(root: Token) -> bool:
     member = _first_member(root, _MEMBER_LINKS)
     group = [t for t in (member, *member.conjuncts) if t.i != root.i]
     return any(
-        word.lower_ in _CHANNEL_WORDS or word.lemma_.lower() in _CHANNEL_WORDS
+        word.lower_ in _CHANNEL_WORDS or lemma_of(word).lower() in _CHANNEL_WORDS
         for token in group
         for word in (token, *token.children)
     )
@@ -419,7 +550,7 @@ def _received_by_the_user(root: Token) -> bool:
     head = _first_member(root, _MEMBER_LINKS)
     return any(
         verb.dep_ == "xcomp"
-        and verb.lemma_.lower() in _RECEIVING_VERBS
+        and lemma_of(verb).lower() in _RECEIVING_VERBS
         and _actor(verb) is Actor.USER
         for token in {root, head}
         for clause in token.children
@@ -472,14 +603,14 @@ def _offered(root: Token) -> bool:
         for t in (root, head)
         for c in t.children
     ) or any(t.lower_ in _OWN_MEDIA_MODIFIERS for t in (root, head) for t in t.children)
-    viewed = head.dep_ == "dobj" and head.head.lemma_.lower() in _VIEWING_VERBS
+    viewed = head.dep_ == "dobj" and lemma_of(head.head).lower() in _VIEWING_VERBS
     for token in {root, head, *root.conjuncts}:
         for clause in token.children:
             if clause.dep_ not in ("acl", "relcl"):
                 continue
-            if clause.lemma_.lower() in _VIEWING_VERBS:
+            if lemma_of(clause).lower() in _VIEWING_VERBS:
                 viewed = True  # "the videos you watch"
-            if clause.lemma_.lower() not in _OFFERING_VERBS:
+            if lemma_of(clause).lower() not in _OFFERING_VERBS:
                 continue
             agents = [o for a in clause.children if a.dep_ == "agent" for o in a.children]
             if any(o.dep_ == "pobj" and not _is_user(o) for o in agents):
@@ -493,11 +624,11 @@ def _owned_by_another(root: Token) -> bool:
     images and audio clips, is the exclusive property of hike" (the vendor's content, an
     intellectual-property clause); "you own the photos you upload" stays the user's."""
     for clause in root.ancestors:
-        if clause.lemma_.lower() in _OWNING_VERBS and clause.pos_ == "VERB":
+        if lemma_of(clause).lower() in _OWNING_VERBS and clause.pos_ == "VERB":
             owners = [c for c in clause.children if c.dep_ == "nsubj"]
-        elif clause.lemma_.lower() == "be":
+        elif lemma_of(clause).lower() == "be":
             kept = [c for c in clause.children if c.dep_ == "attr"]
-            if not any(c.lemma_.lower() in _PROPERTY_NOUNS for c in kept):
+            if not any(lemma_of(c).lower() in _PROPERTY_NOUNS for c in kept):
                 continue
             owners = [
                 o
@@ -519,13 +650,13 @@ def _users_media(root: Token, verb: Token | None, actor: Actor, photos: set[int]
     capturing verb over it or its list ("photos and videos recorded by the camera") keeps it a
     capture."""
     clauses = [c for t in (root, *root.conjuncts) for c in t.children if c.dep_ in ("acl", "relcl")]
-    if any(c.lemma_.lower() in _CAPTURING_VERBS for c in clauses) or (
-        verb is not None and verb.lemma_.lower() in _CAPTURING_VERBS
+    if any(lemma_of(c).lower() in _CAPTURING_VERBS for c in clauses) or (
+        verb is not None and lemma_of(verb).lower() in _CAPTURING_VERBS
     ):
         return False  # "the videos that you take with your cameras"
     if any(t.i in photos for t in root.conjuncts) or (verb is not None and verb.i in photos):
         return True
-    if verb is not None and verb.lemma_.lower() in _POSTING_VERBS:
+    if verb is not None and lemma_of(verb).lower() in _POSTING_VERBS:
         return True  # "post a video": what one posts is one's own, whoever the parse says
     if actor is Actor.USER and verb is not None:
         return True
@@ -539,7 +670,7 @@ def _the_phones(root: Token) -> bool:
     head = _first_member(root)
     return any(
         owner.dep_ == "poss"
-        and owner.lemma_.lower() in _PHONE
+        and lemma_of(owner).lower() in _PHONE
         and not _product_device(owner)
         and any(c.dep_ == "poss" and c.lower_ in _PEOPLE for c in owner.children)
         for token in {root, head}
@@ -555,7 +686,7 @@ def _asked_installed(root: Token) -> bool:
     placing = root.head
     return (
         root.dep_ in ("nsubj", "nsubjpass", "dobj")
-        and placing.lemma_.lower() in _PLACING_VERBS
+        and lemma_of(placing).lower() in _PLACING_VERBS
         and placing.dep_ == "ccomp"
         and not any(c.lower_ == "our" for c in root.children)
     )
@@ -578,7 +709,7 @@ def _installed_clause(root: Token) -> bool:
     "applications that were installed", "the apps you have installed", "installed
     software"): the installed apps, wherever the list stands."""
     return any(
-        c.dep_ in ("acl", "relcl", "amod") and c.lemma_.lower() in _PLACING_VERBS
+        c.dep_ in ("acl", "relcl", "amod") and lemma_of(c).lower() in _PLACING_VERBS
         for t in _app_list(root)
         for c in t.children
     )
@@ -603,7 +734,7 @@ def _on_the_phone(root: Token) -> bool:
             for place in prep.children:
                 if (
                     place.dep_ == "pobj"
-                    and place.lemma_.lower() in _PHONE
+                    and lemma_of(place).lower() in _PHONE
                     and not _product_device(place)
                     and not any(c.lower_ == "our" for c in place.children)
                 ):
@@ -612,7 +743,7 @@ def _on_the_phone(root: Token) -> bool:
 
 
 def _is_user(token: Token) -> bool:
-    return token.lower_ == "you" or token.lemma_.lower() in _USER
+    return token.lower_ == "you" or lemma_of(token).lower() in _USER
 
 
 def _locates(root: Token, verb: Token | None, locating: set[int]) -> bool:
@@ -662,7 +793,7 @@ def _modifies_other_noun(root: Token, span: Span, covered: set[int]) -> bool:
 
 def _data_head(token: Token) -> bool:
     """Whether a data term may modify this noun and still be the datum ("location data")."""
-    return token.lemma_.lower() in _DATA_HEADS or token.lower_ in _DATA_HEADS
+    return lemma_of(token).lower() in _DATA_HEADS or token.lower_ in _DATA_HEADS
 
 
 def _product_part(node: str) -> bool:
@@ -677,9 +808,9 @@ def _product(token: Token) -> bool:
         return True
     if any(c.dep_ == "poss" and c.lower_ == "our" for c in token.children):
         return True  # "sensors built into our devices"
-    if token.lemma_.lower() in _PHONE:
+    if lemma_of(token).lower() in _PHONE:
         return False
-    return token.pos_ == "PROPN" or token.lemma_.lower() in _DEVICE
+    return token.pos_ == "PROPN" or lemma_of(token).lower() in _DEVICE
 
 
 def _does_the_capturing(root: Token) -> bool:
@@ -687,10 +818,10 @@ def _does_the_capturing(root: Token) -> bool:
     ("the camera records footage when it detects motion") or its agent ("clips recorded by
     the camera"). What it captures names the data ("footage", "clips"). The phone's own
     hardware doing it ("your phone's accelerometer measures your steps") is its use."""
-    if any(c.dep_ in ("poss", "compound") and c.lemma_.lower() in _PHONE for c in root.children):
+    if any(c.dep_ in ("poss", "compound") and lemma_of(c).lower() in _PHONE for c in root.children):
         return False
     root = _first_member(root)  # "the keypad, sensors and cameras send signals"
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _VERB_ACTIONS:
+    if root.dep_ == "nsubj" and lemma_of(root.head).lower() in _VERB_ACTIONS:
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
@@ -708,7 +839,7 @@ def _brand(token: Token) -> bool:
 def _product_device(token: Token) -> bool:
     """The word "device" named after a product: "your DJI device", "the Tile device(s)" (not "your
     Android device", "your mobile device", "your non-DJI device")."""
-    if token.lemma_.lower() != "device" and token.lower_ not in ("device", "devices"):
+    if lemma_of(token).lower() != "device" and token.lower_ not in ("device", "devices"):
         return False
     modifiers = [c for c in token.children if c.dep_ in _MODIFIER and c.i < token.i]
     if any(
@@ -719,7 +850,9 @@ def _product_device(token: Token) -> bool:
     if any(m.lower_ in _PRODUCT_MODIFIERS or _brand(m) for m in modifiers):
         return True  # "your smart device", "the Tile device"
     # "the device you add", "devices that you bind to your account"
-    return any(c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS for c in token.children)
+    return any(
+        c.dep_ == "relcl" and lemma_of(c).lower() in _ACQUIRING_VERBS for c in token.children
+    )
 
 
 def _product_name(span: Span) -> bool:
@@ -751,7 +884,7 @@ def _inside_a_name(span: Span) -> bool:
     before, after = doc[span.start - 1], doc[span.end]
 
     def name_word(token: Token) -> bool:
-        word = token.lemma_.lower()
+        word = lemma_of(token).lower()
         return (
             token.pos_ == "PROPN"
             and token.is_alpha
@@ -772,7 +905,7 @@ def _a_product(token: Token) -> bool:
     after a product."""
     if _product_device(token):
         return True
-    word = token.lemma_.lower()
+    word = lemma_of(token).lower()
     return token.pos_ == "NOUN" and _product(token) and word not in _PHONE
 
 
@@ -796,16 +929,16 @@ def _products_identifier(root: Token, span: Span, node: str) -> bool:
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPOSITIONS:
             owners = [o for o in child.children if o.dep_ == "pobj"]
         for owner in owners:
-            if owner.lower_ in _PLATFORMS or owner.lemma_.lower() in _PEOPLE:
+            if owner.lower_ in _PLATFORMS or lemma_of(owner).lower() in _PEOPLE:
                 return False
             if _a_product(owner):
                 return True
-            if owner.lemma_.lower() in _PHONE:
+            if lemma_of(owner).lower() in _PHONE:
                 # "the MAC address of devices you add" (the parser hangs the clause on the
                 # identifier); else "of your device": whose device the list it stands in
                 # says, below.
                 if any(
-                    c.dep_ == "relcl" and c.lemma_.lower() in _ACQUIRING_VERBS
+                    c.dep_ == "relcl" and lemma_of(c).lower() in _ACQUIRING_VERBS
                     for c in root.children
                 ):
                     return True
@@ -871,7 +1004,7 @@ def _member_phrase(words: Span) -> str:
     tokens = list(words[:-1])
     while tokens and (tokens[0].dep_ in _LEADING or tokens[0].pos_ in ("DET", "PRON")):
         tokens.pop(0)
-    return _phrase_key("".join(t.text_with_ws for t in tokens) + words[-1].lemma_)
+    return _phrase_key("".join(t.text_with_ws for t in tokens) + lemma_of(words[-1]))
 
 
 def _named_by(phrase: str, words: frozenset[str]) -> bool:
@@ -928,7 +1061,7 @@ def _of_a_thing(root: Token, span: Span) -> bool:
                 return True  # of a state of affairs: "a picture of how the app is used"
             if owner.dep_ != "pobj" or owner.pos_ not in ("NOUN", "PROPN"):
                 continue
-            word = owner.lemma_.lower()
+            word = lemma_of(owner).lower()
             return not (word in _PEOPLE or word in _PHONE or owner.lower_ in _PEOPLE)
     return False
 
@@ -937,7 +1070,7 @@ def _with_cookies(root: Token) -> bool:
     """Whether the term is listed with cookies and pixels, or named after a web technology
     ("HTML5 local storage", "browser storage"): a browser mechanism."""
     group = [root, *root.conjuncts]
-    if any(t.lower_ in _WEB_MECHANISMS or t.lemma_.lower() in _WEB_MECHANISMS for t in group):
+    if any(t.lower_ in _WEB_MECHANISMS or lemma_of(t).lower() in _WEB_MECHANISMS for t in group):
         return True
     return any(
         c.dep_ in _MODIFIER and c.i < root.i and c.lower_ in _WEB_TECHNOLOGIES
@@ -985,7 +1118,7 @@ def _negated(root: Token) -> bool:
         if (
             token.i != root.i
             and token.dep_ in ("relcl", "acl")
-            and token.lemma_.lower() not in _VERB_ACTIONS
+            and lemma_of(token).lower() not in _VERB_ACTIONS
         ):
             # "information that cannot identify you", "files that do not contain faces": a
             # negated clause that does nothing to data describes the noun it hangs on; the
@@ -1090,6 +1223,8 @@ def readings(
             _writes_to_someone(root)
             or _as_a_means(root)
             or _received_by_the_user(root)
+            or _from_a_sender(root)
+            or _replied_to(root)
             or (verb is not None and _a_message_to_the_user(verb, root))
             or (action is Action.USE and verb is not None and _actor(verb) is Actor.USER)
         ):
@@ -1097,8 +1232,8 @@ def readings(
         actor = _actor(verb) if verb is not None else Actor.UNKNOWN
         # The capture word by itself ("videos"), not a longer term that holds it ("videos
         # stored on your device", "recorded videos"); posted, any capture term is the poster's.
-        media = _USER_MEDIA.get(root.lemma_.lower()) if len(span) == 1 else None
-        if verb is not None and verb.lemma_.lower() in _POSTING_VERBS:
+        media = _USER_MEDIA.get(lemma_of(root).lower()) if len(span) == 1 else None
+        if verb is not None and lemma_of(verb).lower() in _POSTING_VERBS:
             media = media or _POSTED_MEDIA.get(candidate.node)
         if (
             media is not None
@@ -1164,3 +1299,78 @@ def readings(
             )
         )
     return found
+
+
+def parsed(text: str) -> Doc | None:
+    """The doc of a sentence already parsed (`parse`), or None: a reader that only refines
+    what the parse showed does not pay for parsing more text."""
+    return _DOCS.get(text)
+
+
+def clause_end(doc: Doc, clause: tuple[int, int]) -> int:
+    """Where the parse ends a purpose clause the words marked (character offsets): at the
+    last word under the clause's own head, when the marked text runs on past it into
+    another datum's clause ("to show nearby stores, and your contacts, which we use to
+    invite friends")."""
+    start, end = clause
+    marker = doc.char_span(start, start + 1, alignment_mode="expand")
+    if marker is None:
+        return end
+    head = marker[0]
+    while head.head.i != head.i and start <= head.head.idx < end:
+        head = head.head
+    last = max(t.idx + len(t) for t in head.subtree)
+    return min(end, last) if last > start else end
+
+
+def purpose_strangers(
+    doc: Doc, clause: tuple[int, int], data: Sequence[tuple[int, int]]
+) -> frozenset[int]:
+    """Which of the data (character spans in the doc's text) a purpose clause (its span) is
+    certainly not for, by what the parse hangs it on: the data of another verb coordinated
+    with the clause's own ("we use your location to show stores, and we use your contacts
+    to invite friends": the contacts are the second verb's), and the other members of a list
+    whose member the clause describes, where the clause stands between them or another
+    clause sets them apart ("your location, which we use to show nearby stores, and your
+    contacts, which ..."). Anything else may be the clause's (a list the verb governs, a long
+    list the small model parses in pieces): none is a stranger."""
+    roots: dict[int, int] = {}
+    # The verb each datum is the direct object or passive subject of (itself or its list).
+    objects: dict[int, int] = {}
+    for number, (start, end) in enumerate(data):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return frozenset()
+        roots[number] = span.root.i
+        member = _first_member(span.root, _MEMBER_LINKS)
+        if span.root.pos_ == "VERB":
+            # A term that holds its own verb ("access your contacts").
+            objects[number] = span.root.i
+        elif member.dep_ in ("dobj", "nsubjpass") and member.head.pos_ in ("VERB", "AUX"):
+            objects[number] = member.head.i
+    marker = doc.char_span(clause[0], clause[0] + 1, alignment_mode="expand")
+    if marker is None:
+        return frozenset()
+    datum_roots = set(roots.values())
+    for token in marker[0].ancestors:
+        if clause[0] <= token.idx < clause[1]:
+            # A word of the purpose itself ("to collect ..."): what it does is the purpose.
+            continue
+        if token.i in objects.values():
+            # The verb of some of the data: a verb coordinated with it has data of its own.
+            others = {t.i for t in token.conjuncts}
+            return frozenset(n for n, verb in objects.items() if verb in others)
+        if token.i in datum_roots:
+            # The clause describes this datum (a relative clause on it) and, when it ends the
+            # list, the members before it ("your name and contacts, which we use to ..."):
+            # not the members after the clause, nor those before it that a clause of their
+            # own sets apart ("your location, which we use to ..., and your contacts, which
+            # we use to ...").
+            apart = {
+                t.i
+                for t in token.conjuncts
+                if t.idx >= clause[1]
+                or (t.i < token.i and any(c.dep_ in ("relcl", "acl") for c in t.children))
+            }
+            return frozenset(n for n, root in roots.items() if root in apart)
+    return frozenset()

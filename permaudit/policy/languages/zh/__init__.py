@@ -236,6 +236,17 @@ class Chinese:
         order = list(cues()["purposes"])
         return sorted(found.values(), key=lambda p: order.index(p.id))
 
+    def datum_purposes(
+        self,
+        sentences: Sequence[Sentence],
+        number: int,
+        focus: Sequence[tuple[int, int]],
+        data: Sequence[tuple[int, int]],
+    ) -> list[Purpose]:
+        # Chinese policies give each function its own sentence or entry with the data it
+        # needs ("使用摄像头扫描二维码"), so a sentence's purposes are all its data's.
+        return self.purposes(sentences, [number])
+
     def exclusive_purposes(self, sentences: Sequence[Sentence], numbers: Sequence[int]) -> bool:
         # No use section is read apart from the disclosure (see use_reference), so no use
         # stated elsewhere can reach past a restriction.
@@ -249,6 +260,10 @@ class Chinese:
 
     def item_purposes(self, sentence: Sentence) -> list[Purpose]:
         return []
+
+    def next_item(self, previous: str, text: str) -> bool:
+        # No use list is read apart from the disclosure (see use_reference).
+        return False
 
     def opens_with_name(self, opening: str, name: str) -> bool:
         # Ready for the day use_reference names groups: no use of a group is read yet.
