@@ -397,7 +397,8 @@ def _a_message_to_the_user(verb: Token, root: Token) -> bool:
 def _the_users_phone(token: Token) -> bool:
     """Whether a recipient is the user's phone or number ("to your mobile device", "to the
     phone number you provide"): a message sent there is sent to the user."""
-    if lemma_of(token).lower() not in _PHONE and lemma_of(token).lower() != "number":
+    word = lemma_of(token).lower()
+    if word not in _PHONE and word != "number":
         return False
     return any(c.dep_ == "poss" and c.lower_ == "your" for c in token.children) or any(
         c.dep_ == "relcl" and _actor(c) is Actor.USER for c in token.children
