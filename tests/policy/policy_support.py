@@ -24,3 +24,13 @@ def purpose_ids(text: str, category: Category) -> set[str]:
     """The purpose ids the analyzer states for `category` in a policy made of `text`, which
     starts a paragraph of its own (the helpers' introduction is the policy's first line)."""
     return {p.id for p in facts("\n\n" + text).categories[category].purposes}
+
+
+# A disclosure of location on a paragraph of its own, for tables about where the purposes of
+# a use statement or list after it reach.
+COLLECTED_LOCATION = "We collect your precise location.\n\n"
+
+
+def location_purposes(text: str) -> set[str]:
+    """The purpose ids of location when the policy collects it and then says `text`."""
+    return purpose_ids(COLLECTED_LOCATION + text, Category.LOCATION)

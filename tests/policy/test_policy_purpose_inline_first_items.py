@@ -16,16 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from permaudit.models import Category
-from tests.policy.policy_support import purpose_ids
-
-C = Category
-
-COLLECTED = "We collect your precise location.\n\n"
-
-
-def purposes(text: str) -> set[str]:
-    return purpose_ids(COLLECTED + text, C.LOCATION)
+from tests.policy.policy_support import location_purposes
 
 
 @pytest.mark.parametrize(
@@ -51,7 +42,7 @@ def purposes(text: str) -> set[str]:
     ],
 )  # fmt: skip
 def test_items_after_an_inline_first_item(text: str, expected: set[str]) -> None:
-    assert purposes(text) == expected
+    assert location_purposes(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -65,4 +56,4 @@ def test_items_after_an_inline_first_item(text: str, expected: set[str]) -> None
     ],
 )  # fmt: skip
 def test_no_items_after_an_ended_first_item(text: str, expected: set[str]) -> None:
-    assert purposes(text) == expected
+    assert location_purposes(text) == expected

@@ -13,16 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from permaudit.models import Category
-from tests.policy.policy_support import purpose_ids
-
-C = Category
-
-COLLECTED = "We collect your precise location.\n\n"
-
-
-def purposes(text: str) -> set[str]:
-    return purpose_ids(COLLECTED + text, C.LOCATION)
+from tests.policy.policy_support import location_purposes
 
 
 @pytest.mark.parametrize(
@@ -40,7 +31,7 @@ def purposes(text: str) -> set[str]:
     ],
 )  # fmt: skip
 def test_items_after_to_colon_are_purposes(text: str, expected: set[str]) -> None:
-    assert purposes(text) == expected
+    assert location_purposes(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -57,4 +48,4 @@ def test_items_after_to_colon_are_purposes(text: str, expected: set[str]) -> Non
     ],
 )
 def test_no_inline_to_list(text: str) -> None:
-    assert purposes(text) == set()
+    assert location_purposes(text) == set()

@@ -13,17 +13,13 @@ from __future__ import annotations
 
 import pytest
 
-from permaudit.models import Category
-from tests.policy.policy_support import purpose_ids
+from tests.policy.policy_support import location_purposes
 
-C = Category
-
-COLLECTED = "We collect your precise location.\n\n"
 LEAD_IN = "We use the information we collect for the following purposes:\n\n"
 
 
 def purposes(item: str) -> set[str]:
-    return purpose_ids(COLLECTED + LEAD_IN + item, C.LOCATION)
+    return location_purposes(LEAD_IN + item)
 
 
 @pytest.mark.parametrize(

@@ -14,16 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from permaudit.models import Category
-from tests.policy.policy_support import purpose_ids
-
-C = Category
-
-COLLECTED = "We collect your precise location.\n\n"
-
-
-def purposes(text: str) -> set[str]:
-    return purpose_ids(COLLECTED + text, C.LOCATION)
+from tests.policy.policy_support import location_purposes
 
 
 @pytest.mark.parametrize(
@@ -45,7 +36,7 @@ def purposes(text: str) -> set[str]:
     ],
 )  # fmt: skip
 def test_items_written_as_purposes(text: str, expected: set[str]) -> None:
-    assert purposes(text) == expected
+    assert location_purposes(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -62,4 +53,4 @@ def test_items_written_as_purposes(text: str, expected: set[str]) -> None:
     ],
 )  # fmt: skip
 def test_lists_end_where_no_item_follows(text: str, expected: set[str]) -> None:
-    assert purposes(text) == expected
+    assert location_purposes(text) == expected

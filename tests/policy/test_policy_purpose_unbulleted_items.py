@@ -13,16 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from permaudit.models import Category
-from tests.policy.policy_support import purpose_ids
-
-C = Category
-
-COLLECTED = "We collect your precise location.\n\n"
-
-
-def purposes(text: str) -> set[str]:
-    return purpose_ids(COLLECTED + text, C.LOCATION)
+from tests.policy.policy_support import location_purposes
 
 
 @pytest.mark.parametrize(
@@ -47,7 +38,7 @@ def purposes(text: str) -> set[str]:
     ],
 )
 def test_items_after_a_semicolon_stay_in_the_list(text: str, expected: set[str]) -> None:
-    assert purposes(text) == expected
+    assert location_purposes(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -70,4 +61,4 @@ def test_items_after_a_semicolon_stay_in_the_list(text: str, expected: set[str])
     ],
 )
 def test_a_list_ends_where_its_items_do(text: str, expected: set[str]) -> None:
-    assert purposes(text) == expected
+    assert location_purposes(text) == expected
