@@ -29,7 +29,7 @@ from tests.policy.policy_support import location_purposes
         ("Any of the information we collect from you may be used in one of the following "
          "ways: To personalize your experience.\n\nTo respond to your queries and to "
          "provide technical support.\n\nTo prevent fraud.",
-         {"troubleshooting", "fraud_prevention"}),
+         {"service_provision", "troubleshooting", "fraud_prevention"}),
         # After a lead-in that ends with its colon.
         ("We use the information we collect for the following purposes:\n\nTo verify your "
          "identity.\n\nTo prevent fraud.", {"account_security", "fraud_prevention"}),
