@@ -368,7 +368,7 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         body = _USE_OF_GROUP.search(text, body_start)
         named = (body.group("group") or body.group("passive")) if body else None
         defined = named if named and named[0].isupper() else None
-        return UseReference(Extent.PARAGRAPH, Reach.ALL, defined)
+        return UseReference(Extent.PARAGRAPH, Reach.ALL, _specific(defined))
     group = _USE_OF_GROUP.search(text, body_start)
     name = (group.group("group") or group.group("passive")) if group else None
     lead = _USE_LEAD.search(text)
@@ -377,7 +377,7 @@ def use_reference(sentence: Sentence) -> UseReference | None:
             # "Our partners may use your Personal Information for the following purposes:":
             # their uses, not ours.
             return None
-        return UseReference(Extent.LIST, _reach(text), name)
+        return UseReference(Extent.LIST, _reach(text), _specific(name))
     inline = _USE_LEAD_INLINE.search(text)
     if inline is not None:
         if _third_party_use(text, inline.start()) or _third_party_agent(text, _word_end(inline)):
@@ -387,9 +387,9 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         # a lead-in of the information in general: a name the policy may define ("PII is
         # used for the following purposes: ...") reaches only the group it labels, or what
         # the name stands for.
-        if name and name[0].isupper():
+        if name and name[0].isupper() and _specific(name):
             return UseReference(Extent.LIST, Reach.GROUP, name, named_nodes(name))
-        return UseReference(Extent.LIST, _reach(text), name)
+        return UseReference(Extent.LIST, _reach(text), _specific(name))
     passive = _PASSIVE_USE_OF_GROUP.match(text)
     if passive is not None:
         # Matched where the sentence opens, as one that opens with its data and a use verb is
@@ -426,7 +426,7 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         # "These third parties will use Personal Information to serve ads": a purpose is the
         # vendor's use (SPEC §2), whatever the data is called; theirs gives our data none.
         return None
-    if name[0].isupper():
+    if name[0].isupper() and _specific(name):
         # A name the policy may define ("uses your Service Data to ..."): the group it labels
         # or defines, else what the name stands for ("Personal Information").
         return UseReference(Extent.SENTENCE, Reach.GROUP, name, named_nodes(name))
@@ -436,7 +436,7 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         return None
     if _COLLECTED_DATA.search(text) and not _PREVIOUS_DATA.search(text):
         # "We use the information we collect to provide and improve the Services."
-        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+        return UseReference(Extent.SENTENCE, Reach.ALL, _specific(name))
     if _GENERAL_DATA.match(name):
         if _DATA_RESTRICTION.match(text, group.end()):
             # "the information collected through activation": some of it, which we cannot
@@ -445,7 +445,7 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         # "We may use your information to contact you", "We use this data to ...": a use of
         # information in general covers all disclosed data (benchmarks/gold/README.md,
         # "Purposes").
-        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+        return UseReference(Extent.SENTENCE, Reach.ALL, None)
     nodes = named_nodes(name)
     if nodes:
         # A named group ("we use personal information to ...", "device information"): the
@@ -453,6 +453,15 @@ def use_reference(sentence: Sentence) -> UseReference | None:
         return UseReference(Extent.SENTENCE, Reach.GROUP, name, nodes)
     # Any other name ("non-personal information"): the group, where the policy defines it.
     return UseReference(Extent.SENTENCE, Reach.GROUP, name)
+
+
+def _specific(name: str | None) -> str | None:
+    """A group's name, or None for the general word: "We may use your Data to: ...", "How
+    We Use Your Information" (capitalised as the policy's term for all it collects: 'personal
+    information that it collects from you (the "Data")') are uses of information in general,
+    as the passive reads them ("Your Data may be used to ..."), whatever its definition names
+    or leaves out."""
+    return None if name is None or _GENERAL_DATA.match(name) else name
 
 
 def _passive_reference(text: str, passive: re.Match[str]) -> UseReference | None:
@@ -473,7 +482,7 @@ def _passive_reference(text: str, passive: re.Match[str]) -> UseReference | None
     if name[0].isupper() and not _GENERAL_DATA.match(name):
         return UseReference(Extent.SENTENCE, Reach.GROUP, name, named_nodes(name))
     if _COLLECTED_DATA.search(passive.group(0)):
-        return UseReference(Extent.SENTENCE, Reach.ALL, name)
+        return UseReference(Extent.SENTENCE, Reach.ALL, _specific(name))
     if _GENERAL_DATA.match(name):
         if _DATA_RESTRICTION.match(text, passive.end("group")):
             # "The information collected through activation is used to ...": some of it.
