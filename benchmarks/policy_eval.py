@@ -37,7 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -241,18 +241,23 @@ def _app350_policies(
 SPEED_WORDS = 5000
 
 
-def speed_texts() -> tuple[str, str]:
-    """The speed figure's policy, 5,000 words of distinct policy text (the first APP-350
-    TRAINING and VALIDATION policies, in order), and the start-up text analysed before it
-    (the seed policy of the first reviewed map). Only the files these need are read."""
+def speed_policy_text(policy_texts: Iterable[str]) -> str:
+    """The speed figure's policy: 5,000 words of distinct policy text, the first of
+    `policy_texts` (APP-350 TRAINING and VALIDATION policies, in order) read only as far as
+    they are needed."""
     words: list[str] = []
-    for _, _, text, _ in _app350_policies(("TRAINING", "VALIDATION")):
+    for text in policy_texts:
         words += text.split()
         if len(words) >= SPEED_WORDS:
             break
+    return " ".join(words[:SPEED_WORDS])
+
+
+def start_up_text() -> str:
+    """The start-up text analysed before anything is measured: the seed policy of the first
+    reviewed map."""
     first_map = min((ROOT / "policy_maps").glob("*.yaml"))
-    warm_text = (SEEDS / f"{first_map.stem}.txt").read_text(encoding="utf-8")
-    return " ".join(words[:SPEED_WORDS]), warm_text
+    return (SEEDS / f"{first_map.stem}.txt").read_text(encoding="utf-8")
 
 
 def gold_folder(documents: list[tuple[str, Any]]) -> list[tuple[str, str, dict[str, str]]]:
@@ -321,9 +326,8 @@ def list_errors() -> int:
     names: list[str] = []
     policies = app350(("TRAINING",), names)
     training = [(name, text, gold) for name, (_, text, gold) in zip(names, policies, strict=True)]
-    warm_text = seed_maps(load_folder(ROOT / "policy_maps"))[0][1]
     texts = [text for _, text, _ in (*tune, *training)]
-    got = run_worker(ROOT, texts, "", warm_text)["results"]
+    got = run_worker(ROOT, texts, "", start_up_text())["results"]
     print("# tune gold: key  gold → this")
     for (name, _, gold), statuses in zip(tune, got[: len(tune)], strict=True):
         for key, want in sorted(gold.items()):
@@ -426,11 +430,15 @@ def main() -> int:
 
         return chinese(["--sealed"] if args.sealed else [])
     if args.speed:
-        speed_text, warm_text = speed_texts()
+        policies = (text for _, _, text, _ in _app350_policies(("TRAINING", "VALIDATION")))
         with tempfile.TemporaryDirectory() as before_root:
             _export(args.before, Path(before_root))
             return alternated_speed(
-                args.speed, args.before, Path(before_root), speed_text, warm_text
+                args.speed,
+                args.before,
+                Path(before_root),
+                speed_policy_text(policies),
+                start_up_text(),
             )
 
     from gold_check import gold_purposes, load_folder, purpose_missing_right, purposes_found
@@ -466,18 +474,20 @@ def main() -> int:
     corpora.append(("APP-350", app350(("TRAINING", "VALIDATION"))))
     corpora.append(("seeds", seed_maps(documents["seeds"])))
     texts = [text for _, items in corpora for _, text, _ in items]
-    speed_text, warm_text = speed_texts()
+    # The APP-350 texts just read serve the speed figure too.
+    speed = speed_policy_text(text for _, text, _ in corpora[-2][1])
+    warm = start_up_text()
 
     with tempfile.TemporaryDirectory() as today:
         _export(args.before, Path(today))
         print(f"running the analyzer of {args.before} ...", file=sys.stderr)
-        old = run_worker(Path(today), texts, "", warm_text)
+        old = run_worker(Path(today), texts, "", warm)
         # Speed in a process of its own: nothing of the corpus run (parsed sentences) is
         # cached there, only start-up is paid, on a seed policy.
-        old["timing"] = run_worker(Path(today), [], speed_text, warm_text)["timing"]
+        old["timing"] = run_worker(Path(today), [], speed, warm)["timing"]
     print("running this analyzer ...", file=sys.stderr)
-    new = run_worker(ROOT, texts, "", warm_text)
-    new["timing"] = run_worker(ROOT, [], speed_text, warm_text)["timing"]
+    new = run_worker(ROOT, texts, "", warm)
+    new["timing"] = run_worker(ROOT, [], speed, warm)["timing"]
     keyword = [keyword_statuses(t) for t in texts]
 
     offset = 0
